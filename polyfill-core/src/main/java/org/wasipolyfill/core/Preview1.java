@@ -1,22 +1,75 @@
 package org.wasipolyfill.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.wasipolyfill.core.abi.Advice;
+import org.wasipolyfill.core.abi.ClockId;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.FdFlags;
+import org.wasipolyfill.core.abi.FileType;
+import org.wasipolyfill.core.abi.FstFlags;
+import org.wasipolyfill.core.abi.Layout;
+import org.wasipolyfill.core.abi.LookupFlags;
+import org.wasipolyfill.core.abi.OFlags;
+import org.wasipolyfill.core.abi.PreopenType;
+import org.wasipolyfill.core.abi.Whence;
+import org.wasipolyfill.core.abi.Rights;
+import org.wasipolyfill.core.fd.Descriptor;
+import org.wasipolyfill.core.fd.DirectoryDescriptor;
+import org.wasipolyfill.core.fd.FdTable;
+import org.wasipolyfill.core.fd.FileDescriptor;
+import org.wasipolyfill.core.fd.OutputDescriptor;
+import org.wasipolyfill.core.fd.StdinDescriptor;
+import org.wasipolyfill.core.fs.DirectoryNode;
+import org.wasipolyfill.core.fs.FileData;
+import org.wasipolyfill.core.fs.FileNode;
+import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.fs.Inode;
+import org.wasipolyfill.core.fs.MemFs;
+import org.wasipolyfill.core.fs.PathResolver;
+import org.wasipolyfill.core.fs.Resolved;
+import org.wasipolyfill.core.fs.SymlinkNode;
 import org.wasipolyfill.core.memory.GuestMemory;
 
 /**
  * The {@code wasi_snapshot_preview1} surface: one method per import, named as the camelCase of
  * the ABI name, parameters in ABI order (i32 as {@code int}, i64 as {@code long}), returning the
- * errno. This class alone decodes and encodes guest memory.
+ * errno. This class alone decodes and encodes guest memory; descriptors and the filesystem work on
+ * decoded values. Failures travel as {@link FsException} and become the returned errno; a wild
+ * pointer is a {@link WasiTrap} that the host turns into a trap.
  */
 public final class Preview1 {
     public static final String MODULE = "wasi_snapshot_preview1";
 
+    /** wasi-libc reads at most this much of a path; longer ones are ENAMETOOLONG. */
+    private static final int PATH_MAX = 4096;
+    private static final int RANDOM_CHUNK = 65536;
+
     private final WasiConfig config;
+    private final MemFs fs;
+    private final WasiClock clock;
+    private final FdTable fds = new FdTable();
+    private final IoVecs iovecs = new IoVecs();
+    private final Readdir readdir = new Readdir();
+    private final PollOneoff pollOneoff;
+    private final long startNanos;
+    private byte[] randomBuffer;
     private GuestMemory memory;
 
     public Preview1(WasiConfig config) {
         this.config = config;
+        this.fs = config.fs();
+        this.clock = config.clock();
+        this.pollOneoff = new PollOneoff(fds, clock);
+        this.startNanos = clock.monotonicNanos();
+        fds.add(new StdinDescriptor(config.stdin()));
+        fds.add(new OutputDescriptor(config.stdout()));
+        fds.add(new OutputDescriptor(config.stderr()));
+        for (WasiConfig.Preopen preopen : config.preopens()) {
+            fds.add(new DirectoryDescriptor(fs.directory(preopen.fsPath()),
+                    preopen.guestPath().getBytes(StandardCharsets.UTF_8),
+                    Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0));
+        }
     }
 
     /** Binds the guest's exported memory; must be called before the guest runs. */
@@ -28,234 +81,653 @@ public final class Preview1 {
         return config;
     }
 
-    /** args_get */
+    // ---- args, environ ----
+
     public int argsGet(int argv, int argvBuf) {
         return writeStringList(config.args(), argv, argvBuf);
     }
 
-    /** args_sizes_get */
     public int argsSizesGet(int argcPtr, int argvBufSizePtr) {
         return writeStringListSizes(config.args(), argcPtr, argvBufSizePtr);
     }
 
-    /** environ_get */
     public int environGet(int environ, int environBuf) {
         return writeStringList(config.env(), environ, environBuf);
     }
 
-    /** environ_sizes_get */
     public int environSizesGet(int environcPtr, int environBufSizePtr) {
         return writeStringListSizes(config.env(), environcPtr, environBufSizePtr);
     }
 
-    /** clock_res_get */
+    // ---- clocks ----
+
     public int clockResGet(int id, int resolutionPtr) {
-        return Errno.NOSYS;
+        long resolution;
+        switch (id) {
+            case ClockId.REALTIME -> resolution = clock.realtimeResolutionNanos();
+            case ClockId.MONOTONIC, ClockId.PROCESS_CPUTIME_ID, ClockId.THREAD_CPUTIME_ID ->
+                resolution = clock.monotonicResolutionNanos();
+            default -> {
+                return Errno.INVAL;
+            }
+        }
+        memory.writeI64(resolutionPtr, resolution);
+        return Errno.SUCCESS;
     }
 
-    /** clock_time_get */
+    /**
+     * The CPU-time clocks count from the instance's start on the monotonic clock: a single-threaded
+     * guest in a JS host has no better measure of its own CPU time.
+     */
     public int clockTimeGet(int id, long precision, int timePtr) {
-        return Errno.NOSYS;
+        long time;
+        switch (id) {
+            case ClockId.REALTIME -> time = clock.realtimeNanos();
+            case ClockId.MONOTONIC -> time = clock.monotonicNanos();
+            case ClockId.PROCESS_CPUTIME_ID, ClockId.THREAD_CPUTIME_ID -> time = clock.monotonicNanos() - startNanos;
+            default -> {
+                return Errno.INVAL;
+            }
+        }
+        memory.writeI64(timePtr, time);
+        return Errno.SUCCESS;
     }
 
-    /** fd_advise */
+    // ---- descriptors ----
+
     public int fdAdvise(int fd, long offset, long len, int advice) {
-        return Errno.NOSYS;
+        try {
+            Descriptor d = fds.get(fd, Rights.FD_ADVISE);
+            if (advice < Advice.NORMAL || advice > Advice.NOREUSE || offset < 0 || len < 0) {
+                return Errno.INVAL;
+            }
+            return d instanceof FileDescriptor ? Errno.SUCCESS : Errno.BADF;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_allocate */
     public int fdAllocate(int fd, long offset, long len) {
-        return Errno.NOSYS;
+        try {
+            FileNode file = file(fds.get(fd, Rights.FD_ALLOCATE));
+            if (offset < 0 || len <= 0) {
+                return Errno.INVAL;
+            }
+            long end = offset + len;
+            if (end < 0 || end > FileData.MAX_SIZE) {
+                return Errno.FBIG;
+            }
+            if (end > file.data().length()) {
+                file.data().setLength(end);
+                file.touchModified(fs.now());
+            }
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_close */
     public int fdClose(int fd) {
-        return Errno.NOSYS;
+        try {
+            fds.remove(fd);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_datasync */
     public int fdDatasync(int fd) {
-        return Errno.NOSYS;
+        try {
+            fds.get(fd, Rights.FD_DATASYNC);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_fdstat_get */
     public int fdFdstatGet(int fd, int statPtr) {
-        return Errno.NOSYS;
+        try {
+            Descriptor d = fds.get(fd);
+            memory.checkRange(statPtr, Layout.FDSTAT_SIZE);
+            memory.writeU8(statPtr + Layout.FDSTAT_FILETYPE, d.fileType());
+            memory.writeU8(statPtr + Layout.FDSTAT_FILETYPE + 1, 0);
+            memory.writeU16(statPtr + Layout.FDSTAT_FLAGS, d.fdFlags());
+            memory.writeI32(statPtr + Layout.FDSTAT_FLAGS + 2, 0);
+            memory.writeI64(statPtr + Layout.FDSTAT_RIGHTS_BASE, d.rightsBase());
+            memory.writeI64(statPtr + Layout.FDSTAT_RIGHTS_INHERITING, d.rightsInheriting());
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_fdstat_set_flags */
     public int fdFdstatSetFlags(int fd, int flags) {
-        return Errno.NOSYS;
+        try {
+            Descriptor d = fds.get(fd, Rights.FD_FDSTAT_SET_FLAGS);
+            int known = FdFlags.APPEND | FdFlags.DSYNC | FdFlags.NONBLOCK | FdFlags.RSYNC | FdFlags.SYNC;
+            if ((flags & ~known) != 0) {
+                return Errno.INVAL;
+            }
+            d.setFdFlags(flags);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_fdstat_set_rights */
     public int fdFdstatSetRights(int fd, long fsRightsBase, long fsRightsInheriting) {
-        return Errno.NOSYS;
+        try {
+            fds.get(fd).setRights(fsRightsBase, fsRightsInheriting);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_filestat_get */
     public int fdFilestatGet(int fd, int buf) {
-        return Errno.NOSYS;
+        try {
+            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_GET);
+            Inode node = d.inode();
+            if (node == null) {
+                writeStreamFilestat(buf, d.fileType());
+            } else {
+                writeFilestat(buf, node);
+            }
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_filestat_set_size */
     public int fdFilestatSetSize(int fd, long size) {
-        return Errno.NOSYS;
+        try {
+            FileNode file = file(fds.get(fd, Rights.FD_FILESTAT_SET_SIZE));
+            if (size < 0) {
+                return Errno.INVAL;
+            }
+            file.data().setLength(size);
+            file.touchModified(fs.now());
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_filestat_set_times */
     public int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) {
-        return Errno.NOSYS;
+        try {
+            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_SET_TIMES);
+            Inode node = d.inode();
+            if (node == null) {
+                return Errno.BADF;
+            }
+            return setTimes(node, atim, mtim, fstFlags);
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_pread */
     public int fdPread(int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
-        return Errno.NOSYS;
+        try {
+            long n = fds.get(fd, Rights.FD_READ | Rights.FD_SEEK).pread(iovecs.at(memory, iovs, iovsLen), offset);
+            memory.writeI32(nreadPtr, (int) n);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_prestat_get */
     public int fdPrestatGet(int fd, int buf) {
-        return Errno.NOSYS;
+        try {
+            byte[] name = preopenName(fd);
+            memory.checkRange(buf, Layout.PRESTAT_SIZE);
+            memory.writeI32(buf + Layout.PRESTAT_TAG, PreopenType.DIR);
+            memory.writeI32(buf + Layout.PRESTAT_DIR_NAME_LEN, name.length);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_prestat_dir_name */
     public int fdPrestatDirName(int fd, int path, int pathLen) {
-        return Errno.NOSYS;
+        try {
+            byte[] name = preopenName(fd);
+            if (Integer.toUnsignedLong(pathLen) < name.length) {
+                return Errno.NAMETOOLONG;
+            }
+            memory.write(path, name, 0, name.length);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_pwrite */
     public int fdPwrite(int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
-        return Errno.NOSYS;
+        try {
+            long n = fds.get(fd, Rights.FD_WRITE | Rights.FD_SEEK).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
+            memory.writeI32(nwrittenPtr, (int) n);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_read */
     public int fdRead(int fd, int iovs, int iovsLen, int nreadPtr) {
-        return Errno.NOSYS;
+        try {
+            long n = fds.get(fd, Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
+            memory.writeI32(nreadPtr, (int) n);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_readdir */
     public int fdReaddir(int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
-        return Errno.NOSYS;
+        try {
+            Descriptor d = fds.get(fd, Rights.FD_READDIR);
+            if (!(d instanceof DirectoryDescriptor directory)) {
+                return Errno.NOTDIR;
+            }
+            if (cookie < 0) {
+                return Errno.INVAL;
+            }
+            int used = readdir.fill(memory, directory.directory(), cookie, buf, bufLen);
+            memory.writeI32(bufusedPtr, used);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_renumber */
     public int fdRenumber(int fd, int to) {
-        return Errno.NOSYS;
+        try {
+            fds.renumber(fd, to);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_seek */
     public int fdSeek(int fd, long offset, int whence, int newoffsetPtr) {
-        return Errno.NOSYS;
+        try {
+            Descriptor d = fds.get(fd);
+            // Like wasi-common, a seek that does not move only needs FD_TELL (lseek(fd, 0, SEEK_CUR) is ftell).
+            d.require(offset == 0 && whence == Whence.CUR ? Rights.FD_TELL : Rights.FD_SEEK);
+            long position = d.seek(offset, whence);
+            memory.writeI64(newoffsetPtr, position);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_sync */
     public int fdSync(int fd) {
-        return Errno.NOSYS;
+        try {
+            fds.get(fd, Rights.FD_SYNC);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_tell */
     public int fdTell(int fd, int offsetPtr) {
-        return Errno.NOSYS;
+        try {
+            long position = fds.get(fd, Rights.FD_TELL).tell();
+            memory.writeI64(offsetPtr, position);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** fd_write */
     public int fdWrite(int fd, int iovs, int iovsLen, int nwrittenPtr) {
-        return Errno.NOSYS;
+        try {
+            long n = fds.get(fd, Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
+            memory.writeI32(nwrittenPtr, (int) n);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_create_directory */
+    // ---- paths ----
+
     public int pathCreateDirectory(int fd, int path, int pathLen) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
+            fs.createDirectory(resolve(dir, path, pathLen, false));
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_filestat_get */
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
+            writeFilestat(buf, existing(resolve(dir, path, pathLen, follows(flags))));
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_filestat_set_times */
     public int pathFilestatSetTimes(int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
+            return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_link */
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
+            DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
+            Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
+            fs.link(source, resolve(to, newPath, newPathLen, false));
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_open */
-    public int pathOpen(int fd, int dirflags, int path, int pathLen, int oflags, long fsRightsBase, long fsRightsInheriting, int fdflags, int fdPtr) {
-        return Errno.NOSYS;
+    public int pathOpen(int fd, int dirflags, int path, int pathLen, int oflags, long fsRightsBase,
+            long fsRightsInheriting, int fdflags, int fdPtr) {
+        try {
+            memory.checkRange(fdPtr, 4);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
+            Descriptor opened = open(dir, dirflags, readPath(path, pathLen), oflags, fsRightsBase, fsRightsInheriting, fdflags);
+            memory.writeI32(fdPtr, fds.add(opened));
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_readlink */
     public int pathReadlink(int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_READLINK);
+            Inode node = existing(resolve(dir, path, pathLen, false));
+            if (!(node instanceof SymlinkNode link)) {
+                return Errno.INVAL;
+            }
+            // Like readlink(2), a target longer than the buffer is silently truncated.
+            byte[] target = link.target();
+            int n = (int) Math.min(target.length, Integer.toUnsignedLong(bufLen));
+            memory.checkRange(buf, n);
+            memory.write(buf, target, 0, n);
+            memory.writeI32(bufusedPtr, n);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_remove_directory */
     public int pathRemoveDirectory(int fd, int path, int pathLen) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
+            fs.removeDirectory(resolve(dir, path, pathLen, false));
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_rename */
     public int pathRename(int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
+            DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
+            fs.rename(resolve(from, oldPath, oldPathLen, false), resolve(to, newPath, newPathLen, false));
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_symlink */
     public int pathSymlink(int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
-        return Errno.NOSYS;
+        try {
+            byte[] target = readPath(oldPath, oldPathLen);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
+            fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** path_unlink_file */
     public int pathUnlinkFile(int fd, int path, int pathLen) {
-        return Errno.NOSYS;
+        try {
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
+            fs.unlinkFile(resolve(dir, path, pathLen, false));
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
-    /** poll_oneoff */
+    // ---- poll, proc, sched, random ----
+
     public int pollOneoff(int subscriptions, int events, int nsubscriptions, int neventsPtr) {
-        return Errno.NOSYS;
+        memory.checkRange(neventsPtr, 4);
+        if (nsubscriptions == 0) {
+            memory.writeI32(neventsPtr, 0);
+            return Errno.INVAL;
+        }
+        int n = pollOneoff.poll(memory, subscriptions, events, nsubscriptions);
+        memory.writeI32(neventsPtr, n);
+        return Errno.SUCCESS;
     }
 
-    /** proc_exit */
     public void procExit(int rval) {
         throw new ProcExit(rval);
     }
 
-    /** proc_raise */
+    /** Signals have no meaning in this sandbox; Wasmtime answers the same way. */
     public int procRaise(int sig) {
         return Errno.NOSYS;
     }
 
-    /** sched_yield */
     public int schedYield() {
         return Errno.SUCCESS;
     }
 
-    /** random_get */
     public int randomGet(int buf, int bufLen) {
-        return Errno.NOSYS;
+        memory.checkRange(buf, Integer.toUnsignedLong(bufLen));
+        if (randomBuffer == null) {
+            randomBuffer = new byte[RANDOM_CHUNK];
+        }
+        long done = 0;
+        long total = Integer.toUnsignedLong(bufLen);
+        while (done < total) {
+            int n = (int) Math.min(RANDOM_CHUNK, total - done);
+            config.random().fill(randomBuffer, 0, n);
+            memory.write(buf + (int) done, randomBuffer, 0, n);
+            done += n;
+        }
+        return Errno.SUCCESS;
     }
 
-    /** sock_accept */
+    // ---- sockets: this host has none; only descriptors handed in could be sockets ----
+
     public int sockAccept(int fd, int flags, int fdPtr) {
-        return Errno.NOSYS;
+        return notASocket(fd);
     }
 
-    /** sock_recv */
     public int sockRecv(int fd, int riData, int riDataLen, int riFlags, int roDatalenPtr, int roFlagsPtr) {
-        return Errno.NOSYS;
+        return notASocket(fd);
     }
 
-    /** sock_send */
     public int sockSend(int fd, int siData, int siDataLen, int siFlags, int soDatalenPtr) {
-        return Errno.NOSYS;
+        return notASocket(fd);
     }
 
-    /** sock_shutdown */
     public int sockShutdown(int fd, int how) {
-        return Errno.NOSYS;
+        return notASocket(fd);
+    }
+
+    private int notASocket(int fd) {
+        try {
+            fds.get(fd);
+            return Errno.NOTSOCK;
+        } catch (FsException e) {
+            return e.errno();
+        }
+    }
+
+    // ---- helpers ----
+
+    private Descriptor open(DirectoryDescriptor dir, int dirflags, byte[] path, int oflags, long requestedBase,
+            long requestedInheriting, int fdflags) {
+        boolean create = (oflags & OFlags.CREAT) != 0;
+        boolean exclusive = (oflags & OFlags.EXCL) != 0;
+        boolean directoryOnly = (oflags & OFlags.DIRECTORY) != 0;
+        boolean truncate = (oflags & OFlags.TRUNC) != 0;
+        if (create && directoryOnly) {
+            throw new FsException(Errno.INVAL);
+        }
+        // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
+        boolean follow = follows(dirflags) && !(create && exclusive);
+        Resolved at = PathResolver.resolve(dir.directory(), path, follow);
+        Inode node = at.node();
+        if (node == null) {
+            if (!create) {
+                throw new FsException(Errno.NOENT);
+            }
+            if (at.trailingSlash()) {
+                throw new FsException(Errno.ISDIR);
+            }
+            node = fs.createFile(at);
+        } else if (create && exclusive) {
+            throw new FsException(Errno.EXIST);
+        }
+        long inheritable = dir.rightsInheriting();
+        if (node instanceof DirectoryNode directory) {
+            // Linux: a directory cannot be opened for writing, truncated, or "created" over.
+            if (truncate || create || (requestedBase & Rights.FD_WRITE) != 0) {
+                throw new FsException(Errno.ISDIR);
+            }
+            return new DirectoryDescriptor(directory, null,
+                    requestedBase & inheritable & Rights.DIRECTORY_BASE,
+                    requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags);
+        }
+        if (node instanceof SymlinkNode) {
+            throw new FsException(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
+        }
+        if (directoryOnly) {
+            throw new FsException(Errno.NOTDIR);
+        }
+        FileNode file = (FileNode) node;
+        long base = requestedBase & inheritable & Rights.REGULAR_FILE_BASE;
+        if (truncate) {
+            if (file.data().length() != 0) {
+                file.data().setLength(0);
+                file.touchModified(fs.now());
+            }
+        }
+        return new FileDescriptor(fs, file, base, 0, fdflags);
+    }
+
+    /** path_open derives what the directory must allow from the flags. */
+    private static long rightsNeededToOpen(int oflags) {
+        long needed = 0;
+        if ((oflags & OFlags.CREAT) != 0) {
+            needed |= Rights.PATH_CREATE_FILE;
+        }
+        if ((oflags & OFlags.TRUNC) != 0) {
+            needed |= Rights.PATH_FILESTAT_SET_SIZE;
+        }
+        return needed;
+    }
+
+    private int setTimes(Inode node, long atim, long mtim, int fstFlags) {
+        if ((fstFlags & ~(FstFlags.ATIM | FstFlags.ATIM_NOW | FstFlags.MTIM | FstFlags.MTIM_NOW)) != 0
+                || (fstFlags & (FstFlags.ATIM | FstFlags.ATIM_NOW)) == (FstFlags.ATIM | FstFlags.ATIM_NOW)
+                || (fstFlags & (FstFlags.MTIM | FstFlags.MTIM_NOW)) == (FstFlags.MTIM | FstFlags.MTIM_NOW)) {
+            return Errno.INVAL;
+        }
+        long now = fs.now();
+        if ((fstFlags & FstFlags.ATIM) != 0) {
+            node.setAtim(atim);
+        } else if ((fstFlags & FstFlags.ATIM_NOW) != 0) {
+            node.setAtim(now);
+        }
+        if ((fstFlags & FstFlags.MTIM) != 0) {
+            node.setMtim(mtim);
+        } else if ((fstFlags & FstFlags.MTIM_NOW) != 0) {
+            node.setMtim(now);
+        }
+        node.touchCtim(now);
+        return Errno.SUCCESS;
+    }
+
+    private void writeFilestat(int buf, Inode node) {
+        memory.checkRange(buf, Layout.FILESTAT_SIZE);
+        memory.fill(buf, Layout.FILESTAT_SIZE);
+        memory.writeI64(buf + Layout.FILESTAT_DEV, fs.device());
+        memory.writeI64(buf + Layout.FILESTAT_INO, node.ino());
+        memory.writeU8(buf + Layout.FILESTAT_FILETYPE, node.fileType());
+        memory.writeI64(buf + Layout.FILESTAT_NLINK, node.nlink());
+        memory.writeI64(buf + Layout.FILESTAT_SIZE_FIELD, node.size());
+        memory.writeI64(buf + Layout.FILESTAT_ATIM, node.atim());
+        memory.writeI64(buf + Layout.FILESTAT_MTIM, node.mtim());
+        memory.writeI64(buf + Layout.FILESTAT_CTIM, node.ctim());
+    }
+
+    /** stdio streams have no inode: a character device with one link and no times. */
+    private void writeStreamFilestat(int buf, int fileType) {
+        memory.checkRange(buf, Layout.FILESTAT_SIZE);
+        memory.fill(buf, Layout.FILESTAT_SIZE);
+        memory.writeU8(buf + Layout.FILESTAT_FILETYPE, fileType);
+        memory.writeI64(buf + Layout.FILESTAT_NLINK, 1);
+    }
+
+    private DirectoryDescriptor directory(int fd, long rights) {
+        Descriptor d = fds.get(fd);
+        if (!(d instanceof DirectoryDescriptor directory)) {
+            throw new FsException(Errno.NOTDIR);
+        }
+        d.require(rights);
+        return directory;
+    }
+
+    private static FileNode file(Descriptor d) {
+        if (d instanceof FileDescriptor file) {
+            return file.file();
+        }
+        throw new FsException(d.fileType() == FileType.DIRECTORY ? Errno.ISDIR : Errno.BADF);
+    }
+
+    private byte[] preopenName(int fd) {
+        if (fds.get(fd) instanceof DirectoryDescriptor directory && directory.preopenName() != null) {
+            return directory.preopenName();
+        }
+        throw new FsException(Errno.BADF);
+    }
+
+    private Resolved resolve(DirectoryDescriptor dir, int path, int pathLen, boolean followLast) {
+        return PathResolver.resolve(dir.directory(), readPath(path, pathLen), followLast);
+    }
+
+    private byte[] readPath(int path, int pathLen) {
+        memory.checkRange(path, Integer.toUnsignedLong(pathLen));
+        if (Integer.toUnsignedLong(pathLen) > PATH_MAX) {
+            throw new FsException(Errno.NAMETOOLONG);
+        }
+        byte[] bytes = new byte[pathLen];
+        memory.read(path, bytes, 0, pathLen);
+        return bytes;
+    }
+
+    private static Inode existing(Resolved at) {
+        if (at.node() == null) {
+            throw new FsException(Errno.NOENT);
+        }
+        return at.node();
+    }
+
+    private static boolean follows(int lookupFlags) {
+        return (lookupFlags & LookupFlags.SYMLINK_FOLLOW) != 0;
     }
 
     private int writeStringList(List<byte[]> values, int pointers, int buffer) {

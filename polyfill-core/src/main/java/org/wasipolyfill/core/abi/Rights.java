@@ -57,6 +57,14 @@ public final class Rights {
     public static final long CHARACTER_DEVICE_BASE = FD_READ | FD_FDSTAT_SET_FLAGS | FD_WRITE
             | FD_FILESTAT_GET | POLL_FD_READWRITE;
 
+    /**
+     * The rights wasi-libc derives from an open's access mode (O_RDONLY/O_WRONLY). Lacking one of
+     * these is EBADF, as POSIX and Wasmtime answer a write to a read-only descriptor; lacking any
+     * other right is ENOTCAPABLE.
+     */
+    public static final long ACCESS_MODE = FD_READ | FD_WRITE | FD_DATASYNC | FD_ALLOCATE
+            | FD_FILESTAT_SET_SIZE | FD_READDIR;
+
     public static boolean contains(long rights, long required) {
         return (rights & required) == required;
     }

@@ -1,12 +1,323 @@
 package org.wasipolyfill.core.fs;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.wasipolyfill.core.WasiClock;
+import org.wasipolyfill.core.abi.Errno;
 
-/** An in-memory filesystem: the tree a guest sees through its preopens. */
+/**
+ * An in-memory filesystem: the tree a guest sees through its preopens and the host edits through
+ * the same nodes, so a change on either side is visible to the other at once.
+ *
+ * <p>The POSIX operations (create, link, unlink, rename) live here and take {@link Resolved}
+ * lookups; the syscall layer resolves inside a capability, the host API from the root.
+ */
 public final class MemFs {
+    /** All MemFS trees report one device id; inode numbers are unique within a tree. */
+    private static final long DEVICE = 1;
+
     private final WasiClock clock;
+    private final long device;
+    private final DirectoryNode root;
+    private long nextIno = 1;
 
     public MemFs(WasiClock clock) {
         this.clock = clock;
+        this.device = DEVICE;
+        this.root = new DirectoryNode(nextIno++, now(), null);
+    }
+
+    public DirectoryNode root() {
+        return root;
+    }
+
+    public long device() {
+        return device;
+    }
+
+    public long now() {
+        return clock.realtimeNanos();
+    }
+
+    // ---- POSIX operations on resolved lookups ----
+
+    public FileNode createFile(Resolved at) {
+        DirectoryNode parent = creatableParent(at);
+        FileNode file = new FileNode(nextIno++, now());
+        parent.link(at.name(), file, now());
+        return file;
+    }
+
+    public DirectoryNode createDirectory(Resolved at) {
+        DirectoryNode parent = creatableParent(at);
+        DirectoryNode directory = new DirectoryNode(nextIno++, now(), parent);
+        parent.link(at.name(), directory, now());
+        return directory;
+    }
+
+    public SymlinkNode createSymlink(Resolved at, byte[] target) {
+        if (at.trailingSlash()) {
+            throw new FsException(at.exists() ? Errno.EXIST : Errno.NOENT);
+        }
+        DirectoryNode parent = creatableParent(at);
+        SymlinkNode link = new SymlinkNode(nextIno++, now(), target);
+        parent.link(at.name(), link, now());
+        return link;
+    }
+
+    /** A hard link to {@code existing} at {@code at}; directories cannot be linked. */
+    public void link(Inode existing, Resolved at) {
+        if (existing instanceof DirectoryNode) {
+            throw new FsException(Errno.PERM);
+        }
+        if (at.trailingSlash()) {
+            throw new FsException(at.exists() ? Errno.EXIST : Errno.NOENT);
+        }
+        creatableParent(at).link(at.name(), existing, now());
+    }
+
+    public void unlinkFile(Resolved at) {
+        if (at.name() == null || at.node() instanceof DirectoryNode) {
+            throw new FsException(Errno.ISDIR);
+        }
+        if (!at.exists()) {
+            throw new FsException(Errno.NOENT);
+        }
+        if (at.trailingSlash()) {
+            throw new FsException(Errno.NOTDIR);
+        }
+        at.parent().unlink(at.name(), now());
+    }
+
+    public void removeDirectory(Resolved at) {
+        if (!at.exists()) {
+            throw new FsException(Errno.NOENT);
+        }
+        if (!(at.node() instanceof DirectoryNode directory)) {
+            throw new FsException(Errno.NOTDIR);
+        }
+        if (at.name() == null) {
+            // rmdir(".") is EINVAL on Linux; ".." names a non-empty directory or the capability itself.
+            throw new FsException(Errno.INVAL);
+        }
+        if (!directory.isEmpty()) {
+            throw new FsException(Errno.NOTEMPTY);
+        }
+        at.parent().unlink(at.name(), now());
+    }
+
+    /** POSIX rename(2): replaces a file or an empty directory of the same kind. */
+    public void rename(Resolved from, Resolved to) {
+        if (!from.exists()) {
+            throw new FsException(Errno.NOENT);
+        }
+        if (from.name() == null || to.name() == null) {
+            throw new FsException(Errno.BUSY);
+        }
+        Inode moving = from.node();
+        boolean movingDirectory = moving instanceof DirectoryNode;
+        if ((from.trailingSlash() || to.trailingSlash()) && !movingDirectory) {
+            throw new FsException(Errno.NOTDIR);
+        }
+        if (to.node() == moving) {
+            return;
+        }
+        if (movingDirectory && isSelfOrAncestor((DirectoryNode) moving, to.parent())) {
+            throw new FsException(Errno.INVAL);
+        }
+        if (!to.parent().isLinked()) {
+            throw new FsException(Errno.NOENT);
+        }
+        Inode replaced = to.node();
+        if (replaced != null) {
+            if (replaced instanceof DirectoryNode target) {
+                if (!movingDirectory) {
+                    throw new FsException(Errno.ISDIR);
+                }
+                if (!target.isEmpty()) {
+                    throw new FsException(Errno.NOTEMPTY);
+                }
+            } else if (movingDirectory) {
+                throw new FsException(Errno.NOTDIR);
+            }
+            to.parent().unlink(to.name(), now());
+        }
+        from.parent().unlink(from.name(), now());
+        to.parent().link(to.name(), moving, now());
+    }
+
+    private static boolean isSelfOrAncestor(DirectoryNode candidate, DirectoryNode directory) {
+        DirectoryNode at = directory;
+        while (true) {
+            if (at == candidate) {
+                return true;
+            }
+            if (at.parent() == at) {
+                return false;
+            }
+            at = at.parent();
+        }
+    }
+
+    private static DirectoryNode creatableParent(Resolved at) {
+        if (at.exists() || at.name() == null) {
+            throw new FsException(Errno.EXIST);
+        }
+        if (!at.parent().isLinked()) {
+            throw new FsException(Errno.NOENT);
+        }
+        return at.parent();
+    }
+
+    // ---- Host API: absolute paths from the root, no sandbox ----
+
+    /** Finds the directory a host path names, or fails with ENOENT / ENOTDIR. */
+    public DirectoryNode directory(String path) {
+        Inode node = hostLookup(path, true).node();
+        if (node == null) {
+            throw new FsException(Errno.NOENT);
+        }
+        if (!(node instanceof DirectoryNode directory)) {
+            throw new FsException(Errno.NOTDIR);
+        }
+        return directory;
+    }
+
+    public void mkdir(String path, boolean recursive) {
+        if (!recursive) {
+            createDirectory(hostLookup(path, false));
+            return;
+        }
+        DirectoryNode at = root;
+        for (String part : hostComponents(path)) {
+            Resolved next = PathResolver.resolve(at, bytes(part), true);
+            if (next.node() == null) {
+                at = createDirectory(next);
+            } else if (next.node() instanceof DirectoryNode directory) {
+                at = directory;
+            } else {
+                throw new FsException(Errno.EXIST);
+            }
+        }
+    }
+
+    public void writeFile(String path, byte[] data) {
+        FileNode file = hostFileForWriting(path);
+        file.data().setLength(0);
+        file.data().write(0, data, 0, data.length);
+        file.touchModified(now());
+    }
+
+    public void appendFile(String path, byte[] data) {
+        FileNode file = hostFileForWriting(path);
+        file.data().write(file.data().length(), data, 0, data.length);
+        file.touchModified(now());
+    }
+
+    public byte[] readFile(String path) {
+        Inode node = hostLookup(path, true).node();
+        if (node == null) {
+            throw new FsException(Errno.NOENT);
+        }
+        if (!(node instanceof FileNode file)) {
+            throw new FsException(node instanceof DirectoryNode ? Errno.ISDIR : Errno.INVAL);
+        }
+        return file.data().toByteArray();
+    }
+
+    /** The names in a directory, in creation order, without "." and "..". */
+    public List<String> readdir(String path) {
+        List<String> names = new ArrayList<>();
+        for (DirectoryNode.Entry entry : directory(path).entriesFrom(DirectoryNode.FIRST_ENTRY_COOKIE)) {
+            names.add(entry.name().toString());
+        }
+        return names;
+    }
+
+    public Stat stat(String path) {
+        return Stat.of(existing(hostLookup(path, true)));
+    }
+
+    public Stat lstat(String path) {
+        return Stat.of(existing(hostLookup(path, false)));
+    }
+
+    public void symlink(String target, String path) {
+        createSymlink(hostLookup(path, false), bytes(target));
+    }
+
+    public String readlink(String path) {
+        Inode node = existing(hostLookup(path, false));
+        if (!(node instanceof SymlinkNode link)) {
+            throw new FsException(Errno.INVAL);
+        }
+        return new String(link.target(), StandardCharsets.UTF_8);
+    }
+
+    public void unlink(String path) {
+        unlinkFile(hostLookup(path, false));
+    }
+
+    public void rmdir(String path) {
+        removeDirectory(hostLookup(path, false));
+    }
+
+    public void rename(String from, String to) {
+        rename(hostLookup(from, false), hostLookup(to, false));
+    }
+
+    public boolean exists(String path) {
+        try {
+            return hostLookup(path, true).exists();
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
+    private FileNode hostFileForWriting(String path) {
+        Resolved at = hostLookup(path, true);
+        if (at.node() == null) {
+            return createFile(at);
+        }
+        if (!(at.node() instanceof FileNode file)) {
+            throw new FsException(Errno.ISDIR);
+        }
+        return file;
+    }
+
+    private static Inode existing(Resolved at) {
+        if (at.node() == null) {
+            throw new FsException(Errno.NOENT);
+        }
+        return at.node();
+    }
+
+    private Resolved hostLookup(String path, boolean followLast) {
+        if (path == null || !path.startsWith("/")) {
+            throw new FsException(Errno.INVAL);
+        }
+        String relative = path.replaceFirst("^/+", "");
+        if (relative.isEmpty()) {
+            return new Resolved(root, null, root, false);
+        }
+        return PathResolver.resolve(root, bytes(relative), followLast);
+    }
+
+    private static List<String> hostComponents(String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new FsException(Errno.INVAL);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

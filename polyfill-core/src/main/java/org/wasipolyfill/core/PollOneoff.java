@@ -1,0 +1,120 @@
+package org.wasipolyfill.core;
+
+import org.wasipolyfill.core.abi.ClockId;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.EventType;
+import org.wasipolyfill.core.abi.Layout;
+import org.wasipolyfill.core.abi.Rights;
+import org.wasipolyfill.core.abi.SubclockFlags;
+import org.wasipolyfill.core.fd.Descriptor;
+import org.wasipolyfill.core.fd.FdTable;
+import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.memory.GuestMemory;
+
+/**
+ * poll_oneoff. Files and stdio never block in this host, so fd subscriptions are ready at once;
+ * when none is, the call sleeps until the earliest clock deadline and reports every clock
+ * subscription that has expired by then.
+ */
+final class PollOneoff {
+    private final FdTable fds;
+    private final WasiClock clock;
+
+    PollOneoff(FdTable fds, WasiClock clock) {
+        this.fds = fds;
+        this.clock = clock;
+    }
+
+    /** Returns the number of events written. */
+    int poll(GuestMemory memory, int in, int out, int count) {
+        memory.checkRange(in, (long) count * Layout.SUBSCRIPTION_SIZE);
+        memory.checkRange(out, (long) count * Layout.EVENT_SIZE);
+        int events = 0;
+        long earliestDeadline = Long.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
+            int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
+            if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
+                events += fdEvent(memory, sub, tag, out + events * Layout.EVENT_SIZE);
+            } else if (tag == EventType.CLOCK) {
+                long deadline = deadline(memory, sub);
+                if (deadline == UNKNOWN_CLOCK) {
+                    writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0);
+                } else {
+                    earliestDeadline = Math.min(earliestDeadline, deadline);
+                }
+            } else {
+                writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0);
+            }
+        }
+        if (events > 0 || earliestDeadline == Long.MAX_VALUE) {
+            return events;
+        }
+        long wait = earliestDeadline - clock.monotonicNanos();
+        if (wait > 0) {
+            clock.sleep(wait);
+        }
+        long now = clock.monotonicNanos();
+        for (int i = 0; i < count; i++) {
+            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
+            if (memory.readU8(sub + Layout.SUBSCRIPTION_TAG) == EventType.CLOCK) {
+                long deadline = deadline(memory, sub);
+                if (deadline != UNKNOWN_CLOCK && deadline <= Math.max(now, earliestDeadline)) {
+                    writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.SUCCESS, EventType.CLOCK, 0);
+                }
+            }
+        }
+        return events;
+    }
+
+    private static final long UNKNOWN_CLOCK = Long.MIN_VALUE;
+
+    /** The deadline on the monotonic clock, or {@link #UNKNOWN_CLOCK}. */
+    private long deadline(GuestMemory memory, int sub) {
+        int id = memory.readI32(sub + Layout.SUBSCRIPTION_CLOCK_ID);
+        long timeout = memory.readI64(sub + Layout.SUBSCRIPTION_CLOCK_TIMEOUT);
+        boolean absolute = (memory.readU16(sub + Layout.SUBSCRIPTION_CLOCK_FLAGS)
+                & SubclockFlags.SUBSCRIPTION_CLOCK_ABSTIME) != 0;
+        long now = clock.monotonicNanos();
+        switch (id) {
+            case ClockId.MONOTONIC, ClockId.PROCESS_CPUTIME_ID, ClockId.THREAD_CPUTIME_ID -> {
+                return absolute ? timeout : saturatingAdd(now, timeout);
+            }
+            case ClockId.REALTIME -> {
+                if (!absolute) {
+                    return saturatingAdd(now, timeout);
+                }
+                return saturatingAdd(now, timeout - clock.realtimeNanos());
+            }
+            default -> {
+                return UNKNOWN_CLOCK;
+            }
+        }
+    }
+
+    private int fdEvent(GuestMemory memory, int sub, int type, int event) {
+        int fd = memory.readI32(sub + Layout.SUBSCRIPTION_FD);
+        try {
+            Descriptor descriptor = fds.get(fd, Rights.POLL_FD_READWRITE);
+            long nbytes = type == EventType.FD_READ ? descriptor.readableBytes() : 0;
+            writeEvent(memory, event, sub, Errno.SUCCESS, type, nbytes);
+        } catch (FsException e) {
+            writeEvent(memory, event, sub, e.errno(), type, 0);
+        }
+        return 1;
+    }
+
+    private static void writeEvent(GuestMemory memory, int event, int sub, int errno, int type, long nbytes) {
+        memory.writeI64(event + Layout.EVENT_USERDATA, memory.readI64(sub + Layout.SUBSCRIPTION_USERDATA));
+        memory.writeU16(event + Layout.EVENT_ERROR, errno);
+        memory.writeU8(event + Layout.EVENT_TYPE, type);
+        memory.fill(event + Layout.EVENT_TYPE + 1, Layout.EVENT_FD_NBYTES - Layout.EVENT_TYPE - 1);
+        memory.writeI64(event + Layout.EVENT_FD_NBYTES, nbytes);
+        memory.fill(event + Layout.EVENT_FD_FLAGS, Layout.EVENT_SIZE - Layout.EVENT_FD_FLAGS);
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+}

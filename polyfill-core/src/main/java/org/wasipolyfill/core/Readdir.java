@@ -1,0 +1,62 @@
+package org.wasipolyfill.core;
+
+import org.wasipolyfill.core.abi.Layout;
+import org.wasipolyfill.core.fs.DirectoryNode;
+import org.wasipolyfill.core.fs.Inode;
+import org.wasipolyfill.core.memory.GuestMemory;
+
+/**
+ * fd_readdir: serialises dirents (header then name) from a cookie on until the buffer is full. The
+ * last dirent may be cut short: a buffer filled to the byte tells libc to call again with a larger
+ * buffer or the last complete entry's cookie.
+ */
+final class Readdir {
+    private byte[] scratch = new byte[Layout.DIRENT_SIZE + 256];
+
+    /** Returns the number of buffer bytes used. */
+    int fill(GuestMemory memory, DirectoryNode directory, long cookie, int buf, int bufLen) {
+        memory.checkRange(buf, Integer.toUnsignedLong(bufLen));
+        int used = 0;
+        if (cookie == 0) {
+            used = put(memory, buf, bufLen, used, 1, directory, DOT);
+        }
+        if (cookie <= 1 && used < bufLen) {
+            used = put(memory, buf, bufLen, used, 2, directory.parent(), DOT_DOT);
+        }
+        if (used >= bufLen) {
+            return used;
+        }
+        for (DirectoryNode.Entry entry : directory.entriesFrom(cookie)) {
+            used = put(memory, buf, bufLen, used, entry.nextCookie(), entry.node(), entry.name().bytes());
+            if (used >= bufLen) {
+                break;
+            }
+        }
+        return used;
+    }
+
+    private static final byte[] DOT = {'.'};
+    private static final byte[] DOT_DOT = {'.', '.'};
+
+    private int put(GuestMemory memory, int buf, int bufLen, int used, long next, Inode node, byte[] name) {
+        int size = Layout.DIRENT_SIZE + name.length;
+        if (scratch.length < size) {
+            scratch = new byte[size];
+        }
+        writeLittleEndian(scratch, Layout.DIRENT_NEXT, next, 8);
+        writeLittleEndian(scratch, Layout.DIRENT_INO, node.ino(), 8);
+        writeLittleEndian(scratch, Layout.DIRENT_NAMLEN, name.length, 4);
+        writeLittleEndian(scratch, Layout.DIRENT_TYPE, node.fileType(), 4);
+        System.arraycopy(name, 0, scratch, Layout.DIRENT_SIZE, name.length);
+        int n = Math.min(size, bufLen - used);
+        memory.write(buf + used, scratch, 0, n);
+        return used + n;
+    }
+
+    /** d_type is a u8 followed by three bytes of padding, written as zeros. */
+    private static void writeLittleEndian(byte[] target, int at, long value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            target[at + i] = (byte) (value >>> (8 * i));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.wasipolyfill.core.fd;
+
+import org.wasipolyfill.core.IoVecs;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.Rights;
+import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.fs.Inode;
+
+/**
+ * An open file description as a guest fd sees it: its rights and flags, and the operations it
+ * supports. Every operation defaults to the errno a descriptor of the wrong kind gets, so each
+ * kind overrides only what it really supports. Operations take and return decoded values.
+ */
+public abstract class Descriptor {
+    private long rightsBase;
+    private long rightsInheriting;
+    private int fdFlags;
+
+    protected Descriptor(long rightsBase, long rightsInheriting, int fdFlags) {
+        this.rightsBase = rightsBase;
+        this.rightsInheriting = rightsInheriting;
+        this.fdFlags = fdFlags;
+    }
+
+    /** An {@code abi.FileType} value. */
+    public abstract int fileType();
+
+    public final long rightsBase() {
+        return rightsBase;
+    }
+
+    public final long rightsInheriting() {
+        return rightsInheriting;
+    }
+
+    public final int fdFlags() {
+        return fdFlags;
+    }
+
+    public void setFdFlags(int flags) {
+        this.fdFlags = flags;
+    }
+
+    /** Fails unless this descriptor holds {@code rights}; see {@link Rights#ACCESS_MODE}. */
+    public final void require(long rights) {
+        long missing = rights & ~rightsBase;
+        if (missing != 0) {
+            throw new FsException((missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
+        }
+    }
+
+    /** Rights may only ever shrink. */
+    public final void setRights(long base, long inheriting) {
+        if ((base & ~rightsBase) != 0 || (inheriting & ~rightsInheriting) != 0) {
+            throw new FsException(Errno.NOTCAPABLE);
+        }
+        rightsBase = base;
+        rightsInheriting = inheriting;
+    }
+
+    /** The inode behind a file or directory; streams have none. */
+    public Inode inode() {
+        return null;
+    }
+
+    public long read(IoVecs iovs) {
+        throw new FsException(Errno.BADF);
+    }
+
+    public long write(IoVecs iovs) {
+        throw new FsException(Errno.BADF);
+    }
+
+    public long pread(IoVecs iovs, long offset) {
+        throw new FsException(Errno.BADF);
+    }
+
+    public long pwrite(IoVecs iovs, long offset) {
+        throw new FsException(Errno.BADF);
+    }
+
+    public long seek(long offset, int whence) {
+        throw new FsException(Errno.BADF);
+    }
+
+    public long tell() {
+        throw new FsException(Errno.BADF);
+    }
+
+    /** Bytes a read would return now, for poll_oneoff; streams that cannot tell answer 0. */
+    public long readableBytes() {
+        return 0;
+    }
+}

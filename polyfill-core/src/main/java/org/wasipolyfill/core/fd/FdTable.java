@@ -1,0 +1,55 @@
+package org.wasipolyfill.core.fd;
+
+import java.util.Arrays;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.fs.FsException;
+
+/** The guest's file descriptors: small integers indexing descriptors; the lowest free one is reused. */
+public final class FdTable {
+    private Descriptor[] slots = new Descriptor[16];
+
+    /** The descriptor at {@code fd}, or EBADF. */
+    public Descriptor get(int fd) {
+        if (fd < 0 || fd >= slots.length || slots[fd] == null) {
+            throw new FsException(Errno.BADF);
+        }
+        return slots[fd];
+    }
+
+    /** The descriptor at {@code fd} holding {@code rights}, or EBADF / ENOTCAPABLE. */
+    public Descriptor get(int fd, long rights) {
+        Descriptor descriptor = get(fd);
+        descriptor.require(rights);
+        return descriptor;
+    }
+
+    /** Places {@code descriptor} at the lowest free fd and returns it. */
+    public int add(Descriptor descriptor) {
+        for (int fd = 0; fd < slots.length; fd++) {
+            if (slots[fd] == null) {
+                slots[fd] = descriptor;
+                return fd;
+            }
+        }
+        int fd = slots.length;
+        slots = Arrays.copyOf(slots, slots.length * 2);
+        slots[fd] = descriptor;
+        return fd;
+    }
+
+    public Descriptor remove(int fd) {
+        Descriptor descriptor = get(fd);
+        slots[fd] = null;
+        return descriptor;
+    }
+
+    /** fd_renumber: {@code to} closes and takes {@code from}'s descriptor; both must be open. */
+    public void renumber(int from, int to) {
+        Descriptor moving = get(from);
+        get(to);
+        if (from != to) {
+            slots[to] = moving;
+            slots[from] = null;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.wasipolyfill.core.fd;
+
+import org.wasipolyfill.core.IoVecs;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.FdFlags;
+import org.wasipolyfill.core.abi.FileType;
+import org.wasipolyfill.core.abi.Whence;
+import org.wasipolyfill.core.fs.FileData;
+import org.wasipolyfill.core.fs.FileNode;
+import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.fs.Inode;
+import org.wasipolyfill.core.fs.MemFs;
+
+/** An open regular file: a node and a position. The node outlives its names (unlink while open). */
+public final class FileDescriptor extends Descriptor {
+    private final MemFs fs;
+    private final FileNode file;
+    private long position;
+
+    public FileDescriptor(MemFs fs, FileNode file, long rightsBase, long rightsInheriting, int fdFlags) {
+        super(rightsBase, rightsInheriting, fdFlags);
+        this.fs = fs;
+        this.file = file;
+    }
+
+    @Override
+    public int fileType() {
+        return FileType.REGULAR_FILE;
+    }
+
+    @Override
+    public Inode inode() {
+        return file;
+    }
+
+    public FileNode file() {
+        return file;
+    }
+
+    @Override
+    public long read(IoVecs iovs) {
+        long n = readAt(iovs, position);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public long pread(IoVecs iovs, long offset) {
+        if (offset < 0) {
+            throw new FsException(Errno.INVAL);
+        }
+        return readAt(iovs, offset);
+    }
+
+    @Override
+    public long write(IoVecs iovs) {
+        if ((fdFlags() & FdFlags.APPEND) != 0) {
+            position = file.data().length();
+        }
+        long n = writeAt(iovs, position);
+        position += n;
+        return n;
+    }
+
+    /** With APPEND, pwrite appends and ignores the offset, as Linux does. */
+    @Override
+    public long pwrite(IoVecs iovs, long offset) {
+        if (offset < 0) {
+            throw new FsException(Errno.INVAL);
+        }
+        boolean append = (fdFlags() & FdFlags.APPEND) != 0;
+        return writeAt(iovs, append ? file.data().length() : offset);
+    }
+
+    @Override
+    public long seek(long offset, int whence) {
+        long base;
+        switch (whence) {
+            case Whence.SET -> base = 0;
+            case Whence.CUR -> base = position;
+            case Whence.END -> base = file.data().length();
+            default -> throw new FsException(Errno.INVAL);
+        }
+        long target = base + offset;
+        if (target < 0 || (offset > 0 && target < base)) {
+            throw new FsException(Errno.INVAL);
+        }
+        position = target;
+        return target;
+    }
+
+    @Override
+    public long tell() {
+        return position;
+    }
+
+    @Override
+    public long readableBytes() {
+        return Math.max(0, file.data().length() - position);
+    }
+
+    private long readAt(IoVecs iovs, long offset) {
+        FileData data = file.data();
+        iovs.checkedTotal();
+        long total = 0;
+        long at = offset;
+        for (int i = 0; i < iovs.count(); i++) {
+            int length = iovs.length(i);
+            int n = data.read(at, iovs.memory(), iovs.buffer(i), length);
+            total += n;
+            at += n;
+            if (n < length) {
+                break;
+            }
+        }
+        if (total > 0) {
+            file.setAtim(fs.now());
+        }
+        return total;
+    }
+
+    private long writeAt(IoVecs iovs, long offset) {
+        FileData data = file.data();
+        long total = iovs.checkedTotal();
+        if (offset + total > FileData.MAX_SIZE) {
+            throw new FsException(Errno.FBIG);
+        }
+        long at = offset;
+        for (int i = 0; i < iovs.count(); i++) {
+            int length = iovs.length(i);
+            data.write(at, iovs.memory(), iovs.buffer(i), length);
+            at += length;
+        }
+        if (total > 0) {
+            file.touchModified(fs.now());
+        }
+        return total;
+    }
+}

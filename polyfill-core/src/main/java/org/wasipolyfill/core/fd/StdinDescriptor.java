@@ -1,0 +1,67 @@
+package org.wasipolyfill.core.fd;
+
+import org.wasipolyfill.core.InputSource;
+import org.wasipolyfill.core.IoVecs;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.FileType;
+import org.wasipolyfill.core.abi.Rights;
+import org.wasipolyfill.core.fs.FsException;
+
+/** fd 0: bytes pulled from the host; a character device that cannot seek. */
+public final class StdinDescriptor extends Descriptor {
+    private static final long RIGHTS = Rights.FD_READ | Rights.FD_FDSTAT_SET_FLAGS
+            | Rights.FD_FILESTAT_GET | Rights.POLL_FD_READWRITE;
+
+    private final InputSource source;
+    private byte[] buffer = new byte[0];
+
+    public StdinDescriptor(InputSource source) {
+        super(RIGHTS, 0, 0);
+        this.source = source;
+    }
+
+    @Override
+    public int fileType() {
+        return FileType.CHARACTER_DEVICE;
+    }
+
+    /** Fills the iovecs in order, stopping at the first short read so a read never waits twice. */
+    @Override
+    public long read(IoVecs iovs) {
+        long total = 0;
+        for (int i = 0; i < iovs.count(); i++) {
+            int length = iovs.length(i);
+            if (length == 0) {
+                continue;
+            }
+            if (buffer.length < length) {
+                buffer = new byte[Math.min(Math.max(length, 4096), 1 << 20)];
+            }
+            int n = source.read(buffer, 0, Math.min(length, buffer.length));
+            if (n <= 0) {
+                break;
+            }
+            iovs.memory().write(iovs.buffer(i), buffer, 0, n);
+            total += n;
+            if (n < length) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public long pread(IoVecs iovs, long offset) {
+        throw new FsException(Errno.SPIPE);
+    }
+
+    @Override
+    public long seek(long offset, int whence) {
+        throw new FsException(Errno.SPIPE);
+    }
+
+    @Override
+    public long tell() {
+        throw new FsException(Errno.SPIPE);
+    }
+}

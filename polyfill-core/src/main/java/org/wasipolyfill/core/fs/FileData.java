@@ -1,0 +1,190 @@
+package org.wasipolyfill.core.fs;
+
+import java.util.Arrays;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.memory.GuestMemory;
+
+/**
+ * The bytes of a regular file, held in fixed-size blocks. Appending N bytes in any chunk size costs
+ * O(N) with no reallocation copies, memory stays close to the file size, and a block never written
+ * (a hole left by seek+write, truncate or allocate) reads as zeros without being stored. A file
+ * that fits in one block keeps a single array that grows geometrically, so small files stay small.
+ */
+public final class FileData {
+    static final int BLOCK_SHIFT = 16;
+    static final int BLOCK_SIZE = 1 << BLOCK_SHIFT;
+    private static final int BLOCK_MASK = BLOCK_SIZE - 1;
+    private static final int MIN_FIRST_BLOCK = 64;
+    /** Larger files answer EFBIG; the block index must stay an int. */
+    public static final long MAX_SIZE = 1L << 40;
+    private static final byte[][] NO_BLOCKS = new byte[0][];
+
+    private byte[][] blocks = NO_BLOCKS;
+    private long length;
+
+    public long length() {
+        return length;
+    }
+
+    /** Sets the size; bytes past a shrunken end are dropped, so a later extension reads zeros. */
+    public void setLength(long newLength) {
+        if (newLength < 0 || newLength > MAX_SIZE) {
+            throw new FsException(newLength < 0 ? Errno.INVAL : Errno.FBIG);
+        }
+        if (newLength < length) {
+            int keepBlocks = (int) ((newLength + BLOCK_MASK) >>> BLOCK_SHIFT);
+            for (int i = keepBlocks; i < blocks.length; i++) {
+                blocks[i] = null;
+            }
+            int tail = (int) (newLength & BLOCK_MASK);
+            if (tail != 0) {
+                byte[] last = blocks[keepBlocks - 1];
+                if (last != null) {
+                    Arrays.fill(last, tail, last.length, (byte) 0);
+                }
+            }
+        }
+        length = newLength;
+    }
+
+    /** Copies guest bytes into the file at {@code position}, extending it as needed. */
+    public void write(long position, GuestMemory memory, int address, int count) {
+        reserve(position, count);
+        long at = position;
+        int done = 0;
+        while (done < count) {
+            int offset = (int) (at & BLOCK_MASK);
+            int n = Math.min(count - done, BLOCK_SIZE - offset);
+            memory.read(address + done, writableBlock(at, offset + n), offset, n);
+            done += n;
+            at += n;
+        }
+        extendTo(position + count);
+    }
+
+    /** Copies host bytes into the file at {@code position}, extending it as needed. */
+    public void write(long position, byte[] source, int sourceOffset, int count) {
+        reserve(position, count);
+        long at = position;
+        int done = 0;
+        while (done < count) {
+            int offset = (int) (at & BLOCK_MASK);
+            int n = Math.min(count - done, BLOCK_SIZE - offset);
+            System.arraycopy(source, sourceOffset + done, writableBlock(at, offset + n), offset, n);
+            done += n;
+            at += n;
+        }
+        extendTo(position + count);
+    }
+
+    /** Copies up to {@code count} bytes from {@code position} into guest memory; returns how many. */
+    public int read(long position, GuestMemory memory, int address, int count) {
+        int total = readableCount(position, count);
+        long at = position;
+        int done = 0;
+        while (done < total) {
+            int offset = (int) (at & BLOCK_MASK);
+            int n = Math.min(total - done, BLOCK_SIZE - offset);
+            byte[] block = blockAt(at);
+            if (block == null || block.length < offset + n) {
+                readSparse(block, offset, n, memory, address + done);
+            } else {
+                memory.write(address + done, block, offset, n);
+            }
+            done += n;
+            at += n;
+        }
+        return total;
+    }
+
+    /** Copies up to {@code count} bytes from {@code position} into a host array; returns how many. */
+    public int read(long position, byte[] target, int targetOffset, int count) {
+        int total = readableCount(position, count);
+        long at = position;
+        int done = 0;
+        while (done < total) {
+            int offset = (int) (at & BLOCK_MASK);
+            int n = Math.min(total - done, BLOCK_SIZE - offset);
+            byte[] block = blockAt(at);
+            int stored = block == null ? 0 : Math.max(0, Math.min(n, block.length - offset));
+            if (stored > 0) {
+                System.arraycopy(block, offset, target, targetOffset + done, stored);
+            }
+            Arrays.fill(target, targetOffset + done + stored, targetOffset + done + n, (byte) 0);
+            done += n;
+            at += n;
+        }
+        return total;
+    }
+
+    /** The whole content as one array (host API). */
+    public byte[] toByteArray() {
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new FsException(Errno.FBIG);
+        }
+        byte[] all = new byte[(int) length];
+        read(0, all, 0, all.length);
+        return all;
+    }
+
+    private int readableCount(long position, int count) {
+        if (position >= length) {
+            return 0;
+        }
+        return (int) Math.min(count, length - position);
+    }
+
+    private void readSparse(byte[] block, int offset, int n, GuestMemory memory, int address) {
+        int stored = block == null ? 0 : Math.max(0, Math.min(n, block.length - offset));
+        if (stored > 0) {
+            memory.write(address, block, offset, stored);
+        }
+        memory.fill(address + stored, n - stored);
+    }
+
+    private void reserve(long position, int count) {
+        if (position < 0) {
+            throw new FsException(Errno.INVAL);
+        }
+        if (position + count > MAX_SIZE) {
+            throw new FsException(Errno.FBIG);
+        }
+    }
+
+    private void extendTo(long end) {
+        if (end > length) {
+            length = end;
+        }
+    }
+
+    private byte[] blockAt(long position) {
+        int index = (int) (position >>> BLOCK_SHIFT);
+        return index < blocks.length ? blocks[index] : null;
+    }
+
+    /** The block holding {@code position}, allocated or grown so that it holds {@code neededEnd} bytes. */
+    private byte[] writableBlock(long position, int neededEnd) {
+        int index = (int) (position >>> BLOCK_SHIFT);
+        if (index >= blocks.length) {
+            blocks = Arrays.copyOf(blocks, Math.max(index + 1, blocks.length * 2));
+        }
+        byte[] block = blocks[index];
+        if (block == null) {
+            int size = index == 0 && blocks.length == 1 ? firstBlockSize(neededEnd) : BLOCK_SIZE;
+            block = new byte[Math.max(size, neededEnd)];
+            blocks[index] = block;
+        } else if (block.length < neededEnd) {
+            block = Arrays.copyOf(block, index == 0 ? firstBlockSize(neededEnd) : BLOCK_SIZE);
+            blocks[index] = block;
+        }
+        return block;
+    }
+
+    private static int firstBlockSize(int needed) {
+        int size = MIN_FIRST_BLOCK;
+        while (size < needed) {
+            size <<= 1;
+        }
+        return Math.min(size, BLOCK_SIZE);
+    }
+}

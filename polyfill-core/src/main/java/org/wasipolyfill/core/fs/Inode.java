@@ -1,0 +1,64 @@
+package org.wasipolyfill.core.fs;
+
+/**
+ * What a directory entry points at: identity, link count and the three timestamps (nanoseconds
+ * since the epoch), shared by every name and descriptor that reaches it.
+ */
+public abstract class Inode {
+    private final long ino;
+    int nlink;
+    long atim;
+    long mtim;
+    long ctim;
+
+    Inode(long ino, long now) {
+        this.ino = ino;
+        this.atim = now;
+        this.mtim = now;
+        this.ctim = now;
+    }
+
+    public final long ino() {
+        return ino;
+    }
+
+    /** An {@code abi.FileType} value. */
+    public abstract int fileType();
+
+    public abstract long size();
+
+    public long nlink() {
+        return nlink;
+    }
+
+    public long atim() {
+        return atim;
+    }
+
+    public long mtim() {
+        return mtim;
+    }
+
+    public long ctim() {
+        return ctim;
+    }
+
+    public void setAtim(long value) {
+        atim = value;
+    }
+
+    public void setMtim(long value) {
+        mtim = value;
+    }
+
+    /** A change of metadata (links, times, size, permissions) stamps ctime. */
+    public void touchCtim(long now) {
+        ctim = now;
+    }
+
+    /** A change of content stamps mtime and ctime. */
+    public void touchModified(long now) {
+        mtim = now;
+        ctim = now;
+    }
+}
