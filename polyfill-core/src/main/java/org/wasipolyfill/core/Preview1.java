@@ -268,7 +268,7 @@ public final class Preview1 {
 
     public int fdPread(int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
         try {
-            long n = fds.get(fd, Rights.FD_READ | Rights.FD_SEEK).pread(iovecs.at(memory, iovs, iovsLen), offset);
+            long n = seekable(fd, Rights.FD_READ | Rights.FD_SEEK).pread(iovecs.at(memory, iovs, iovsLen), offset);
             memory.writeI32(nreadPtr, (int) n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -303,7 +303,7 @@ public final class Preview1 {
 
     public int fdPwrite(int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
         try {
-            long n = fds.get(fd, Rights.FD_WRITE | Rights.FD_SEEK).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
+            long n = seekable(fd, Rights.FD_WRITE | Rights.FD_SEEK).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
             memory.writeI32(nwrittenPtr, (int) n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -323,10 +323,7 @@ public final class Preview1 {
 
     public int fdReaddir(int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
         try {
-            Descriptor d = fds.get(fd, Rights.FD_READDIR);
-            if (!(d instanceof DirectoryDescriptor directory)) {
-                return Errno.NOTDIR;
-            }
+            DirectoryDescriptor directory = directory(fd, Rights.FD_READDIR);
             if (cookie < 0) {
                 return Errno.INVAL;
             }
@@ -349,9 +346,8 @@ public final class Preview1 {
 
     public int fdSeek(int fd, long offset, int whence, int newoffsetPtr) {
         try {
-            Descriptor d = fds.get(fd);
             // Like wasi-common, a seek that does not move only needs FD_TELL (lseek(fd, 0, SEEK_CUR) is ftell).
-            d.require(offset == 0 && whence == Whence.CUR ? Rights.FD_TELL : Rights.FD_SEEK);
+            Descriptor d = seekable(fd, offset == 0 && whence == Whence.CUR ? Rights.FD_TELL : Rights.FD_SEEK);
             long position = d.seek(offset, whence);
             memory.writeI64(newoffsetPtr, position);
             return Errno.SUCCESS;
@@ -371,7 +367,7 @@ public final class Preview1 {
 
     public int fdTell(int fd, int offsetPtr) {
         try {
-            long position = fds.get(fd, Rights.FD_TELL).tell();
+            long position = seekable(fd, Rights.FD_TELL).tell();
             memory.writeI64(offsetPtr, position);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -682,13 +678,24 @@ public final class Preview1 {
         memory.writeI64(buf + Layout.FILESTAT_NLINK, 1);
     }
 
-    private DirectoryDescriptor directory(int fd, long rights) {
+    /** A descriptor for a positional call: a stream is ESPIPE before any rights check. */
+    private Descriptor seekable(int fd, long rights) {
         Descriptor d = fds.get(fd);
-        if (!(d instanceof DirectoryDescriptor directory)) {
-            throw new FsException(Errno.NOTDIR);
+        if (d.isStream()) {
+            throw new FsException(Errno.SPIPE);
         }
         d.require(rights);
-        return directory;
+        return d;
+    }
+
+    /** The directory a path call starts from: a file there is ENOTDIR, a stream EBADF. */
+    private DirectoryDescriptor directory(int fd, long rights) {
+        Descriptor d = fds.get(fd);
+        if (d instanceof DirectoryDescriptor directory) {
+            d.require(rights);
+            return directory;
+        }
+        throw new FsException(d instanceof FileDescriptor ? Errno.NOTDIR : Errno.BADF);
     }
 
     private static FileNode file(Descriptor d) {

@@ -41,11 +41,20 @@ public abstract class Descriptor {
         this.fdFlags = flags;
     }
 
-    /** Fails unless this descriptor holds {@code rights}; see {@link Rights#ACCESS_MODE}. */
+    /** Every right a descriptor of this kind could ever hold. */
+    protected abstract long kindRights();
+
+    /**
+     * Fails unless this descriptor holds {@code rights}. An operation this kind of descriptor can
+     * never do is EBADF (a read of a directory, a seek of a directory), as in Wasmtime; so is a
+     * missing access-mode right (see {@link Rights#ACCESS_MODE}); any other missing right is
+     * ENOTCAPABLE.
+     */
     public final void require(long rights) {
         long missing = rights & ~rightsBase;
         if (missing != 0) {
-            throw new FsException((missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
+            boolean wrongKind = (missing & ~kindRights()) != 0;
+            throw new FsException(wrongKind || (missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
         }
     }
 
@@ -56,6 +65,11 @@ public abstract class Descriptor {
         }
         rightsBase = base;
         rightsInheriting = inheriting;
+    }
+
+    /** A stream (stdio) cannot seek: positional calls answer ESPIPE. */
+    public boolean isStream() {
+        return false;
     }
 
     /** The inode behind a file or directory; streams have none. */

@@ -1,6 +1,7 @@
 package org.wasipolyfill.core.fd;
 
 import org.wasipolyfill.core.abi.FileType;
+import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.Inode;
 
@@ -17,6 +18,11 @@ public final class DirectoryDescriptor extends Descriptor {
         super(rightsBase, rightsInheriting, fdFlags);
         this.directory = directory;
         this.preopenName = preopenName;
+    }
+
+    @Override
+    protected long kindRights() {
+        return Rights.DIRECTORY_BASE;
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.wasipolyfill.core.IoVecs;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.FdFlags;
 import org.wasipolyfill.core.abi.FileType;
+import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.abi.Whence;
 import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.FileNode;
@@ -21,6 +22,11 @@ public final class FileDescriptor extends Descriptor {
         super(rightsBase, rightsInheriting, fdFlags);
         this.fs = fs;
         this.file = file;
+    }
+
+    @Override
+    protected long kindRights() {
+        return Rights.REGULAR_FILE_BASE;
     }
 
     @Override

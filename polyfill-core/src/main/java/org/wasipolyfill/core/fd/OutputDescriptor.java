@@ -20,6 +20,17 @@ public final class OutputDescriptor extends Descriptor {
         this.sink = sink;
     }
 
+    /** No FD_SEEK/FD_TELL: wasi-libc's isatty() needs their absence to see a terminal. */
+    @Override
+    public boolean isStream() {
+        return true;
+    }
+
+    @Override
+    protected long kindRights() {
+        return RIGHTS;
+    }
+
     @Override
     public int fileType() {
         return FileType.CHARACTER_DEVICE;
@@ -48,18 +59,6 @@ public final class OutputDescriptor extends Descriptor {
         return total;
     }
 
-    @Override
-    public long pwrite(IoVecs iovs, long offset) {
-        throw new FsException(Errno.SPIPE);
-    }
 
-    @Override
-    public long seek(long offset, int whence) {
-        throw new FsException(Errno.SPIPE);
-    }
 
-    @Override
-    public long tell() {
-        throw new FsException(Errno.SPIPE);
-    }
 }
