@@ -19,6 +19,7 @@ import org.wasipolyfill.core.memory.GuestMemory;
 final class PollOneoff {
     private final FdTable fds;
     private final WasiClock clock;
+    private long[] deadlines = new long[8];
 
     PollOneoff(FdTable fds, WasiClock clock) {
         this.fds = fds;
@@ -29,47 +30,41 @@ final class PollOneoff {
     int poll(GuestMemory memory, int in, int out, int count) {
         memory.checkRange(in, (long) count * Layout.SUBSCRIPTION_SIZE);
         memory.checkRange(out, (long) count * Layout.EVENT_SIZE);
+        if (deadlines.length < count) {
+            deadlines = new long[count];
+        }
         int events = 0;
-        long earliestDeadline = Long.MAX_VALUE;
+        long earliest = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {
             int sub = in + i * Layout.SUBSCRIPTION_SIZE;
             int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
+            deadlines[i] = NOT_A_CLOCK;
             if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
-                events += fdEvent(memory, sub, tag, out + events * Layout.EVENT_SIZE);
-            } else if (tag == EventType.CLOCK) {
-                long deadline = deadline(memory, sub);
-                if (deadline == UNKNOWN_CLOCK) {
-                    writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0);
-                } else {
-                    earliestDeadline = Math.min(earliestDeadline, deadline);
-                }
+                fdEvent(memory, sub, tag, out + events++ * Layout.EVENT_SIZE);
+            } else if (tag == EventType.CLOCK && (deadlines[i] = deadline(memory, sub)) != NOT_A_CLOCK) {
+                earliest = Math.min(earliest, deadlines[i]);
             } else {
                 writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0);
             }
         }
-        if (events > 0 || earliestDeadline == Long.MAX_VALUE) {
-            return events;
-        }
-        long wait = earliestDeadline - clock.monotonicNanos();
-        if (wait > 0) {
-            clock.sleep(wait);
-        }
         long now = clock.monotonicNanos();
+        if (events == 0 && earliest != Long.MAX_VALUE && earliest > now) {
+            clock.sleep(earliest - now);
+            // A host sleep may end a little early; the earliest deadline has still been waited for.
+            now = Math.max(clock.monotonicNanos(), earliest);
+        }
         for (int i = 0; i < count; i++) {
-            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
-            if (memory.readU8(sub + Layout.SUBSCRIPTION_TAG) == EventType.CLOCK) {
-                long deadline = deadline(memory, sub);
-                if (deadline != UNKNOWN_CLOCK && deadline <= Math.max(now, earliestDeadline)) {
-                    writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.SUCCESS, EventType.CLOCK, 0);
-                }
+            if (deadlines[i] != NOT_A_CLOCK && deadlines[i] <= now) {
+                writeEvent(memory, out + events++ * Layout.EVENT_SIZE, in + i * Layout.SUBSCRIPTION_SIZE,
+                        Errno.SUCCESS, EventType.CLOCK, 0);
             }
         }
         return events;
     }
 
-    private static final long UNKNOWN_CLOCK = Long.MIN_VALUE;
+    private static final long NOT_A_CLOCK = Long.MIN_VALUE;
 
-    /** The deadline on the monotonic clock, or {@link #UNKNOWN_CLOCK}. */
+    /** The deadline on the monotonic clock, or {@link #NOT_A_CLOCK}. */
     private long deadline(GuestMemory memory, int sub) {
         int id = memory.readI32(sub + Layout.SUBSCRIPTION_CLOCK_ID);
         long timeout = memory.readI64(sub + Layout.SUBSCRIPTION_CLOCK_TIMEOUT);
@@ -87,12 +82,12 @@ final class PollOneoff {
                 return saturatingAdd(now, timeout - clock.realtimeNanos());
             }
             default -> {
-                return UNKNOWN_CLOCK;
+                return NOT_A_CLOCK;
             }
         }
     }
 
-    private int fdEvent(GuestMemory memory, int sub, int type, int event) {
+    private void fdEvent(GuestMemory memory, int sub, int type, int event) {
         int fd = memory.readI32(sub + Layout.SUBSCRIPTION_FD);
         try {
             Descriptor descriptor = fds.get(fd, Rights.POLL_FD_READWRITE);
@@ -101,7 +96,6 @@ final class PollOneoff {
         } catch (FsException e) {
             writeEvent(memory, event, sub, e.errno(), type, 0);
         }
-        return 1;
     }
 
     private static void writeEvent(GuestMemory memory, int event, int sub, int errno, int type, long nbytes) {

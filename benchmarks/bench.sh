@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the full benchmark of issue 5 in Node.js and in headless Chromium and writes
+# benchmarks/target/bench-results.json and benchmarks/target/bench-results.md (the table also goes to stdout).
+#
+#   benchmarks/bench.sh                      build what is needed, then run the full benchmark (about 15 minutes)
+#   benchmarks/bench.sh --mode smoke         the quick correctness run (what `mvn verify` runs as a test)
+#   benchmarks/bench.sh --engines node --workloads file,meta --samples 9
+#   benchmarks/bench.sh --hosts ours --workloads tell --profile benchmarks/target/profiles
+#
+# Options are Bench's (see benchmarks/README.md). Exits non-zero if a host failed a workload or the checksums
+# disagree; timing alone never fails the run.
+# Environment: CHROMIUM_PATH (default /usr/bin/chromium); BENCH_SKIP_BUILD=1 reuses the current build.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# Absolute paths, because Maven runs the benchmark from the repository root.
+args=()
+for arg in "$@"; do
+  if [[ ${#args[@]} -gt 0 && ( ${args[-1]} == --out || ${args[-1]} == --polyfill || ${args[-1]} == --profile ) ]]; then
+    arg=$(realpath -m "$arg")
+  fi
+  args+=("$arg")
+done
+
+if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
+  # The polyfill and its dependencies (installed, so the benchmarks module resolves this checkout's bundle),
+  # then the benchmark module itself: workloads, shim, drivers.
+  mvn -q -B install -DskipTests -pl teavm-frontend -am
+  mvn -q -B -f benchmarks/pom.xml package -DskipTests
+fi
+exec mvn -q -B -f benchmarks/pom.xml exec:java -Dbench.args="${args[*]:-}"

@@ -1,0 +1,46 @@
+package org.wasipolyfill.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark's smoke mode in the normal build: every workload at 1/64 of its size, one round, under every host,
+ * in Node and in Chromium. It proves the benchmark still works and every host computes the same checksums; it
+ * asserts nothing about timing (a loaded CI machine must not fail the build).
+ */
+class BenchSmokeTest {
+
+    private static final List<String> HOSTS = List.of("limit", "ours", "browser_wasi_shim");
+
+    @Test
+    void smokeRunCompletesUnderEveryHostInNodeAndChromiumWithAgreeingChecksums() throws Exception {
+        Path out = Path.of(System.getProperty("bench.out", "target/bench-smoke"));
+        Report report = Bench.run(Options.parse("--mode", "smoke", "--out", out.toString()));
+
+        assertTrue(report.ok(), () -> "smoke run failed (see " + out.resolve("bench-results.md") + "):\n"
+                + String.join("\n", report.errors()));
+        JsonObject json = report.json();
+        JsonObject engines = json.getAsJsonObject("engines");
+        assertEquals(List.of("node", "chromium"), List.copyOf(engines.keySet()));
+        for (String engine : engines.keySet()) {
+            JsonObject result = engines.getAsJsonObject(engine);
+            assertEquals(8, result.getAsJsonArray("workloads").size(), engine + ": every workload ran");
+            for (JsonElement w : result.getAsJsonArray("workloads")) {
+                JsonObject workload = w.getAsJsonObject();
+                String id = engine + " " + workload.get("id").getAsString();
+                assertTrue(workload.get("checksumsAgree").getAsBoolean(), id + ": checksums agree");
+                for (String host : HOSTS) {
+                    JsonObject slot = workload.getAsJsonObject("hosts").getAsJsonObject(host);
+                    assertTrue(slot.get("error").isJsonNull(), id + " / " + host + ": " + slot.get("error"));
+                    assertEquals(1, slot.getAsJsonArray("samplesMs").size(), id + " / " + host + ": one sample");
+                }
+            }
+        }
+    }
+}

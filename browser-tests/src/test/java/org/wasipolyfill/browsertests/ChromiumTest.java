@@ -1,0 +1,10 @@
+package org.wasipolyfill.browsertests;
+
+/** The guests and the playground in Chromium (the system's, over CDP). */
+class ChromiumTest extends BrowserTest {
+
+    @Override
+    protected BrowserEngine startEngine() {
+        return BrowserEngine.chromium();
+    }
+}

@@ -1,0 +1,10 @@
+package org.wasipolyfill.browsertests;
+
+/** The guests and the playground in Firefox (the system's ESR, over WebDriver BiDi). */
+class FirefoxTest extends BrowserTest {
+
+    @Override
+    protected BrowserEngine startEngine() {
+        return BrowserEngine.firefox();
+    }
+}

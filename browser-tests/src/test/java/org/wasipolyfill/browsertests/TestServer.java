@@ -1,0 +1,36 @@
+package org.wasipolyfill.browsertests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Map;
+import org.wasipolyfill.webdemo.StaticServer;
+
+/**
+ * The HTTP server all engines load from, started once per test JVM on an ephemeral 127.0.0.1 port. It serves
+ * classpath folders: guests/ (conformance jar), wasi-polyfill/ (teavm-frontend jar), playground/ (web-demo jar)
+ * and runner/ (this module's test resources).
+ */
+final class TestServer {
+
+    private static StaticServer server;
+
+    private TestServer() {
+    }
+
+    static synchronized URI baseUri() {
+        if (server == null) {
+            try {
+                server = StaticServer.start(0, Map.of(
+                        "/guests/", "guests/",
+                        "/wasi-polyfill/", "wasi-polyfill/",
+                        "/playground/", "playground/",
+                        "/runner/", "runner/"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server.uri();
+    }
+}

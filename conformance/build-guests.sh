@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Compiles the conformance guests and lays out the case files (see notes/CONTRACT.md):
+#   <out>/guests/<name>.wasm   from src/main/c/<name>.c or src/main/cpp/<name>.cpp
+#   <out>/guests/<name>.json   and, when present, <name>.stdout / <name>.stderr, from src/main/cases/
+#   <out>/guests/index.txt     one case name per line, sorted
+# A .wasm is rebuilt only when it is older than its source, a shared header or this script.
+#
+# usage: build-guests.sh MODULE_DIR OUTPUT_DIR   (Maven passes ${basedir} and ${project.build.outputDirectory})
+set -euo pipefail
+shopt -s nullglob
+
+usage="usage: build-guests.sh MODULE_DIR OUTPUT_DIR"
+module=${1:?$usage}
+out=${2:?$usage}/guests
+c_dir=$module/src/main/c
+cpp_dir=$module/src/main/cpp
+cases_dir=$module/src/main/cases
+work=$module/target/guest-build
+script=$module/build-guests.sh
+
+fail() {
+  echo "build-guests: $*" >&2
+  exit 1
+}
+
+# newer_than TARGET FILE...: true when TARGET is missing or older than any FILE.
+newer_than() {
+  local target=$1; shift
+  [[ -e $target ]] || return 0
+  local f
+  for f in "$@"; do
+    [[ $f -nt $target ]] && return 0
+  done
+  return 1
+}
+
+for tool in clang-19 clang++-19 wasm-ld-19; do
+  command -v "$tool" >/dev/null || fail "$tool not found: run scripts/install-system-deps"
+done
+system_config_site=/usr/include/wasm32-wasi/c++/v1/__config_site
+for file in /usr/lib/wasm32-wasi/libc.a /usr/lib/wasm32-wasi/libc++.a /usr/lib/wasm32-wasi/libc++abi.a \
+            /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a "$system_config_site"; do
+  [[ -e $file ]] || fail "$file not found (wasi-libc, libc++, compiler-rt for wasm32): run scripts/install-system-deps"
+done
+
+# Debian's wasm32 libc++ is configured with LIBCXX_ENABLE_FILESYSTEM=OFF: its __config_site
+# defines _LIBCPP_HAS_NO_FILESYSTEM, which hides <fstream> as well as std::filesystem. File streams
+# are header templates over stdio, so a copy of __config_site without that line, found before the
+# system one, brings them back (src/main/cpp/fstream_support.h then instantiates basic_filebuf &
+# co., which that libc++.a lacks). std::filesystem's operations (create_directories,
+# directory_iterator, file_size, remove_all, ...) are compiled code in libc++'s operations.cpp and
+# directory_iterator.cpp, which that libc++.a does not contain, so they stay unavailable;
+# std::filesystem::path (path.cpp) is there.
+overlay=$work/libcxx-overlay
+if newer_than "$overlay/__config_site" "$system_config_site" "$script"; then
+  mkdir -p "$overlay"
+  grep -v '^#define _LIBCPP_HAS_NO_FILESYSTEM$' "$system_config_site" > "$overlay/__config_site"
+fi
+
+# --strip-debug drops the DWARF that Debian's libc.a and libc++.a carry (keeps the name section).
+common_flags=(--target=wasm32-wasi --sysroot=/usr -O2 -Wall -Wextra -Werror -Wl,--strip-debug -I "$c_dir")
+c_flags=(-std=gnu11)
+# No C++ exceptions on wasm32 here: libc++abi is built without __cxa_throw.
+cxx_flags=(-std=c++17 -fno-exceptions -I "$overlay" -I "$cpp_dir")
+
+mkdir -p "$out"
+headers=("$c_dir"/*.h "$cpp_dir"/*.h "$overlay/__config_site" "$script")
+names=()
+built=0
+
+# compile COMPILER SOURCE FLAGS...: builds <out>/<name>.wasm unless it is up to date.
+compile() {
+  local compiler=$1 source=$2; shift 2
+  local name wasm
+  name=$(basename "${source%.*}")
+  wasm=$out/$name.wasm
+  names+=("$name")
+  if newer_than "$wasm" "$source" "${headers[@]}"; then
+    # Compile to a temporary name so a failed build never leaves a fresh-looking .wasm behind.
+    "$compiler" "${common_flags[@]}" "$@" "$source" -o "$wasm.tmp" || fail "compiling $source failed"
+    mv "$wasm.tmp" "$wasm"
+    built=$((built + 1))
+  fi
+}
+
+for source in "$c_dir"/*.c; do
+  compile clang-19 "$source" "${c_flags[@]}"
+done
+for source in "$cpp_dir"/*.cpp; do
+  compile clang++-19 "$source" "${cxx_flags[@]}"
+done
+
+# Every guest needs a case spec, and every case spec a guest.
+for name in "${names[@]}"; do
+  [[ -e $cases_dir/$name.json ]] || fail "guest $name has no case spec $cases_dir/$name.json"
+done
+for spec in "$cases_dir"/*.json; do
+  name=$(basename "$spec" .json)
+  [[ -e $out/$name.wasm ]] || fail "case spec $spec has no guest source"
+done
+
+# Case files are small: copy them every time, so an edited or deleted expectation never lingers.
+for name in "${names[@]}"; do
+  cp "$cases_dir/$name.json" "$out/$name.json"
+  for stream in stdout stderr; do
+    if [[ -e $cases_dir/$name.$stream ]]; then
+      cp "$cases_dir/$name.$stream" "$out/$name.$stream"
+    else
+      rm -f "$out/$name.$stream"
+    fi
+  done
+done
+
+# Drop the outputs of guests whose sources were removed.
+for file in "$out"/*; do
+  base=$(basename "$file")
+  [[ $base == index.txt ]] && continue
+  [[ " ${names[*]} " == *" ${base%%.*} "* ]] || rm -f "$file"
+done
+
+printf '%s\n' "${names[@]}" | LC_ALL=C sort > "$out/index.txt"
+echo "build-guests: ${#names[@]} cases, $built guest(s) compiled, into $out"

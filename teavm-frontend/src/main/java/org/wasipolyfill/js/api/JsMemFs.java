@@ -1,0 +1,249 @@
+package org.wasipolyfill.js.api;
+
+import java.util.List;
+import org.teavm.jso.JSClass;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSObject;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.fs.MemFs;
+import org.wasipolyfill.js.host.JsClock;
+import org.wasipolyfill.js.interop.Bytes;
+import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsValues;
+
+/**
+ * The exported {@code MemFS} class: the host's view of an in-memory filesystem that a
+ * {@code WASI} instance mounts through its preopens. Paths are absolute, '/'-separated strings;
+ * a failure throws an {@code Error} whose {@code code} is the errno's name ("ENOENT"), as Node's
+ * {@code fs} does.
+ */
+@JSClass(name = "MemFS")
+public final class JsMemFs {
+    private final MemFs fs = new MemFs(JsClock.INSTANCE);
+
+    @JSExport
+    public JsMemFs() {
+    }
+
+    MemFs memFs() {
+        return fs;
+    }
+
+    /** {@code mkdir(path, { recursive })}: with {@code recursive}, creates the missing parents and accepts an existing directory. */
+    @JSExport
+    public void mkdir(JSObject path, JSObject options) {
+        String p = path("mkdir", path);
+        boolean recursive = recursiveOption("mkdir", options);
+        try {
+            fs.mkdir(p, recursive);
+        } catch (FsException e) {
+            throw fsError("mkdir", p, e);
+        }
+    }
+
+    /** {@code writeFile(path, data)}: creates or truncates; data is a string (written as UTF-8) or a Uint8Array. */
+    @JSExport
+    public void writeFile(JSObject path, JSObject data) {
+        String p = path("writeFile", path);
+        byte[] bytes = data("writeFile", data);
+        try {
+            fs.writeFile(p, bytes);
+        } catch (FsException e) {
+            throw fsError("writeFile", p, e);
+        }
+    }
+
+    @JSExport
+    public void appendFile(JSObject path, JSObject data) {
+        String p = path("appendFile", path);
+        byte[] bytes = data("appendFile", data);
+        try {
+            fs.appendFile(p, bytes);
+        } catch (FsException e) {
+            throw fsError("appendFile", p, e);
+        }
+    }
+
+    /** {@code readFile(path)} gives a Uint8Array; {@code readFile(path, 'utf8')} a string. */
+    @JSExport
+    public JSObject readFile(JSObject path, JSObject encoding) {
+        String p = path("readFile", path);
+        boolean asText = utf8Option("readFile", encoding);
+        byte[] bytes;
+        try {
+            bytes = fs.readFile(p);
+        } catch (FsException e) {
+            throw fsError("readFile", p, e);
+        }
+        // readFile hands back a fresh copy, so the Uint8Array may view it directly.
+        return asText ? JsValues.toJs(Bytes.decodeUtf8(bytes)) : Bytes.viewAsUint8Array(bytes);
+    }
+
+    /** The names in a directory, in creation order, without "." and "..". */
+    @JSExport
+    public JSObject readdir(JSObject path) {
+        String p = path("readdir", path);
+        List<String> names;
+        try {
+            names = fs.readdir(p);
+        } catch (FsException e) {
+            throw fsError("readdir", p, e);
+        }
+        JSObject array = JsValues.newArray();
+        for (String name : names) {
+            JsValues.push(array, JsValues.toJs(name));
+        }
+        return array;
+    }
+
+    @JSExport
+    public JSObject stat(JSObject path) {
+        String p = path("stat", path);
+        try {
+            return StatObject.of(fs.stat(p));
+        } catch (FsException e) {
+            throw fsError("stat", p, e);
+        }
+    }
+
+    @JSExport
+    public JSObject lstat(JSObject path) {
+        String p = path("lstat", path);
+        try {
+            return StatObject.of(fs.lstat(p));
+        } catch (FsException e) {
+            throw fsError("lstat", p, e);
+        }
+    }
+
+    /** {@code symlink(target, path)}: creates {@code path} pointing at {@code target}, as {@code ln -s}. */
+    @JSExport
+    public void symlink(JSObject target, JSObject path) {
+        String t = string("symlink", "target", target);
+        String p = path("symlink", path);
+        try {
+            fs.symlink(t, p);
+        } catch (FsException e) {
+            throw fsError("symlink", p, e);
+        }
+    }
+
+    @JSExport
+    public String readlink(JSObject path) {
+        String p = path("readlink", path);
+        try {
+            return fs.readlink(p);
+        } catch (FsException e) {
+            throw fsError("readlink", p, e);
+        }
+    }
+
+    @JSExport
+    public void unlink(JSObject path) {
+        String p = path("unlink", path);
+        try {
+            fs.unlink(p);
+        } catch (FsException e) {
+            throw fsError("unlink", p, e);
+        }
+    }
+
+    @JSExport
+    public void rmdir(JSObject path) {
+        String p = path("rmdir", path);
+        try {
+            fs.rmdir(p);
+        } catch (FsException e) {
+            throw fsError("rmdir", p, e);
+        }
+    }
+
+    @JSExport
+    public void rename(JSObject from, JSObject to) {
+        String f = path("rename", from);
+        String t = path("rename", to);
+        try {
+            fs.rename(f, t);
+        } catch (FsException e) {
+            throw fsError("rename", f + "' -> '" + t, e);
+        }
+    }
+
+    /** Whether the path names something, following symlinks; never throws for a well-formed call. */
+    @JSExport
+    public boolean exists(JSObject path) {
+        return fs.exists(path("exists", path));
+    }
+
+    private static String path(String method, JSObject value) {
+        String p = string(method, "path", value);
+        if (!p.startsWith("/")) {
+            throw JsErrors.typeError("MemFS." + method + ": path must be absolute (start with '/'), got '" + p + "'");
+        }
+        return p;
+    }
+
+    private static String string(String method, String what, JSObject value) {
+        if (!JsValues.isString(value)) {
+            throw JsErrors.typeError("MemFS." + method + ": " + what + " must be a string, got "
+                    + JsValues.describe(value));
+        }
+        return JsValues.asString(value);
+    }
+
+    private static byte[] data(String method, JSObject value) {
+        if (JsValues.isString(value)) {
+            return Bytes.utf8(JsValues.asString(value));
+        }
+        if (JsValues.isUint8Array(value)) {
+            return Bytes.fromUint8Array(value);
+        }
+        throw JsErrors.typeError("MemFS." + method + ": data must be a string or a Uint8Array, got "
+                + JsValues.describe(value));
+    }
+
+    private static boolean recursiveOption(String method, JSObject options) {
+        if (JsValues.isNullish(options)) {
+            return false;
+        }
+        if (!JsValues.isPlainObject(options)) {
+            throw JsErrors.typeError("MemFS." + method + ": options must be an object, got "
+                    + JsValues.describe(options));
+        }
+        JSObject recursive = JsValues.get(options, "recursive");
+        if (JsValues.isUndefined(recursive)) {
+            return false;
+        }
+        if (!JsValues.isBoolean(recursive)) {
+            throw JsErrors.typeError("MemFS." + method + ": options.recursive must be a boolean, got "
+                    + JsValues.describe(recursive));
+        }
+        return JsValues.asBoolean(recursive);
+    }
+
+    /** Accepts 'utf8' / 'utf-8' or {@code { encoding: 'utf8' }}, as Node's readFile does. */
+    private static boolean utf8Option(String method, JSObject option) {
+        if (JsValues.isNullish(option)) {
+            return false;
+        }
+        JSObject encoding = JsValues.isPlainObject(option) ? JsValues.get(option, "encoding") : option;
+        if (JsValues.isNullish(encoding)) {
+            return false;
+        }
+        if (JsValues.isString(encoding)) {
+            String name = JsValues.asString(encoding).toLowerCase();
+            if (name.equals("utf8") || name.equals("utf-8")) {
+                return true;
+            }
+            throw JsErrors.typeError("MemFS." + method + ": unsupported encoding '" + name
+                    + "' (only 'utf8' is supported)");
+        }
+        throw JsErrors.typeError("MemFS." + method + ": encoding must be a string, got " + JsValues.describe(encoding));
+    }
+
+    private static RuntimeException fsError(String method, String path, FsException e) {
+        String code = Errno.name(e.errno());
+        return JsErrors.errorWithCode(code + ": MemFS." + method + " '" + path + "'", code);
+    }
+}

@@ -1,0 +1,102 @@
+package org.wasipolyfill.js.api;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSClass;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.wasipolyfill.core.Preview1;
+import org.wasipolyfill.js.host.ConsoleSink;
+import org.wasipolyfill.js.imports.ExitSignal;
+import org.wasipolyfill.js.imports.Preview1Imports;
+import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsValues;
+import org.wasipolyfill.js.memory.JsGuestMemory;
+import org.wasipolyfill.js.memory.WasmMemory;
+
+/**
+ * The exported {@code WASI} class, shaped like Node's {@code node:wasi}:
+ * <pre>
+ * const wasi = new WASI({ args, env, fs, preopens, stdin, stdout, stderr, returnOnExit });
+ * const { instance } = await WebAssembly.instantiate(bytes, wasi.getImportObject());
+ * const exitCode = wasi.start(instance);
+ * </pre>
+ * Options are described on {@link WasiOptions}.
+ */
+@JSClass(name = "WASI")
+public final class JsWasi {
+    private final WasiOptions options;
+    private final JsGuestMemory memory = new JsGuestMemory();
+    private final JSObject wasiImport;
+    private boolean started;
+
+    @JSExport
+    public JsWasi(JSObject options) {
+        this.options = WasiOptions.parse(options);
+        Preview1 preview1 = new Preview1(this.options.config);
+        preview1.bindMemory(memory);
+        this.wasiImport = Preview1Imports.create(preview1);
+    }
+
+    /** {@code { wasi_snapshot_preview1: wasiImport }}, for {@code WebAssembly.instantiate}. */
+    @JSExport
+    public JSObject getImportObject() {
+        JSObject importObject = JsValues.newObject();
+        JsValues.set(importObject, Preview1.MODULE, wasiImport);
+        return importObject;
+    }
+
+    /** The {@code wasi_snapshot_preview1} functions alone, to merge into a larger import object. */
+    @JSExport
+    @JSProperty
+    public JSObject getWasiImport() {
+        return wasiImport;
+    }
+
+    /**
+     * Runs the command: binds the exported memory, calls {@code _start} and returns the exit code
+     * (the {@code proc_exit} argument as an unsigned number, or 0 when {@code _start} returns).
+     * A trap inside the guest propagates as the engine threw it.
+     */
+    @JSExport
+    public double start(JSObject instance) {
+        if (started) {
+            throw JsErrors.error("WASI.start: already called on this WASI object; create a new WASI for each run");
+        }
+        JSObject exports = JsValues.isPlainObject(instance) ? JsValues.get(instance, "exports") : null;
+        if (exports == null || !JsValues.isPlainObject(exports)) {
+            throw JsErrors.typeError("WASI.start: expected a WebAssembly.Instance, got " + JsValues.describe(instance));
+        }
+        JSObject exportedMemory = JsValues.get(exports, "memory");
+        if (!JsValues.isWasmMemory(exportedMemory)) {
+            throw JsErrors.typeError("WASI.start: the instance exports no WebAssembly.Memory named 'memory'");
+        }
+        JSObject entry = JsValues.get(exports, "_start");
+        if (!JsValues.isFunction(entry)) {
+            throw JsErrors.typeError("WASI.start: the instance exports no '_start' function (is it a command module?)");
+        }
+        started = true;
+        memory.bind((WasmMemory) exportedMemory);
+        // The guest runs inside a JS try, not a Java one: a Java catch would wrap an engine trap
+        // and tag the error with TeaVM's bookkeeping before it reached the caller.
+        JSObject failure = call(entry);
+        for (ConsoleSink console : options.consoles) {
+            console.flush();
+        }
+        if (failure == null) {
+            return 0;
+        }
+        JSObject thrown = thrownValue(failure);
+        if (!ExitSignal.is(thrown) || !options.returnOnExit) {
+            throw JsErrors.rethrow(thrown);
+        }
+        return ExitSignal.code(thrown);
+    }
+
+    /** Null when {@code f()} returned, else a box holding what it threw. */
+    @JSBody(params = "f", script = "try { f(); return null; } catch (e) { return { thrown: e }; }")
+    private static native JSObject call(JSObject f);
+
+    @JSBody(params = "box", script = "return box.thrown;")
+    private static native JSObject thrownValue(JSObject box);
+}

@@ -1,0 +1,200 @@
+package org.wasipolyfill.js.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSObject;
+import org.wasipolyfill.core.OutputSink;
+import org.wasipolyfill.core.WasiConfig;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.fs.MemFs;
+import org.wasipolyfill.js.host.BytesInput;
+import org.wasipolyfill.js.host.CallbackSink;
+import org.wasipolyfill.js.host.ConsoleSink;
+import org.wasipolyfill.js.host.JsClock;
+import org.wasipolyfill.js.host.JsRandom;
+import org.wasipolyfill.js.interop.Bytes;
+import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsValues;
+
+/**
+ * Reads and checks the options bag of {@code new WASI(options)}. Every mistake is a JS
+ * {@code TypeError} (or an {@code Error} for a value of the right type that cannot be used) whose
+ * message names the option, so a typo fails loudly instead of being ignored:
+ *
+ * <pre>
+ * version       'preview1' (the default; the only one so far)
+ * args          array of strings, argv[0] first
+ * env           object of strings
+ * fs            a MemFS; without one the guest gets a private empty MemFS
+ * preopens      object: guest path -> directory path in the MemFS (without fs it is created)
+ * stdin         Uint8Array or string (UTF-8), read to end of file
+ * stdout/stderr function(chunk: Uint8Array); default: console.log / console.error per line
+ * returnOnExit  boolean, default true: proc_exit makes start() return the code; with false,
+ *               start() throws an Error named WASIExitError whose code is the exit code
+ * </pre>
+ */
+final class WasiOptions {
+    private static final List<String> KNOWN = List.of("version", "args", "env", "fs", "preopens", "stdin",
+            "stdout", "stderr", "returnOnExit");
+
+    final WasiConfig config;
+    final boolean returnOnExit;
+    /** The default console sinks, flushed when the guest ends. */
+    final List<ConsoleSink> consoles;
+
+    private WasiOptions(WasiConfig config, boolean returnOnExit, List<ConsoleSink> consoles) {
+        this.config = config;
+        this.returnOnExit = returnOnExit;
+        this.consoles = consoles;
+    }
+
+    static WasiOptions parse(JSObject options) {
+        JSObject o = JsValues.isNullish(options) ? JsValues.newObject() : options;
+        if (!JsValues.isPlainObject(o)) {
+            throw JsErrors.typeError("WASI: options must be an object, got " + JsValues.describe(o));
+        }
+        for (String key : JsValues.keys(o)) {
+            if (!KNOWN.contains(key)) {
+                throw JsErrors.typeError("WASI: unknown option '" + key + "' (known: " + String.join(", ", KNOWN) + ")");
+            }
+        }
+        checkVersion(JsValues.get(o, "version"));
+
+        WasiConfig.Builder builder = WasiConfig.builder().clock(JsClock.INSTANCE).random(JsRandom.INSTANCE);
+        readArgs(JsValues.get(o, "args"), builder);
+        readEnv(JsValues.get(o, "env"), builder);
+        readFsAndPreopens(JsValues.get(o, "fs"), JsValues.get(o, "preopens"), builder);
+        readStdin(JsValues.get(o, "stdin"), builder);
+        List<ConsoleSink> consoles = new ArrayList<>();
+        builder.stdout(output("stdout", JsValues.get(o, "stdout"), ConsoleSink.log(), consoles));
+        builder.stderr(output("stderr", JsValues.get(o, "stderr"), ConsoleSink.error(), consoles));
+        boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
+        return new WasiOptions(builder.build(), returnOnExit, consoles);
+    }
+
+    private static void checkVersion(JSObject version) {
+        if (JsValues.isUndefined(version)) {
+            return;
+        }
+        if (!JsValues.isString(version)) {
+            throw JsErrors.typeError("WASI: option 'version' must be a string, got " + JsValues.describe(version));
+        }
+        String v = JsValues.asString(version);
+        if (!v.equals("preview1")) {
+            throw JsErrors.error("WASI: unsupported version '" + v + "' (supported: 'preview1')");
+        }
+    }
+
+    private static void readArgs(JSObject args, WasiConfig.Builder builder) {
+        if (JsValues.isUndefined(args)) {
+            return;
+        }
+        if (!JsValues.isArray(args)) {
+            throw JsErrors.typeError("WASI: option 'args' must be an array of strings, got " + JsValues.describe(args));
+        }
+        for (int i = 0, n = JsValues.length(args); i < n; i++) {
+            builder.arg(cString("args[" + i + "]", JsValues.at(args, i)));
+        }
+    }
+
+    private static void readEnv(JSObject env, WasiConfig.Builder builder) {
+        if (JsValues.isUndefined(env)) {
+            return;
+        }
+        if (!JsValues.isPlainObject(env)) {
+            throw JsErrors.typeError("WASI: option 'env' must be an object of strings, got " + JsValues.describe(env));
+        }
+        for (String key : JsValues.keys(env)) {
+            if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
+                throw JsErrors.typeError("WASI: env name '" + key + "' must be non-empty, without '=' or NUL");
+            }
+            builder.env(key, cString("env['" + key + "']", JsValues.get(env, key)));
+        }
+    }
+
+    private static void readFsAndPreopens(JSObject fsOption, JSObject preopens, WasiConfig.Builder builder) {
+        MemFs fs;
+        boolean own = JsValues.isUndefined(fsOption);
+        if (own) {
+            fs = new MemFs(JsClock.INSTANCE);
+        } else if ((Object) fsOption instanceof JsMemFs memFs) {
+            fs = memFs.memFs();
+        } else {
+            throw JsErrors.typeError("WASI: option 'fs' must be a MemFS, got " + JsValues.describe(fsOption));
+        }
+        builder.fs(fs);
+        if (JsValues.isUndefined(preopens)) {
+            return;
+        }
+        if (!JsValues.isPlainObject(preopens)) {
+            throw JsErrors.typeError("WASI: option 'preopens' must be an object mapping guest paths to MemFS paths, got "
+                    + JsValues.describe(preopens));
+        }
+        for (String guestPath : JsValues.keys(preopens)) {
+            String what = "preopens['" + guestPath + "']";
+            String fsPath = cString(what, JsValues.get(preopens, guestPath));
+            if (!fsPath.startsWith("/")) {
+                throw JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got '" + fsPath + "'");
+            }
+            try {
+                if (own) {
+                    fs.mkdir(fsPath, true);
+                }
+                fs.directory(fsPath);
+            } catch (FsException e) {
+                throw JsErrors.error("WASI: " + what + " names '" + fsPath + "', which is not a directory in the MemFS ("
+                        + Errno.name(e.errno()) + ")");
+            }
+            builder.preopen(guestPath, fsPath);
+        }
+    }
+
+    private static void readStdin(JSObject stdin, WasiConfig.Builder builder) {
+        if (JsValues.isUndefined(stdin)) {
+            return;
+        }
+        if (JsValues.isString(stdin)) {
+            builder.stdin(new BytesInput(Bytes.utf8(JsValues.asString(stdin))));
+        } else if (JsValues.isUint8Array(stdin)) {
+            builder.stdin(new BytesInput(Bytes.fromUint8Array(stdin)));
+        } else {
+            throw JsErrors.typeError("WASI: option 'stdin' must be a Uint8Array or a string, got "
+                    + JsValues.describe(stdin));
+        }
+    }
+
+    private static OutputSink output(String name, JSObject callback, ConsoleSink console, List<ConsoleSink> consoles) {
+        if (JsValues.isUndefined(callback)) {
+            consoles.add(console);
+            return console;
+        }
+        if (!JsValues.isFunction(callback)) {
+            throw JsErrors.typeError("WASI: option '" + name + "' must be a function(Uint8Array), got "
+                    + JsValues.describe(callback));
+        }
+        return new CallbackSink(callback);
+    }
+
+    private static boolean readReturnOnExit(JSObject value) {
+        if (JsValues.isUndefined(value)) {
+            return true;
+        }
+        if (!JsValues.isBoolean(value)) {
+            throw JsErrors.typeError("WASI: option 'returnOnExit' must be a boolean, got " + JsValues.describe(value));
+        }
+        return JsValues.asBoolean(value);
+    }
+
+    /** A string the guest sees NUL-terminated, so it cannot hold a NUL itself. */
+    private static String cString(String what, JSObject value) {
+        if (!JsValues.isString(value)) {
+            throw JsErrors.typeError("WASI: " + what + " must be a string, got " + JsValues.describe(value));
+        }
+        String s = JsValues.asString(value);
+        if (s.indexOf('\0') >= 0) {
+            throw JsErrors.typeError("WASI: " + what + " must not contain a NUL character");
+        }
+        return s;
+    }
+}

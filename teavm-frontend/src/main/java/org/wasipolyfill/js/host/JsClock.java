@@ -1,0 +1,90 @@
+package org.wasipolyfill.js.host;
+
+import org.teavm.jso.JSBody;
+import org.wasipolyfill.core.WasiClock;
+
+/**
+ * The WASI clocks over the host's timers.
+ *
+ * <p>Monotonic time is {@code performance.now()}. Real time is {@code performance.timeOrigin +
+ * performance.now()} where both exist, which gives sub-millisecond precision, else
+ * {@code Date.now()}. Browsers coarsen {@code performance.now()} (5 µs when cross-origin
+ * isolated, 100 µs or 1 ms otherwise), so the resolutions are measured once, on first use, as the
+ * smallest step the timer is seen to take rather than claimed.
+ */
+public final class JsClock implements WasiClock {
+    public static final JsClock INSTANCE = new JsClock();
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
+    private static final long MILLISECOND_NANOS = 1_000_000L;
+
+    private final boolean precise = hasPerformanceTimeOrigin();
+    private final Sleeper sleeper = new Sleeper();
+    private long measuredResolution;
+
+    private JsClock() {}
+
+    @Override
+    public long realtimeNanos() {
+        return toNanos(precise ? performanceTimeOrigin() + performanceNow() : dateNow());
+    }
+
+    @Override
+    public long monotonicNanos() {
+        return toNanos(precise ? performanceNow() : dateNow());
+    }
+
+    @Override
+    public long realtimeResolutionNanos() {
+        return precise ? timerResolution() : MILLISECOND_NANOS;
+    }
+
+    @Override
+    public long monotonicResolutionNanos() {
+        return precise ? timerResolution() : MILLISECOND_NANOS;
+    }
+
+    @Override
+    public void sleep(long nanos) {
+        if (nanos > 0) {
+            sleeper.sleepMillis(nanos / NANOS_PER_MILLI);
+        }
+    }
+
+    private long timerResolution() {
+        if (measuredResolution == 0) {
+            measuredResolution = Math.max(1L, toNanos(smallestPerformanceStep()));
+        }
+        return measuredResolution;
+    }
+
+    /** Whole milliseconds and the fraction apart, so the result keeps the fraction's precision. */
+    private static long toNanos(double millis) {
+        double whole = Math.floor(millis);
+        return (long) whole * MILLISECOND_NANOS + (long) ((millis - whole) * NANOS_PER_MILLI);
+    }
+
+    @JSBody(script = "return typeof performance === 'object' && performance !== null"
+            + " && typeof performance.now === 'function' && typeof performance.timeOrigin === 'number';")
+    private static native boolean hasPerformanceTimeOrigin();
+
+    @JSBody(script = "return performance.now();")
+    private static native double performanceNow();
+
+    @JSBody(script = "return performance.timeOrigin;")
+    private static native double performanceTimeOrigin();
+
+    @JSBody(script = "return Date.now();")
+    private static native double dateNow();
+
+    /**
+     * The smallest nonzero step of {@code performance.now()} over a few ticks, spending at most
+     * about 5 ms; 1 ms if the timer never moved in that time.
+     */
+    @JSBody(script = "var best = Infinity, last = performance.now(), end = last + 5, steps = 0;"
+            + " while (steps < 16) { var t = performance.now();"
+            + " if (t !== last) { if (t - last < best) best = t - last; last = t; steps++; }"
+            + " if (t > end) break; }"
+            + " return best === Infinity ? 1 : best;")
+    private static native double smallestPerformanceStep();
+}

@@ -1,0 +1,79 @@
+package org.wasipolyfill.js.interop;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/** Type tests and property access on values handed in from JS, for validating options. */
+public final class JsValues {
+    private JsValues() {}
+
+    @JSBody(params = "v", script = "return v === undefined;")
+    public static native boolean isUndefined(JSObject v);
+
+    @JSBody(params = "v", script = "return v === undefined || v === null;")
+    public static native boolean isNullish(JSObject v);
+
+    @JSBody(params = "v", script = "return typeof v === 'string';")
+    public static native boolean isString(JSObject v);
+
+    @JSBody(params = "v", script = "return typeof v === 'boolean';")
+    public static native boolean isBoolean(JSObject v);
+
+    @JSBody(params = "v", script = "return typeof v === 'function';")
+    public static native boolean isFunction(JSObject v);
+
+    @JSBody(params = "v", script = "return Array.isArray(v);")
+    public static native boolean isArray(JSObject v);
+
+    /** A non-null object that is not an array: what an options bag or a map must be. */
+    @JSBody(params = "v", script = "return typeof v === 'object' && v !== null && !Array.isArray(v);")
+    public static native boolean isPlainObject(JSObject v);
+
+    @JSBody(params = "v", script = "return v instanceof Uint8Array;")
+    public static native boolean isUint8Array(JSObject v);
+
+    @JSBody(params = "v", script = "return v instanceof WebAssembly.Memory;")
+    public static native boolean isWasmMemory(JSObject v);
+
+    /** A short name of a value's type for error messages: "null", "array", "number" ... */
+    @JSBody(params = "v", script = "return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;")
+    public static native String describe(JSObject v);
+
+    @JSBody(params = "v", script = "return v;")
+    public static native String asString(JSObject v);
+
+    @JSBody(params = "v", script = "return v;")
+    public static native boolean asBoolean(JSObject v);
+
+    @JSBody(params = { "o", "key" }, script = "return o[key];")
+    public static native JSObject get(JSObject o, String key);
+
+    @JSBody(params = { "o", "key" }, script = "return Object.prototype.hasOwnProperty.call(o, key);")
+    public static native boolean hasOwn(JSObject o, String key);
+
+    /** The object's own enumerable string keys, in JS property order. */
+    @JSBody(params = "o", script = "return Object.keys(o);")
+    public static native String[] keys(JSObject o);
+
+    @JSBody(params = "a", script = "return a.length;")
+    public static native int length(JSObject a);
+
+    @JSBody(params = { "a", "i" }, script = "return a[i];")
+    public static native JSObject at(JSObject a, int i);
+
+    @JSBody(script = "return {};")
+    public static native JSObject newObject();
+
+    @JSBody(params = { "o", "key", "value" }, script = "o[key] = value;")
+    public static native void set(JSObject o, String key, JSObject value);
+
+    @JSBody(script = "return [];")
+    public static native JSObject newArray();
+
+    @JSBody(params = { "a", "value" }, script = "a.push(value);")
+    public static native void push(JSObject a, JSObject value);
+
+    /** A Java string as the JS string value it is. */
+    @JSBody(params = "s", script = "return s;")
+    public static native JSObject toJs(String s);
+}

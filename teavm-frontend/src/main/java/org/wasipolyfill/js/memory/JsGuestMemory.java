@@ -1,0 +1,185 @@
+package org.wasipolyfill.js.memory;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.DataView;
+import org.teavm.jso.typedarrays.Int8Array;
+import org.wasipolyfill.core.WasiTrap;
+import org.wasipolyfill.core.memory.GuestMemory;
+import org.wasipolyfill.core.memory.MemoryFault;
+
+/**
+ * {@link GuestMemory} over a {@code WebAssembly.Memory}. Scalars go through a little-endian
+ * {@code DataView}, bulk copies through one typed-array {@code set} between the wasm buffer and
+ * the {@code Int8Array} behind the Java {@code byte[]}.
+ *
+ * <p>{@code memory.grow} (by the guest, between two calls) detaches the old buffer, so every
+ * access first compares {@code memory.buffer} with the cached one and rebuilds the views only
+ * when it changed. Addresses are u32 held in an int: the scripts read them with {@code >>> 0}
+ * and the bounds check adds in double, which is exact up to 2^53, instead of in long (a BigInt
+ * in TeaVM's output, some 20 times slower).
+ */
+public final class JsGuestMemory implements GuestMemory {
+    private static final double U32_RANGE = 4294967296.0;
+
+    private WasmMemory memory;
+    private ArrayBuffer buffer;
+    private DataView view;
+    private Int8Array bytes;
+    private double byteLength;
+
+    /** Binds the instance's exported memory; until then every access traps. */
+    public void bind(WasmMemory exported) {
+        this.memory = exported;
+        this.buffer = null;
+    }
+
+    @Override
+    public long size() {
+        refresh();
+        return (long) byteLength;
+    }
+
+    @Override
+    public void checkRange(int address, long length) {
+        refresh();
+        if (length < 0 || unsigned(address) + (double) length > byteLength) {
+            throw MemoryFault.outOfBounds(address, length, (long) byteLength);
+        }
+    }
+
+    @Override
+    public int readU8(int address) {
+        return getUint8(at(address, 1), address);
+    }
+
+    @Override
+    public int readU16(int address) {
+        return getUint16(at(address, 2), address);
+    }
+
+    @Override
+    public int readI32(int address) {
+        return getInt32(at(address, 4), address);
+    }
+
+    @Override
+    public long readI64(int address) {
+        return getInt64(at(address, 8), address);
+    }
+
+    @Override
+    public void writeU8(int address, int value) {
+        setUint8(at(address, 1), address, value);
+    }
+
+    @Override
+    public void writeU16(int address, int value) {
+        setUint16(at(address, 2), address, value);
+    }
+
+    @Override
+    public void writeI32(int address, int value) {
+        setInt32(at(address, 4), address, value);
+    }
+
+    @Override
+    public void writeI64(int address, long value) {
+        setInt64(at(address, 8), address, value);
+    }
+
+    @Override
+    public void read(int address, byte[] target, int offset, int length) {
+        checkJavaRange(target, offset, length);
+        checkGuestRange(address, length);
+        copyOut(bytes, address, Int8Array.fromJavaArray(target), offset, length);
+    }
+
+    @Override
+    public void write(int address, byte[] source, int offset, int length) {
+        checkJavaRange(source, offset, length);
+        checkGuestRange(address, length);
+        copyIn(Int8Array.fromJavaArray(source), offset, length, bytes, address);
+    }
+
+    @Override
+    public void fill(int address, int length) {
+        checkGuestRange(address, length);
+        zero(bytes, address, length);
+    }
+
+    private DataView at(int address, int length) {
+        checkGuestRange(address, length);
+        return view;
+    }
+
+    private void checkGuestRange(int address, int length) {
+        refresh();
+        if (length < 0 || unsigned(address) + length > byteLength) {
+            throw MemoryFault.outOfBounds(address, length, (long) byteLength);
+        }
+    }
+
+    /** A bad Java range is a bug in the caller, not the guest's fault. */
+    private static void checkJavaRange(byte[] array, int offset, int length) {
+        if (offset < 0 || length < 0 || offset > array.length - length) {
+            throw new IndexOutOfBoundsException("range [" + offset + ", +" + length + ") of a "
+                    + array.length + "-byte array");
+        }
+    }
+
+    private void refresh() {
+        if (memory == null) {
+            throw new WasiTrap("no linear memory is bound: call start(instance) first");
+        }
+        ArrayBuffer current = memory.getBuffer();
+        if (!same(current, buffer)) {
+            buffer = current;
+            view = new DataView(current);
+            bytes = new Int8Array(current);
+            byteLength = current.getByteLength();
+        }
+    }
+
+    private static double unsigned(int address) {
+        return address >= 0 ? address : address + U32_RANGE;
+    }
+
+    @JSBody(params = { "a", "b" }, script = "return a === b;")
+    private static native boolean same(ArrayBuffer a, ArrayBuffer b);
+
+    @JSBody(params = { "v", "a" }, script = "return v.getUint8(a >>> 0);")
+    private static native int getUint8(DataView v, int a);
+
+    @JSBody(params = { "v", "a" }, script = "return v.getUint16(a >>> 0, true);")
+    private static native int getUint16(DataView v, int a);
+
+    @JSBody(params = { "v", "a" }, script = "return v.getInt32(a >>> 0, true);")
+    private static native int getInt32(DataView v, int a);
+
+    @JSBody(params = { "v", "a" }, script = "return v.getBigInt64(a >>> 0, true);")
+    private static native long getInt64(DataView v, int a);
+
+    @JSBody(params = { "v", "a", "x" }, script = "v.setUint8(a >>> 0, x);")
+    private static native void setUint8(DataView v, int a, int x);
+
+    @JSBody(params = { "v", "a", "x" }, script = "v.setUint16(a >>> 0, x, true);")
+    private static native void setUint16(DataView v, int a, int x);
+
+    @JSBody(params = { "v", "a", "x" }, script = "v.setInt32(a >>> 0, x, true);")
+    private static native void setInt32(DataView v, int a, int x);
+
+    @JSBody(params = { "v", "a", "x" }, script = "v.setBigInt64(a >>> 0, x, true);")
+    private static native void setInt64(DataView v, int a, long x);
+
+    @JSBody(params = { "guest", "a", "java", "offset", "length" },
+            script = "a >>>= 0; java.set(guest.subarray(a, a + length), offset);")
+    private static native void copyOut(Int8Array guest, int a, Int8Array java, int offset, int length);
+
+    @JSBody(params = { "java", "offset", "length", "guest", "a" },
+            script = "guest.set(java.subarray(offset, offset + length), a >>> 0);")
+    private static native void copyIn(Int8Array java, int offset, int length, Int8Array guest, int a);
+
+    @JSBody(params = { "guest", "a", "length" }, script = "a >>>= 0; guest.fill(0, a, a + length);")
+    private static native void zero(Int8Array guest, int a, int length);
+}

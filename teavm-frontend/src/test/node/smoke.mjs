@@ -1,0 +1,141 @@
+// Smoke test of the built bundle in Node:
+//   wat2wasm smoke-guest.wat -o /tmp/smoke-guest.wasm
+//   node smoke.mjs <path to wasi-polyfill.mjs> /tmp/smoke-guest.wasm
+// (NodeSmokeTest does both.) Prints one line per check and ends with "N passed, M failed";
+// exits non-zero on a failure.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const [bundle, guestPath] = process.argv.slice(2);
+if (!bundle || !guestPath) {
+  console.error('usage: node smoke.mjs <wasi-polyfill.mjs> <smoke-guest.wasm>');
+  process.exit(2);
+}
+const { WASI, MemFS } = await import(pathToFileURL(bundle).href);
+const guest = readFileSync(guestPath);
+const decoder = new TextDecoder();
+
+let passed = 0;
+let failed = 0;
+async function check(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e && e.stack || e}`);
+  }
+}
+function expect(actual, expected, what) {
+  if (actual !== expected) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+function expectThrows(body, type, pattern, what) {
+  try {
+    body();
+  } catch (e) {
+    if (!(e instanceof type) || !pattern.test(e.message)) {
+      throw new Error(`${what}: threw ${e && e.name}: ${e && e.message}`);
+    }
+    return e;
+  }
+  throw new Error(`${what}: did not throw`);
+}
+
+async function run(args, options = {}) {
+  const chunks = [];
+  const wasi = new WASI({ version: 'preview1', args, stdout: (c) => chunks.push(c), ...options });
+  const { instance } = await WebAssembly.instantiate(guest, wasi.getImportObject());
+  const code = wasi.start(instance);
+  return { code, stdout: chunks.map((c) => decoder.decode(c)).join(''), chunks, wasi, instance };
+}
+
+await check('the module exports the WASI and MemFS classes', () => {
+  expect(typeof WASI, 'function', 'typeof WASI');
+  expect(typeof MemFS, 'function', 'typeof MemFS');
+  expect(new WASI() instanceof WASI, true, 'new WASI() instanceof WASI');
+});
+
+await check('the import object holds all 46 preview1 functions', () => {
+  const wasi = new WASI({});
+  const fns = wasi.getImportObject().wasi_snapshot_preview1;
+  expect(Object.keys(fns).length, 46, 'import count');
+  expect(Object.values(fns).every((f) => typeof f === 'function'), true, 'all functions');
+  expect(wasi.wasiImport, fns, 'wasiImport is the same namespace');
+});
+
+await check('stdout reaches the callback and proc_exit becomes the return value', async () => {
+  const r = await run(['smoke']);
+  expect(r.stdout, 'hello from wasm\n', 'stdout');
+  expect(r.code, 41, 'exit code');
+  expect(r.chunks[0] instanceof Uint8Array, true, 'chunk is a Uint8Array');
+});
+
+await check('a wild pointer traps with a RuntimeError naming the import', async () => {
+  const chunks = [];
+  const wasi = new WASI({ args: ['smoke', 'trap'], stdout: (c) => chunks.push(c) });
+  const { instance } = await WebAssembly.instantiate(guest, wasi.getImportObject());
+  expectThrows(() => wasi.start(instance), WebAssembly.RuntimeError,
+    /^wasi_snapshot_preview1\.args_sizes_get: out of bounds/, 'start');
+});
+
+await check('memory.grow between calls is seen by the next call', async () => {
+  const r = await run(['smoke', 'grow', 'x']);
+  expect(r.stdout, 'hello from wasm\n', 'stdout');
+  expect(r.code, 43, 'exit code');
+});
+
+await check('an i64 argument (clock_time_get precision) arrives intact', async () => {
+  const r = await run(['smoke', 'clock', 'x', 'y']);
+  expect(r.code, 44, 'exit code');
+});
+
+await check('returnOnExit: false reports proc_exit by throwing WASIExitError', async () => {
+  const wasi = new WASI({ args: ['smoke'], stdout: () => {}, returnOnExit: false });
+  const { instance } = await WebAssembly.instantiate(guest, wasi.getImportObject());
+  const e = expectThrows(() => wasi.start(instance), Error, /exited with code 41/, 'start');
+  expect(e.name, 'WASIExitError', 'name');
+  expect(e.code, 41, 'code');
+});
+
+await check('start() twice is refused', async () => {
+  const r = await run(['smoke']);
+  expectThrows(() => r.wasi.start(r.instance), Error, /already called/, 'second start');
+});
+
+await check('bad options are TypeErrors naming the option', () => {
+  expectThrows(() => new WASI({ argz: [] }), TypeError, /unknown option 'argz'/, 'unknown option');
+  expectThrows(() => new WASI({ args: [1] }), TypeError, /args\[0\] must be a string/, 'args');
+  expectThrows(() => new WASI({ env: { A: 1 } }), TypeError, /env\['A'\] must be a string/, 'env');
+  expectThrows(() => new WASI({ fs: {} }), TypeError, /'fs' must be a MemFS/, 'fs');
+  expectThrows(() => new WASI({ stdout: 'x' }), TypeError, /'stdout' must be a function/, 'stdout');
+  expectThrows(() => new WASI({ version: 'unstable' }), Error, /unsupported version/, 'version');
+  expectThrows(() => new WASI({ fs: new MemFS(), preopens: { '/s': '/missing' } }), Error,
+    /'\/missing', which is not a directory/, 'preopen');
+});
+
+await check('start() explains an instance it cannot run', () => {
+  expectThrows(() => new WASI({}).start({ exports: {} }), TypeError, /no WebAssembly.Memory/, 'no memory');
+  expectThrows(() => new WASI({}).start({ exports: { memory: new WebAssembly.Memory({ initial: 1 }) } }),
+    TypeError, /no '_start'/, 'no _start');
+});
+
+await check('MemFS round-trips files and reports errors with Node-style codes', () => {
+  const fs = new MemFS();
+  fs.mkdir('/sandbox/a/b', { recursive: true });
+  fs.writeFile('/sandbox/in.txt', 'héllo');
+  fs.appendFile('/sandbox/in.txt', new Uint8Array([33]));
+  expect(fs.readFile('/sandbox/in.txt', 'utf8'), 'héllo!', 'readFile utf8');
+  expect(fs.readFile('/sandbox/in.txt').length, 7, 'readFile bytes');
+  expect(fs.readdir('/sandbox').join(','), 'a,in.txt', 'readdir');
+  expect(fs.stat('/sandbox/a').isDirectory(), true, 'stat');
+  expect(fs.exists('/sandbox/nope'), false, 'exists');
+  const e = expectThrows(() => fs.readFile('/sandbox/nope'), Error, /ENOENT/, 'readFile missing');
+  expect(e.code, 'ENOENT', 'code');
+  new WASI({ fs, preopens: { '/sandbox': '/sandbox' } });
+});
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

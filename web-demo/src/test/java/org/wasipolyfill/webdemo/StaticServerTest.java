@@ -1,0 +1,74 @@
+package org.wasipolyfill.webdemo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fixture (src/test/resources), mounted at /site/:
+ * <pre>
+ * site/
+ *   index.html
+ *   sub/mod.mjs
+ *   sub/empty.wasm
+ * </pre>
+ */
+class StaticServerTest {
+
+    private static StaticServer server;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = StaticServer.start(0, Map.of("/site/", "site/"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        URI uri = URI.create(server.uri() + path.substring(1));
+        return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        assertEquals("127.0.0.1", server.uri().getHost());
+    }
+
+    @Test
+    void aFolderPathServesItsIndexAsHtml() throws Exception {
+        HttpResponse<byte[]> response = get("/site/");
+        assertEquals(200, response.statusCode());
+        assertEquals("text/html; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("<p>index</p>\n", new String(response.body()));
+    }
+
+    @Test
+    void modulesAreJavaScriptAndWasmIsApplicationWasm() throws Exception {
+        assertEquals("text/javascript; charset=utf-8",
+                get("/site/sub/mod.mjs").headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<byte[]> wasm = get("/site/sub/empty.wasm");
+        assertEquals("application/wasm", wasm.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, wasm.body());
+    }
+
+    @Test
+    void pathsOutsideAMountOrClimbingOutOfItAreNotFound() throws Exception {
+        assertEquals(404, get("/site/missing.txt").statusCode());
+        assertEquals(404, get("/site/sub").statusCode()); // a folder without its slash
+        assertEquals(404, get("/site/sub/%2e%2e/index.html").statusCode());
+        assertEquals(404, get("/org/wasipolyfill/webdemo/StaticServer.class").statusCode());
+    }
+}
