@@ -29,6 +29,20 @@ public record GuestCase(String name, int exitCode, byte[] stdout, byte[] stderr)
                 .toList();
     }
 
+    /**
+     * Why a case is not yet expected to pass (its "pending" field), or null. Pending cases are
+     * reported as skipped with this reason, never as passed.
+     */
+    public static String pendingReason(String name) {
+        byte[] json = resource(ROOT + name + ".json");
+        if (json == null) {
+            return null;
+        }
+        JsonElement pending = JsonParser.parseString(new String(json, StandardCharsets.UTF_8))
+                .getAsJsonObject().get("pending");
+        return pending == null ? null : pending.getAsString();
+    }
+
     public static GuestCase load(String name) {
         byte[] json = resource(ROOT + name + ".json");
         if (json == null) {

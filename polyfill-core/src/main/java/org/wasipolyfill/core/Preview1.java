@@ -290,6 +290,9 @@ public final class Preview1 {
 
     public int fdPrestatDirName(int fd, int path, int pathLen) {
         try {
+            if (fds.get(fd) instanceof DirectoryDescriptor directory && directory.preopenName() == null) {
+                return Errno.NOTDIR;
+            }
             byte[] name = preopenName(fd);
             if (Integer.toUnsignedLong(pathLen) < name.length) {
                 return Errno.NAMETOOLONG;
@@ -432,6 +435,9 @@ public final class Preview1 {
             long fsRightsInheriting, int fdflags, int fdPtr) {
         try {
             memory.checkRange(fdPtr, 4);
+            if (fds.get(fd) instanceof FileDescriptor) {
+                return Errno.NOTDIR;
+            }
             DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
             Descriptor opened = open(dir, dirflags, readPath(path, pathLen), oflags, fsRightsBase, fsRightsInheriting, fdflags);
             memory.writeI32(fdPtr, fds.add(opened));
@@ -670,32 +676,34 @@ public final class Preview1 {
         memory.writeI64(buf + Layout.FILESTAT_CTIM, node.ctim());
     }
 
-    /** stdio streams have no inode: a character device with one link and no times. */
+    /** stdio streams have no inode: a character device with no links and no times, as in Wasmtime. */
     private void writeStreamFilestat(int buf, int fileType) {
         memory.checkRange(buf, Layout.FILESTAT_SIZE);
         memory.fill(buf, Layout.FILESTAT_SIZE);
         memory.writeU8(buf + Layout.FILESTAT_FILETYPE, fileType);
-        memory.writeI64(buf + Layout.FILESTAT_NLINK, 1);
     }
 
-    /** A descriptor for a positional call: a stream is ESPIPE before any rights check. */
+    /**
+     * A descriptor for a positional call. A stream answers ESPIPE once its access mode allows the
+     * call (pread of stdin is ESPIPE, pread of stdout EBADF), as in Wasmtime.
+     */
     private Descriptor seekable(int fd, long rights) {
         Descriptor d = fds.get(fd);
         if (d.isStream()) {
+            d.require(rights & Rights.ACCESS_MODE);
             throw new FsException(Errno.SPIPE);
         }
         d.require(rights);
         return d;
     }
 
-    /** The directory a path call starts from: a file there is ENOTDIR, a stream EBADF. */
+    /** The directory a path call starts from; anything else is EBADF, as in Wasmtime. */
     private DirectoryDescriptor directory(int fd, long rights) {
-        Descriptor d = fds.get(fd);
-        if (d instanceof DirectoryDescriptor directory) {
-            d.require(rights);
+        if (fds.get(fd) instanceof DirectoryDescriptor directory) {
+            directory.require(rights);
             return directory;
         }
-        throw new FsException(d instanceof FileDescriptor ? Errno.NOTDIR : Errno.BADF);
+        throw new FsException(Errno.BADF);
     }
 
     private static FileNode file(Descriptor d) {

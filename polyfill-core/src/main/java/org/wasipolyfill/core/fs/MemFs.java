@@ -97,8 +97,8 @@ public final class MemFs {
         if (!(at.node() instanceof DirectoryNode directory)) {
             throw new FsException(Errno.NOTDIR);
         }
-        if (at.name() == null) {
-            // rmdir(".") is EINVAL on Linux; ".." names a non-empty directory or the capability itself.
+        if (at.name() == null || at.trailingSlash()) {
+            // rmdir(".") is EINVAL on Linux; Wasmtime also refuses "dir/" with EINVAL.
             throw new FsException(Errno.INVAL);
         }
         if (!directory.isEmpty()) {
@@ -117,7 +117,8 @@ public final class MemFs {
         }
         Inode moving = from.node();
         boolean movingDirectory = moving instanceof DirectoryNode;
-        if ((from.trailingSlash() || to.trailingSlash()) && !movingDirectory) {
+        // Wasmtime ignores a trailing slash on the new name of a file, but not on the old one.
+        if (from.trailingSlash() && !movingDirectory) {
             throw new FsException(Errno.NOTDIR);
         }
         if (to.node() == moving) {
@@ -297,7 +298,11 @@ public final class MemFs {
         if (path == null || !path.startsWith("/")) {
             throw new FsException(Errno.INVAL);
         }
-        String relative = path.replaceFirst("^/+", "");
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        String relative = path.substring(start);
         if (relative.isEmpty()) {
             return new Resolved(root, null, root, false);
         }
@@ -308,11 +313,18 @@ public final class MemFs {
         if (path == null || !path.startsWith("/")) {
             throw new FsException(Errno.INVAL);
         }
+        // No String.split: it would pull java.util.regex into the JS bundle.
         List<String> parts = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                parts.add(part);
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
             }
+            if (end > start) {
+                parts.add(path.substring(start, end));
+            }
+            start = end + 1;
         }
         return parts;
     }

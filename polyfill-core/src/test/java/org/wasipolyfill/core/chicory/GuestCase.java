@@ -75,6 +75,17 @@ record GuestCase(
         return name;
     }
 
+    /**
+     * Why a case is not yet expected to pass (its "pending" field), or null. Pending cases are
+     * reported as skipped with this reason, never as passed.
+     */
+    @SuppressWarnings("unchecked")
+    static String pendingReason(String name) {
+        Map<String, Object> spec = (Map<String, Object>) MiniJson.parse(
+                new String(require(name + ".json"), StandardCharsets.UTF_8));
+        return (String) spec.get("pending");
+    }
+
     @SuppressWarnings("unchecked")
     static GuestCase load(String name) {
         byte[] wasm = require(name + ".wasm");
