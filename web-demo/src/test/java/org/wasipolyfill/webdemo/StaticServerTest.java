@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,16 +22,21 @@ import org.junit.jupiter.api.Test;
  * site/
  *   index.html
  *   sub/mod.mjs
- *   sub/empty.wasm
+ *   sub/empty.wasm   (written by the test: binaries are never committed)
  * </pre>
  */
 class StaticServerTest {
+
+    /** The smallest valid module: magic and version. */
+    private static final byte[] EMPTY_MODULE = {0, 'a', 's', 'm', 1, 0, 0, 0};
 
     private static StaticServer server;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, URISyntaxException {
+        Path sub = Path.of(StaticServerTest.class.getResource("/site/sub/mod.mjs").toURI()).getParent();
+        Files.write(sub.resolve("empty.wasm"), EMPTY_MODULE);
         server = StaticServer.start(0, Map.of("/site/", "site/"));
     }
 
@@ -61,7 +69,7 @@ class StaticServerTest {
                 get("/site/sub/mod.mjs").headers().firstValue("Content-Type").orElseThrow());
         HttpResponse<byte[]> wasm = get("/site/sub/empty.wasm");
         assertEquals("application/wasm", wasm.headers().firstValue("Content-Type").orElseThrow());
-        assertArrayEquals(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, wasm.body());
+        assertArrayEquals(EMPTY_MODULE, wasm.body());
     }
 
     @Test
