@@ -4,32 +4,38 @@
  * rights and flags it is given, fdflags (APPEND, NONBLOCK) via fd_fdstat_set_flags / fcntl, and
  * fd_fdstat_set_rights.
  *
- * Wasmtime (wasmtime-wasi's preview1 over preview2) keeps no per-descriptor rights: a file fd
- * reports every right except FD_READ/FD_READDIR when it was not opened for reading and FD_WRITE
- * when it was not opened for writing; a directory additionally lacks FD_SEEK and the two
- * FILESTAT_SET_SIZE rights; the preopen reports a fixed set. fd_fdstat_set_rights is ENOTSUP.
- * (Issue 3 asked for rights that only shrink, ENOTCAPABLE on growth; Wasmtime wins.)
+ * Rights follow issue 3's model, not Wasmtime 49 (which keeps no per-descriptor rights, reports
+ * every right minus read/write per mode, and answers ENOTSUP to fd_fdstat_set_rights):
+ * the preopen has DIRECTORY_BASE / DIRECTORY_INHERITING; path_open gives a file
+ * requested & parent-inheriting & REGULAR_FILE_BASE (inheriting 0) and a directory
+ * requested & parent-inheriting & DIRECTORY_BASE (inheriting: requested & parent-inheriting &
+ * DIRECTORY_INHERITING); a missing access-mode right is EBADF, any other ENOTCAPABLE;
+ * fd_fdstat_set_rights may shrink, growing is ENOTCAPABLE.
  *
  * /sandbox: f.txt "0123456789", d/
  *
- * node:wasi (uvwasi) does track and enforce rights (ENOTCAPABLE) and reports other sets; Wasmtime's
- * answers are expected.
+ * node:wasi (uvwasi) also tracks and enforces rights (ENOTCAPABLE), with other sets.
  */
 #include "guest.h"
 
 #define R(name) __WASI_RIGHTS_##name
 
+/* Issue 3's DIRECTORY_BASE (Wasmtime 49's preopen lacked PATH_FILESTAT_SET_SIZE). */
 #define PREOPEN_BASE                                                                                     \
     (R(PATH_CREATE_DIRECTORY) | R(PATH_CREATE_FILE) | R(PATH_LINK_SOURCE) | R(PATH_LINK_TARGET) |        \
      R(PATH_OPEN) | R(FD_READDIR) | R(PATH_READLINK) | R(PATH_RENAME_SOURCE) | R(PATH_RENAME_TARGET) |   \
      R(PATH_SYMLINK) | R(PATH_REMOVE_DIRECTORY) | R(PATH_UNLINK_FILE) | R(PATH_FILESTAT_GET) |           \
-     R(PATH_FILESTAT_SET_TIMES) | R(FD_FILESTAT_GET) | R(FD_FILESTAT_SET_TIMES))
-#define PREOPEN_INHERITING                                                                              \
-    (PREOPEN_BASE | R(FD_DATASYNC) | R(FD_READ) | R(FD_SEEK) | R(FD_FDSTAT_SET_FLAGS) | R(FD_SYNC) |     \
-     R(FD_TELL) | R(FD_WRITE) | R(FD_ADVISE) | R(FD_ALLOCATE) | R(FD_FILESTAT_GET) |                    \
-     R(FD_FILESTAT_SET_SIZE) | R(FD_FILESTAT_SET_TIMES) | R(POLL_FD_READWRITE))
-#define NOT_READ (R(FD_READ) | R(FD_READDIR))
-#define DIR_NEVER (R(FD_SEEK) | R(FD_FILESTAT_SET_SIZE) | R(PATH_FILESTAT_SET_SIZE))
+     R(PATH_FILESTAT_SET_SIZE) | R(PATH_FILESTAT_SET_TIMES) | R(FD_FILESTAT_GET) | R(FD_FILESTAT_SET_TIMES))
+/* Issue 3's REGULAR_FILE_BASE. */
+#define FILE_BASE                                                                                        \
+    (R(FD_DATASYNC) | R(FD_READ) | R(FD_SEEK) | R(FD_FDSTAT_SET_FLAGS) | R(FD_SYNC) | R(FD_TELL) |       \
+     R(FD_WRITE) | R(FD_ADVISE) | R(FD_ALLOCATE) | R(FD_FILESTAT_GET) | R(FD_FILESTAT_SET_SIZE) |         \
+     R(FD_FILESTAT_SET_TIMES) | R(POLL_FD_READWRITE))
+/* Issue 3's DIRECTORY_INHERITING. */
+#define PREOPEN_INHERITING (PREOPEN_BASE | FILE_BASE)
+/* The rights wasi-libc's open() asks for only with O_WRONLY / only with O_RDONLY. */
+#define WRITE_MODE (R(FD_DATASYNC) | R(FD_WRITE) | R(FD_ALLOCATE) | R(FD_FILESTAT_SET_SIZE))
+#define READ_MODE (R(FD_READ) | R(FD_READDIR))
 
 static __wasi_fdstat_t fdstat(int fd) {
     __wasi_fdstat_t st;
@@ -54,28 +60,34 @@ static void files_by_mode(void) {
     __wasi_fdstat_t st = fdstat(fd);
     CHECK_INT("O_RDONLY filetype", st.fs_filetype, __WASI_FILETYPE_REGULAR_FILE);
     CHECK_HEX("O_RDONLY fdflags", st.fs_flags, 0);
-    CHECK_HEX("O_RDONLY base rights: all but FD_WRITE", st.fs_rights_base, ALL_RIGHTS & ~R(FD_WRITE));
-    CHECK_HEX("O_RDONLY inheriting rights equal base", st.fs_rights_inheriting, st.fs_rights_base);
+    /* Wasmtime 49: all rights but FD_WRITE; issue 3 requires REGULAR_FILE_BASE minus the write rights */
+    CHECK_HEX("O_RDONLY base rights: file rights but the write ones", st.fs_rights_base, FILE_BASE & ~WRITE_MODE);
+    /* Wasmtime 49: inheriting equal to base; issue 3 requires no inheriting rights on a file */
+    CHECK_HEX("O_RDONLY inheriting rights: none", st.fs_rights_inheriting, 0);
     CHECK_HEX("fcntl F_GETFL of O_RDONLY", fcntl(fd, F_GETFL) & O_ACCMODE, O_RDONLY);
     close(fd);
 
     fd = CHECK_SYS("open f.txt O_WRONLY", open("/sandbox/f.txt", O_WRONLY));
     st = fdstat(fd);
-    CHECK_HEX("O_WRONLY base rights: all but FD_READ and FD_READDIR", st.fs_rights_base, ALL_RIGHTS & ~NOT_READ);
+    /* Wasmtime 49: all rights but FD_READ and FD_READDIR; issue 3 requires REGULAR_FILE_BASE minus FD_READ */
+    CHECK_HEX("O_WRONLY base rights: file rights but FD_READ", st.fs_rights_base, FILE_BASE & ~READ_MODE);
     CHECK_HEX("fcntl F_GETFL of O_WRONLY", fcntl(fd, F_GETFL) & O_ACCMODE, O_WRONLY);
     close(fd);
 
     fd = CHECK_SYS("open f.txt O_RDWR", open("/sandbox/f.txt", O_RDWR));
     st = fdstat(fd);
-    CHECK_HEX("O_RDWR base rights: all", st.fs_rights_base, ALL_RIGHTS);
+    /* Wasmtime 49: all rights; issue 3 requires REGULAR_FILE_BASE */
+    CHECK_HEX("O_RDWR base rights: every file right", st.fs_rights_base, FILE_BASE);
     CHECK_HEX("fcntl F_GETFL of O_RDWR", fcntl(fd, F_GETFL) & O_ACCMODE, O_RDWR);
     close(fd);
 
     fd = CHECK_SYS("open d O_RDONLY|O_DIRECTORY", open("/sandbox/d", O_RDONLY | O_DIRECTORY));
     st = fdstat(fd);
     CHECK_INT("directory filetype", st.fs_filetype, __WASI_FILETYPE_DIRECTORY);
-    CHECK_HEX("directory base rights", st.fs_rights_base, ALL_RIGHTS & ~DIR_NEVER & ~R(FD_WRITE));
-    CHECK_HEX("directory inheriting rights equal base", st.fs_rights_inheriting, st.fs_rights_base);
+    /* Wasmtime 49: all rights but FD_WRITE, FD_SEEK and the FILESTAT_SET_SIZE ones; issue 3 requires DIRECTORY_BASE */
+    CHECK_HEX("directory base rights", st.fs_rights_base, PREOPEN_BASE);
+    /* Wasmtime 49: inheriting equal to base; issue 3 requires the preopen's inheriting rights (wasi-libc passes them on) */
+    CHECK_HEX("directory inheriting rights: the preopen's", st.fs_rights_inheriting, PREOPEN_INHERITING);
     close(fd);
 }
 
@@ -86,31 +98,40 @@ static void rights_from_path_open(void) {
     __wasi_iovec_t iov = {.buf = (uint8_t *)buf, .buf_len = 2};
     __wasi_ciovec_t ciov = {.buf = (const uint8_t *)"ab", .buf_len = 2};
 
-    // Asking for neither FD_READ nor FD_WRITE still opens the file for reading in Wasmtime
-    // (its preview2 layer opens read-only by default).
+    // Asking for no rights gives a fd with none (Wasmtime 49 opens it read-only).
     CHECK_WASI("path_open f.txt with no rights", raw_open("f.txt", 0, 0, 0, 0, &fd), 0);
-    CHECK_HEX("no rights asked: a read-only fd", fdstat(fd).fs_rights_base, ALL_RIGHTS & ~R(FD_WRITE));
-    CHECK_WASI("fd_read on it", __wasi_fd_read(fd, &iov, 1, &n), 0);
-    CHECK_MEM("fd_read bytes", buf, n, "01", 2);
+    /* Wasmtime 49: all rights but FD_WRITE; issue 3 requires exactly the requested rights */
+    CHECK_HEX("no rights asked: a fd without rights", fdstat(fd).fs_rights_base, 0);
+    n = 0;
+    /* Wasmtime 49: success; issue 3 requires EBADF (FD_READ is an access-mode right) */
+    CHECK_WASI("fd_read on it", __wasi_fd_read(fd, &iov, 1, &n), __WASI_ERRNO_BADF);
+    /* Wasmtime 49: 2 bytes read; issue 3 requires nothing read */
+    CHECK_MEM("fd_read bytes", buf, n, "", 0);
     CHECK_WASI("fd_write without FD_WRITE", __wasi_fd_write(fd, &ciov, 1, &n), __WASI_ERRNO_BADF);
     __wasi_filestat_t fst;
-    CHECK_WASI("fd_filestat_get still works", __wasi_fd_filestat_get(fd, &fst), 0);
-    CHECK_INT("fd_filestat_get size", fst.size, 10);
+    memset(&fst, 0xee, sizeof fst);
+    /* Wasmtime 49: success; issue 3 requires ENOTCAPABLE (no FD_FILESTAT_GET) */
+    CHECK_WASI("fd_filestat_get without FD_FILESTAT_GET", __wasi_fd_filestat_get(fd, &fst), __WASI_ERRNO_NOTCAPABLE);
+    /* Wasmtime 49: size 10; issue 3 requires the refused call writes nothing */
+    CHECK_HEX("fd_filestat_get wrote nothing", fst.size, 0xeeeeeeeeeeeeeeeeULL);
     raw_close(fd);
 
     CHECK_WASI("path_open f.txt with FD_READ only", raw_open("f.txt", 0, 0, R(FD_READ), 0, &fd), 0);
-    CHECK_HEX("FD_READ alone gives a readable fd", fdstat(fd).fs_rights_base, ALL_RIGHTS & ~R(FD_WRITE));
+    /* Wasmtime 49: all rights but FD_WRITE; issue 3 requires exactly the requested rights */
+    CHECK_HEX("FD_READ alone gives a fd with FD_READ only", fdstat(fd).fs_rights_base, R(FD_READ));
     CHECK_WASI("fd_read with FD_READ", __wasi_fd_read(fd, &iov, 1, &n), 0);
     CHECK_MEM("fd_read bytes with FD_READ", buf, n, "01", 2);
-    CHECK_WASI("fd_seek works although FD_SEEK was not asked for", __wasi_fd_seek(fd, 5, __WASI_WHENCE_SET, &fst.size),
-               0);
+    /* Wasmtime 49: success; issue 3 requires ENOTCAPABLE (no FD_SEEK) */
+    CHECK_WASI("fd_seek without FD_SEEK", __wasi_fd_seek(fd, 5, __WASI_WHENCE_SET, &fst.size),
+               __WASI_ERRNO_NOTCAPABLE);
     raw_close(fd);
 
     CHECK_WASI("path_open f.txt with FD_WRITE and APPEND",
                raw_open("f.txt", 0, 0, R(FD_WRITE), __WASI_FDFLAGS_APPEND, &fd), 0);
     __wasi_fdstat_t st = fdstat(fd);
     CHECK_HEX("the fd has APPEND", st.fs_flags, __WASI_FDFLAGS_APPEND);
-    CHECK_HEX("FD_WRITE alone gives a write-only fd", st.fs_rights_base, ALL_RIGHTS & ~NOT_READ);
+    /* Wasmtime 49: all rights but FD_READ and FD_READDIR; issue 3 requires exactly the requested rights */
+    CHECK_HEX("FD_WRITE alone gives a fd with FD_WRITE only", st.fs_rights_base, R(FD_WRITE));
     CHECK_WASI("append through it", __wasi_fd_write(fd, &ciov, 1, &n), 0);
     raw_close(fd);
     CHECK_WASI("path_filestat_get f.txt", raw_stat("f.txt", 0, &fst), 0);
@@ -143,14 +164,21 @@ static void rights_from_path_open(void) {
 
 static void set_rights(void) {
     int fd = open("/sandbox/f.txt", O_RDWR);
-    CHECK_WASI("fd_fdstat_set_rights shrinking a file's rights",
-               __wasi_fd_fdstat_set_rights(fd, R(FD_READ), R(FD_READ)), __WASI_ERRNO_NOTSUP);
-    CHECK_WASI("fd_fdstat_set_rights keeping every right", __wasi_fd_fdstat_set_rights(fd, ALL_RIGHTS, ALL_RIGHTS),
-               __WASI_ERRNO_NOTSUP);
-    CHECK_HEX("rights are unchanged", fdstat(fd).fs_rights_base, ALL_RIGHTS);
-    CHECK_WASI("fd_fdstat_set_rights on the preopen", __wasi_fd_fdstat_set_rights(SANDBOX_FD, 0, 0),
-               __WASI_ERRNO_NOTSUP);
-    CHECK_WASI("fd_fdstat_set_rights on stdout", __wasi_fd_fdstat_set_rights(1, 0, 0), __WASI_ERRNO_BADF);
+    // A file has no inheriting rights, so the shrink keeps them at 0.
+    /* Wasmtime 49: ENOTSUP; issue 3 requires shrinking to succeed */
+    CHECK_WASI("fd_fdstat_set_rights shrinking a file's rights", __wasi_fd_fdstat_set_rights(fd, R(FD_READ), 0), 0);
+    /* Wasmtime 49: ENOTSUP; issue 3 requires ENOTCAPABLE for growing */
+    CHECK_WASI("fd_fdstat_set_rights growing them back to every right",
+               __wasi_fd_fdstat_set_rights(fd, ALL_RIGHTS, ALL_RIGHTS), __WASI_ERRNO_NOTCAPABLE);
+    /* Wasmtime 49: unchanged (all rights); issue 3 requires the shrunk rights */
+    CHECK_HEX("rights shrank to FD_READ", fdstat(fd).fs_rights_base, R(FD_READ));
+    // Growing, so the preopen and stdout stay usable for the rest of the run.
+    /* Wasmtime 49: ENOTSUP; issue 3 requires ENOTCAPABLE for growing */
+    CHECK_WASI("fd_fdstat_set_rights growing the preopen's",
+               __wasi_fd_fdstat_set_rights(SANDBOX_FD, ALL_RIGHTS, ALL_RIGHTS), __WASI_ERRNO_NOTCAPABLE);
+    /* Wasmtime 49: EBADF; issue 3 requires ENOTCAPABLE for growing, also on stdio */
+    CHECK_WASI("fd_fdstat_set_rights growing stdout's", __wasi_fd_fdstat_set_rights(1, ALL_RIGHTS, 0),
+               __WASI_ERRNO_NOTCAPABLE);
     CHECK_WASI("fd_fdstat_set_rights on a closed fd", __wasi_fd_fdstat_set_rights(BAD_FD, 0, 0), __WASI_ERRNO_BADF);
     close(fd);
 }

@@ -10,8 +10,8 @@
  * stdout is flushed before every direct write to fd 1, so the transcript order does not depend
  * on how stdio buffers.
  *
- * node:wasi (uvwasi) reports the host fd's type and rights for stdio and gathers every iovec;
- * Wasmtime's answers are expected.
+ * Rights of fds 0-2 and vectored writes follow issue 3, not Wasmtime 49 (see the comments below).
+ * node:wasi (uvwasi) reports the host fd's type and rights for stdio; Wasmtime's answer is expected.
  */
 #include <stdio.h>
 #include <sys/uio.h>
@@ -19,14 +19,19 @@
 #include "guest.h"
 
 static void descriptors(void) {
-    static const __wasi_rights_t rights[3] = {__WASI_RIGHTS_FD_READ, __WASI_RIGHTS_FD_WRITE, __WASI_RIGHTS_FD_WRITE};
+    /* Wasmtime 49: base = inheriting = FD_READ (0x2) / FD_WRITE (0x40); issue 3 requires these base
+       rights (no FD_SEEK/FD_TELL, so isatty holds) and, as for any non-directory, no inheriting rights */
+#define STDIO_COMMON (__WASI_RIGHTS_FD_FDSTAT_SET_FLAGS | __WASI_RIGHTS_FD_FILESTAT_GET | __WASI_RIGHTS_POLL_FD_READWRITE)
+    static const __wasi_rights_t rights[3] = {__WASI_RIGHTS_FD_READ | STDIO_COMMON, __WASI_RIGHTS_FD_WRITE | STDIO_COMMON,
+                                              __WASI_RIGHTS_FD_WRITE | STDIO_COMMON};
     for (int fd = 0; fd < 3; fd++) {
         __wasi_fdstat_t st;
         CHECK_WASI(WHAT("fd_fdstat_get %d", fd), __wasi_fd_fdstat_get(fd, &st), 0);
         CHECK_INT(WHAT("fd %d is a character device", fd), st.fs_filetype, __WASI_FILETYPE_CHARACTER_DEVICE);
         CHECK_HEX(WHAT("fd %d fdflags", fd), st.fs_flags, 0);
         CHECK_HEX(WHAT("fd %d base rights", fd), st.fs_rights_base, rights[fd]);
-        CHECK_HEX(WHAT("fd %d inheriting rights", fd), st.fs_rights_inheriting, rights[fd]);
+        /* Wasmtime 49: equal to the base rights; issue 3 requires none (stdio is not a directory) */
+        CHECK_HEX(WHAT("fd %d inheriting rights", fd), st.fs_rights_inheriting, 0);
         CHECK_INT(WHAT("isatty(%d)", fd), isatty(fd), 1);
     }
     __wasi_filestat_t fs;
@@ -59,10 +64,11 @@ static void writing(void) {
     CHECK_INT("write(1) 13 bytes", write(1, "direct write\n", 13), 13);
     fflush(stdout);
     struct iovec v[4] = {{"", 0}, {"vec1\n", 5}, {"", 0}, {"vec2\n", 5}};
-    // Wasmtime writes only the first non-empty iovec per call.
-    CHECK_INT("writev(1) of 4 iovecs writes the first non-empty one", writev(1, v, 4), 5);
+    /* Wasmtime 49: 5 (first non-empty iovec only); issue 3 requires every iovec */
+    CHECK_INT("writev(1) of 4 iovecs writes every iovec", writev(1, v, 4), 10);
     fflush(stdout);
-    CHECK_INT("writev(1) of the rest", writev(1, v + 2, 2), 5);
+    /* Wasmtime 49: 5 (the rest, "vec2"); issue 3 requires every iovec, so nothing is left: an empty iovec writes 0 */
+    CHECK_INT("writev(1) of an empty iovec", writev(1, v + 2, 1), 0);
     fflush(stdout);
     __wasi_size_t n = 99;
     CHECK_WASI("raw fd_write(1) with no iovecs", __wasi_fd_write(1, NULL, 0, &n), 0);

@@ -2,7 +2,9 @@ package org.wasipolyfill.core;
 
 import org.wasipolyfill.core.abi.ClockId;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.EventRwFlags;
 import org.wasipolyfill.core.abi.EventType;
+import org.wasipolyfill.core.abi.FileType;
 import org.wasipolyfill.core.abi.Layout;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.abi.SubclockFlags;
@@ -26,10 +28,24 @@ final class PollOneoff {
         this.clock = clock;
     }
 
-    /** Returns the number of events written. */
+    /**
+     * Returns the number of events written. Like Wasmtime, an fd subscription on a closed fd or on
+     * a descriptor whose kind can never do the subscribed operation (fd_read on a directory,
+     * fd_write on stdin) fails the whole call with EBADF before anything is reported.
+     */
     int poll(GuestMemory memory, int in, int out, int count) {
         memory.checkRange(in, (long) count * Layout.SUBSCRIPTION_SIZE);
         memory.checkRange(out, (long) count * Layout.EVENT_SIZE);
+        for (int i = 0; i < count; i++) {
+            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
+            int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
+            if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
+                Descriptor descriptor = fds.get(memory.readI32(sub + Layout.SUBSCRIPTION_FD));
+                if (!descriptor.kindSupports(tag == EventType.FD_READ ? Rights.FD_READ : Rights.FD_WRITE)) {
+                    throw new FsException(Errno.BADF);
+                }
+            }
+        }
         if (deadlines.length < count) {
             deadlines = new long[count];
         }
@@ -92,19 +108,28 @@ final class PollOneoff {
         try {
             Descriptor descriptor = fds.get(fd, Rights.POLL_FD_READWRITE);
             long nbytes = type == EventType.FD_READ ? descriptor.readableBytes() : 0;
-            writeEvent(memory, event, sub, Errno.SUCCESS, type, nbytes);
+            // Wasmtime reports a regular file whose read position is at (or past) its end as hung up.
+            int flags = type == EventType.FD_READ && nbytes == 0 && descriptor.fileType() == FileType.REGULAR_FILE
+                    ? EventRwFlags.FD_READWRITE_HANGUP : 0;
+            writeEvent(memory, event, sub, Errno.SUCCESS, type, nbytes, flags);
         } catch (FsException e) {
             writeEvent(memory, event, sub, e.errno(), type, 0);
         }
     }
 
     private static void writeEvent(GuestMemory memory, int event, int sub, int errno, int type, long nbytes) {
+        writeEvent(memory, event, sub, errno, type, nbytes, 0);
+    }
+
+    private static void writeEvent(GuestMemory memory, int event, int sub, int errno, int type, long nbytes,
+            int flags) {
         memory.writeI64(event + Layout.EVENT_USERDATA, memory.readI64(sub + Layout.SUBSCRIPTION_USERDATA));
         memory.writeU16(event + Layout.EVENT_ERROR, errno);
         memory.writeU8(event + Layout.EVENT_TYPE, type);
         memory.fill(event + Layout.EVENT_TYPE + 1, Layout.EVENT_FD_NBYTES - Layout.EVENT_TYPE - 1);
         memory.writeI64(event + Layout.EVENT_FD_NBYTES, nbytes);
         memory.fill(event + Layout.EVENT_FD_FLAGS, Layout.EVENT_SIZE - Layout.EVENT_FD_FLAGS);
+        memory.writeU16(event + Layout.EVENT_FD_FLAGS, flags);
     }
 
     private static long saturatingAdd(long a, long b) {

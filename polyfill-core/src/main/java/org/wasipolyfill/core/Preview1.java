@@ -204,8 +204,8 @@ public final class Preview1 {
     public int fdFdstatSetFlags(int fd, int flags) {
         try {
             Descriptor d = fds.get(fd, Rights.FD_FDSTAT_SET_FLAGS);
-            int known = FdFlags.APPEND | FdFlags.DSYNC | FdFlags.NONBLOCK | FdFlags.RSYNC | FdFlags.SYNC;
-            if ((flags & ~known) != 0) {
+            // Wasmtime 49 supports none of the SYNC family here (EINVAL); issue 3 is silent.
+            if ((flags & ~(FdFlags.APPEND | FdFlags.NONBLOCK)) != 0) {
                 return Errno.INVAL;
             }
             d.setFdFlags(flags);
@@ -403,7 +403,7 @@ public final class Preview1 {
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
         try {
             DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
-            writeFilestat(buf, existing(resolve(dir, path, pathLen, follows(flags))));
+            writeFilestat(buf, filestatTarget(dir, readPath(path, pathLen), follows(flags)));
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -516,16 +516,20 @@ public final class Preview1 {
             memory.writeI32(neventsPtr, 0);
             return Errno.INVAL;
         }
-        int n = pollOneoff.poll(memory, subscriptions, events, nsubscriptions);
-        memory.writeI32(neventsPtr, n);
-        return Errno.SUCCESS;
+        try {
+            int n = pollOneoff.poll(memory, subscriptions, events, nsubscriptions);
+            memory.writeI32(neventsPtr, n);
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 
     public void procExit(int rval) {
         throw new ProcExit(rval);
     }
 
-    /** Signals have no meaning in this sandbox; Wasmtime answers the same way. */
+    /** Signals have no meaning in this sandbox: ENOSYS, as issue 3 requires (Wasmtime 49 says ENOTSUP). */
     public int procRaise(int sig) {
         return Errno.NOSYS;
     }
@@ -587,6 +591,10 @@ public final class Preview1 {
         boolean truncate = (oflags & OFlags.TRUNC) != 0;
         if (create && directoryOnly) {
             throw new FsException(Errno.INVAL);
+        }
+        // Wasmtime 49 supports none of the SYNC family of fdflags at open (ENOTSUP); issue 3 is silent.
+        if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
+            throw new FsException(Errno.NOTSUP);
         }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
         boolean follow = follows(dirflags) && !(create && exclusive);
@@ -732,6 +740,28 @@ public final class Preview1 {
         byte[] bytes = new byte[pathLen];
         memory.read(path, bytes, 0, pathLen);
         return bytes;
+    }
+
+    /**
+     * What path_filestat_get describes. Without SYMLINK_FOLLOW, Wasmtime describes a symlink named
+     * with trailing slashes ("link/") as the symlink itself, where Linux's lstat would follow it.
+     */
+    private static Inode filestatTarget(DirectoryDescriptor dir, byte[] path, boolean follow) {
+        int end = path.length;
+        while (end > 1 && path[end - 1] == '/') {
+            end--;
+        }
+        if (!follow && end < path.length && path[end - 1] != '/') {
+            try {
+                Inode node = PathResolver.resolve(dir.directory(), java.util.Arrays.copyOf(path, end), false).node();
+                if (node instanceof SymlinkNode) {
+                    return node;
+                }
+            } catch (FsException e) {
+                // Not a symlink: the full path decides, below.
+            }
+        }
+        return existing(PathResolver.resolve(dir.directory(), path, follow));
     }
 
     private static Inode existing(Resolved at) {

@@ -58,6 +58,11 @@ public abstract class Descriptor {
         }
     }
 
+    /** Whether a descriptor of this kind could ever hold {@code rights}. */
+    public final boolean kindSupports(long rights) {
+        return (rights & ~kindRights()) == 0;
+    }
+
     /** Rights may only ever shrink. */
     public final void setRights(long base, long inheriting) {
         if ((base & ~rightsBase) != 0 || (inheriting & ~rightsInheriting) != 0) {

@@ -26,6 +26,12 @@ public final class StdinDescriptor extends Descriptor {
         return true;
     }
 
+    /** Like Wasmtime, which changes fdflags only on files: a stdio stream answers EBADF. */
+    @Override
+    public void setFdFlags(int flags) {
+        throw new FsException(Errno.BADF);
+    }
+
     @Override
     protected long kindRights() {
         return RIGHTS;
