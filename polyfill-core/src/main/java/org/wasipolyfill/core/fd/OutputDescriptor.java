@@ -3,12 +3,11 @@ package org.wasipolyfill.core.fd;
 import org.wasipolyfill.core.IoVecs;
 import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.abi.Errno;
-import org.wasipolyfill.core.abi.FileType;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fs.FsException;
 
 /** fd 1 and 2: bytes handed to a host sink, one call per fd_write; a character device. */
-public final class OutputDescriptor extends Descriptor {
+public final class OutputDescriptor extends StreamDescriptor {
     private static final long RIGHTS = Rights.FD_WRITE | Rights.FD_FDSTAT_SET_FLAGS
             | Rights.FD_FILESTAT_GET | Rights.POLL_FD_READWRITE;
 
@@ -16,30 +15,8 @@ public final class OutputDescriptor extends Descriptor {
     private byte[] buffer = new byte[4096];
 
     public OutputDescriptor(OutputSink sink) {
-        super(RIGHTS, 0, 0);
+        super(RIGHTS);
         this.sink = sink;
-    }
-
-    /** No FD_SEEK/FD_TELL: wasi-libc's isatty() needs their absence to see a terminal. */
-    @Override
-    public boolean isStream() {
-        return true;
-    }
-
-    /** Like Wasmtime, which changes fdflags only on files: a stdio stream answers EBADF. */
-    @Override
-    public void setFdFlags(int flags) {
-        throw new FsException(Errno.BADF);
-    }
-
-    @Override
-    protected long kindRights() {
-        return RIGHTS;
-    }
-
-    @Override
-    public int fileType() {
-        return FileType.CHARACTER_DEVICE;
     }
 
     /** Gathers all iovecs so the host sees what one writev wrote as one chunk. */
@@ -64,7 +41,5 @@ public final class OutputDescriptor extends Descriptor {
         sink.write(buffer, 0, at);
         return total;
     }
-
-
 
 }

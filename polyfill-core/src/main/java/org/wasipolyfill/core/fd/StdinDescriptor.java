@@ -2,13 +2,10 @@ package org.wasipolyfill.core.fd;
 
 import org.wasipolyfill.core.InputSource;
 import org.wasipolyfill.core.IoVecs;
-import org.wasipolyfill.core.abi.Errno;
-import org.wasipolyfill.core.abi.FileType;
 import org.wasipolyfill.core.abi.Rights;
-import org.wasipolyfill.core.fs.FsException;
 
 /** fd 0: bytes pulled from the host; a character device that cannot seek. */
-public final class StdinDescriptor extends Descriptor {
+public final class StdinDescriptor extends StreamDescriptor {
     private static final long RIGHTS = Rights.FD_READ | Rights.FD_FDSTAT_SET_FLAGS
             | Rights.FD_FILESTAT_GET | Rights.POLL_FD_READWRITE;
 
@@ -16,30 +13,8 @@ public final class StdinDescriptor extends Descriptor {
     private byte[] buffer = new byte[0];
 
     public StdinDescriptor(InputSource source) {
-        super(RIGHTS, 0, 0);
+        super(RIGHTS);
         this.source = source;
-    }
-
-    /** No FD_SEEK/FD_TELL: wasi-libc's isatty() needs their absence to see a terminal. */
-    @Override
-    public boolean isStream() {
-        return true;
-    }
-
-    /** Like Wasmtime, which changes fdflags only on files: a stdio stream answers EBADF. */
-    @Override
-    public void setFdFlags(int flags) {
-        throw new FsException(Errno.BADF);
-    }
-
-    @Override
-    protected long kindRights() {
-        return RIGHTS;
-    }
-
-    @Override
-    public int fileType() {
-        return FileType.CHARACTER_DEVICE;
     }
 
     /** Fills the iovecs in order, stopping at the first short read so a read never waits twice. */
@@ -66,7 +41,5 @@ public final class StdinDescriptor extends Descriptor {
         }
         return total;
     }
-
-
 
 }
