@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const [bundle, guestPath] = process.argv.slice(2);
+const [bundle, guestPath, echoPath] = process.argv.slice(2);
 if (!bundle || !guestPath) {
   console.error('usage: node smoke.mjs <wasi-polyfill.mjs> <smoke-guest.wasm>');
   process.exit(2);
@@ -51,6 +51,19 @@ async function run(args, options = {}) {
   const code = wasi.start(instance);
   return { code, stdout: chunks.map((c) => decoder.decode(c)).join(''), chunks, wasi, instance };
 }
+
+await check('a stdin callback is pulled chunk by chunk until it returns null, then never again', async () => {
+  const pulls = [];
+  const chunks = ['hello ', new TextEncoder().encode('world!'), null];
+  const out = [];
+  const wasi = new WASI({ version: 'preview1', args: ['echo'], stdout: (c) => out.push(c),
+    stdin: () => { pulls.push(pulls.length); return chunks[pulls.length - 1]; } });
+  const { instance } = await WebAssembly.instantiate(readFileSync(echoPath), wasi.getImportObject());
+  expect(wasi.start(instance), 0, 'exit code');
+  expect(out.map((c) => decoder.decode(c)).join(''), 'hello world!', 'stdout');
+  expect(pulls.length, 3, 'callback calls');
+  expectThrows(() => new WASI({ stdin: 42 }), TypeError, /stdin/, 'a number as stdin');
+});
 
 await check('the module exports the WASI and MemFS classes', () => {
   expect(typeof WASI, 'function', 'typeof WASI');

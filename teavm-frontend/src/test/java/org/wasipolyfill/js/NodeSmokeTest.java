@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs src/test/node/smoke.mjs in Node against the bundle TeaVM built in process-classes, with
- * src/test/node/smoke-guest.wat assembled by wat2wasm. Skipped, not failed, when the bundle,
+ * src/test/node/smoke-guest.wat and echo-guest.wat assembled by wat2wasm. Skipped, not failed, when the bundle,
  * node or wat2wasm is missing.
  */
 class NodeSmokeTest {
@@ -30,16 +30,22 @@ class NodeSmokeTest {
         assumeTrue(runs(List.of("wat2wasm", "--version")), "wat2wasm (wabt) is not available");
 
         Files.createDirectories(WORK_DIR);
-        Path guest = WORK_DIR.resolve("smoke-guest.wasm");
-        Result assembled = run(List.of("wat2wasm", NODE_DIR.resolve("smoke-guest.wat").toString(), "-o",
-                guest.toString()));
-        assertEquals(0, assembled.exitCode, "wat2wasm failed:\n" + assembled.output);
+        Path guest = assemble("smoke-guest");
+        Path echo = assemble("echo-guest");
 
         Result smoke = run(List.of(node, NODE_DIR.resolve("smoke.mjs").toString(),
-                bundle.toAbsolutePath().toString(), guest.toAbsolutePath().toString()));
+                bundle.toAbsolutePath().toString(), guest.toAbsolutePath().toString(),
+                echo.toAbsolutePath().toString()));
         System.out.print(smoke.output);
         assertEquals(0, smoke.exitCode, "smoke.mjs failed:\n" + smoke.output);
         assertTrue(smoke.output.contains(" passed, 0 failed"), "smoke.mjs ran no checks:\n" + smoke.output);
+    }
+
+    private static Path assemble(String name) throws IOException, InterruptedException {
+        Path wasm = WORK_DIR.resolve(name + ".wasm");
+        Result assembled = run(List.of("wat2wasm", NODE_DIR.resolve(name + ".wat").toString(), "-o", wasm.toString()));
+        assertEquals(0, assembled.exitCode, "wat2wasm " + name + " failed:\n" + assembled.output);
+        return wasm;
     }
 
     private record Result(int exitCode, String output) {}

@@ -35,7 +35,7 @@ public final class JsWasi {
         this.options = WasiOptions.parse(options);
         Preview1 preview1 = new Preview1(this.options.config);
         preview1.bindMemory(memory);
-        this.wasiImport = Preview1Imports.create(preview1);
+        this.wasiImport = Preview1Imports.create(preview1, memory);
     }
 
     /** {@code { wasi_snapshot_preview1: wasiImport }}, for {@code WebAssembly.instantiate}. */

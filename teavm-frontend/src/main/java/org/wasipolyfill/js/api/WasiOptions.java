@@ -9,6 +9,7 @@ import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.BytesInput;
+import org.wasipolyfill.js.host.PullInput;
 import org.wasipolyfill.js.host.CallbackSink;
 import org.wasipolyfill.js.host.ConsoleSink;
 import org.wasipolyfill.js.host.JsClock;
@@ -28,7 +29,8 @@ import org.wasipolyfill.js.interop.JsValues;
  * env           object of strings
  * fs            a MemFS; without one the guest gets a private empty MemFS
  * preopens      object: guest path -> directory path in the MemFS (without fs it is created)
- * stdin         Uint8Array or string (UTF-8), read to end of file
+ * stdin         Uint8Array or string (UTF-8), read to end of file; or a function called for each
+ *               next chunk, returning a Uint8Array, a string, or null for end of file
  * stdout/stderr function(chunk: Uint8Array); default: console.log / console.error per line
  * returnOnExit  boolean, default true: proc_exit makes start() return the code; with false,
  *               start() throws an Error named WASIExitError whose code is the exit code
@@ -158,8 +160,10 @@ final class WasiOptions {
             builder.stdin(new BytesInput(Bytes.utf8(JsValues.asString(stdin))));
         } else if (JsValues.isUint8Array(stdin)) {
             builder.stdin(new BytesInput(Bytes.fromUint8Array(stdin)));
+        } else if (JsValues.isFunction(stdin)) {
+            builder.stdin(new PullInput(stdin));
         } else {
-            throw JsErrors.typeError("WASI: option 'stdin' must be a Uint8Array or a string, got "
+            throw JsErrors.typeError("WASI: option 'stdin' must be a Uint8Array, a string or a function, got "
                     + JsValues.describe(stdin));
         }
     }

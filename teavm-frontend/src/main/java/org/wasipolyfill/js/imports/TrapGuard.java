@@ -1,6 +1,5 @@
 package org.wasipolyfill.js.imports;
 
-import java.util.function.IntSupplier;
 import org.teavm.jso.JSExceptions;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.Preview1;
@@ -10,7 +9,7 @@ import org.wasipolyfill.js.host.HostCallbackError;
 import org.wasipolyfill.js.interop.JsErrors;
 
 /**
- * Runs one import call and decides what may leave it:
+ * Decides what may leave an import call that failed:
  * <ul>
  *   <li>{@link ProcExit} becomes the {@link ExitSignal}, which unwinds the wasm frames up to
  *       {@code start()};</li>
@@ -24,22 +23,25 @@ import org.wasipolyfill.js.interop.JsErrors;
 final class TrapGuard {
     private TrapGuard() {}
 
-    static int guard(String importName, IntSupplier call) {
-        try {
-            return call.getAsInt();
-        } catch (ProcExit exit) {
+    /**
+     * Throws what {@code failure}, raised inside the import {@code importName}, becomes; the
+     * declared result only lets a caller write {@code throw translate(...)}.
+     */
+    static RuntimeException translate(String importName, RuntimeException failure) {
+        if (failure instanceof ProcExit exit) {
             throw JsErrors.rethrow(ExitSignal.create(exit.code()));
-        } catch (WasiTrap trap) {
-            throw JsErrors.runtimeError(prefix(importName) + trap.getMessage());
-        } catch (HostCallbackError e) {
-            throw JsErrors.rethrow(e.thrown());
-        } catch (RuntimeException e) {
-            JSObject thrownByJs = JSExceptions.getJSException(e);
-            if (thrownByJs != null) {
-                throw JsErrors.rethrow(thrownByJs);
-            }
-            throw JsErrors.runtimeError(prefix(importName) + "internal error: " + e);
         }
+        if (failure instanceof WasiTrap trap) {
+            throw JsErrors.runtimeError(prefix(importName) + trap.getMessage());
+        }
+        if (failure instanceof HostCallbackError e) {
+            throw JsErrors.rethrow(e.thrown());
+        }
+        JSObject thrownByJs = JSExceptions.getJSException(failure);
+        if (thrownByJs != null) {
+            throw JsErrors.rethrow(thrownByJs);
+        }
+        throw JsErrors.runtimeError(prefix(importName) + "internal error: " + failure);
     }
 
     private static String prefix(String importName) {

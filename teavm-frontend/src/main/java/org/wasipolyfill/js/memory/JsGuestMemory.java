@@ -13,11 +13,12 @@ import org.wasipolyfill.core.memory.MemoryFault;
  * {@code DataView}, bulk copies through one typed-array {@code set} between the wasm buffer and
  * the {@code Int8Array} behind the Java {@code byte[]}.
  *
- * <p>{@code memory.grow} (by the guest, between two calls) detaches the old buffer, so every
- * access first compares {@code memory.buffer} with the cached one and rebuilds the views only
- * when it changed. Addresses are u32 held in an int: the scripts read them with {@code >>> 0}
- * and the bounds check adds in double, which is exact up to 2^53, instead of in long (a BigInt
- * in TeaVM's output, some 20 times slower).
+ * <p>{@code memory.grow} (by the guest, between two calls) detaches the old buffer, so each import
+ * call first compares {@code memory.buffer} with the cached one ({@link #revalidate}) and the
+ * views are rebuilt only when it changed; the accessors themselves only check bounds. Addresses
+ * are u32 held in an int: the scripts read them with {@code >>> 0} and the bounds check adds in
+ * double, which is exact up to 2^53, instead of in long (a BigInt in TeaVM's output, some 20
+ * times slower).
  */
 public final class JsGuestMemory implements GuestMemory {
     private static final double U32_RANGE = 4294967296.0;
@@ -108,13 +109,30 @@ public final class JsGuestMemory implements GuestMemory {
         zero(bytes, address, length);
     }
 
+    /**
+     * Rebuilds the views if the guest grew its memory since the last import call. The import
+     * wrappers call it once on entry; within a call the buffer cannot change (the guest is not
+     * running), so the accessors only check bounds against the cached length. Unbound, it does
+     * nothing: the first access then traps.
+     */
+    public void revalidate() {
+        if (memory != null) {
+            ArrayBuffer current = memory.getBuffer();
+            if (!same(current, buffer)) {
+                rebuild(current);
+            }
+        }
+    }
+
     private DataView at(int address, int length) {
         checkGuestRange(address, length);
         return view;
     }
 
     private void checkGuestRange(int address, int length) {
-        refresh();
+        if (buffer == null) {
+            refresh();
+        }
         if (length < 0 || unsigned(address) + length > byteLength) {
             throw MemoryFault.outOfBounds(address, length, (long) byteLength);
         }
@@ -134,11 +152,15 @@ public final class JsGuestMemory implements GuestMemory {
         }
         ArrayBuffer current = memory.getBuffer();
         if (!same(current, buffer)) {
-            buffer = current;
-            view = new DataView(current);
-            bytes = new Int8Array(current);
-            byteLength = current.getByteLength();
+            rebuild(current);
         }
+    }
+
+    private void rebuild(ArrayBuffer current) {
+        buffer = current;
+        view = new DataView(current);
+        bytes = new Int8Array(current);
+        byteLength = current.getByteLength();
     }
 
     private static double unsigned(int address) {

@@ -1,0 +1,60 @@
+package org.wasipolyfill.js.host;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.wasipolyfill.core.InputSource;
+import org.wasipolyfill.js.interop.Bytes;
+import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsValues;
+
+/**
+ * A stdin pulled from a host callback, one chunk whenever the guest reads and the last chunk is
+ * used up: the callback returns a Uint8Array or a string; {@code null}, {@code undefined} or an
+ * empty chunk is end of file, after which the callback is not called again.
+ */
+public final class PullInput implements InputSource {
+    private static final byte[] NONE = new byte[0];
+
+    private final JSObject callback;
+    private byte[] chunk = NONE;
+    private int position;
+    private boolean ended;
+
+    public PullInput(JSObject callback) {
+        this.callback = callback;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) {
+        if (position == chunk.length && !pull()) {
+            return 0;
+        }
+        int n = Math.min(length, chunk.length - position);
+        System.arraycopy(chunk, position, target, offset, n);
+        position += n;
+        return n;
+    }
+
+    private boolean pull() {
+        if (ended) {
+            return false;
+        }
+        JSObject next = call(callback);
+        if (JsValues.isNullish(next)) {
+            chunk = NONE;
+        } else if (JsValues.isString(next)) {
+            chunk = Bytes.utf8(JsValues.asString(next));
+        } else if (JsValues.isUint8Array(next)) {
+            chunk = Bytes.fromUint8Array(next);
+        } else {
+            throw JsErrors.typeError("WASI: the stdin callback must return a Uint8Array, a string or null, got "
+                    + JsValues.describe(next));
+        }
+        position = 0;
+        ended = chunk.length == 0;
+        return !ended;
+    }
+
+    @JSBody(params = "callback", script = "return callback();")
+    private static native JSObject call(JSObject callback);
+}
