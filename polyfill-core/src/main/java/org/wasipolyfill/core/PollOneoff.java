@@ -106,7 +106,7 @@ final class PollOneoff {
     private void fdEvent(GuestMemory memory, int sub, int type, int event) {
         int fd = memory.readI32(sub + Layout.SUBSCRIPTION_FD);
         try {
-            Descriptor descriptor = fds.get(fd, Rights.POLL_FD_READWRITE);
+            Descriptor descriptor = fds.get(fd, (int) Rights.POLL_FD_READWRITE);
             long nbytes = type == EventType.FD_READ ? descriptor.readableBytes() : 0;
             // Wasmtime reports a regular file whose read position is at (or past) its end as hung up.
             int flags = type == EventType.FD_READ && nbytes == 0 && descriptor.fileType() == FileType.REGULAR_FILE

@@ -1,6 +1,5 @@
 package org.wasipolyfill.core;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.wasipolyfill.core.abi.Advice;
 import org.wasipolyfill.core.abi.ClockId;
@@ -54,6 +53,7 @@ public final class Preview1 {
     private final PollOneoff pollOneoff;
     private final long startNanos;
     private byte[] randomBuffer;
+    private byte[] pathScratch = new byte[256];
     private GuestMemory memory;
 
     public Preview1(WasiConfig config) {
@@ -67,7 +67,7 @@ public final class Preview1 {
         fds.add(new OutputDescriptor(config.stderr()));
         for (WasiConfig.Preopen preopen : config.preopens()) {
             fds.add(new DirectoryDescriptor(fs.directory(preopen.fsPath()),
-                    preopen.guestPath().getBytes(StandardCharsets.UTF_8),
+                    Utf8.encode(preopen.guestPath()),
                     Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0));
         }
     }
@@ -137,7 +137,7 @@ public final class Preview1 {
 
     public int fdAdvise(int fd, long offset, long len, int advice) {
         try {
-            Descriptor d = fds.get(fd, Rights.FD_ADVISE);
+            Descriptor d = fds.get(fd, (int) Rights.FD_ADVISE);
             if (advice < Advice.NORMAL || advice > Advice.NOREUSE || offset < 0 || len < 0) {
                 return Errno.INVAL;
             }
@@ -149,7 +149,7 @@ public final class Preview1 {
 
     public int fdAllocate(int fd, long offset, long len) {
         try {
-            FileNode file = file(fds.get(fd, Rights.FD_ALLOCATE));
+            FileNode file = file(fds.get(fd, (int) Rights.FD_ALLOCATE));
             if (offset < 0 || len <= 0) {
                 return Errno.INVAL;
             }
@@ -178,7 +178,7 @@ public final class Preview1 {
 
     public int fdDatasync(int fd) {
         try {
-            fds.get(fd, Rights.FD_DATASYNC);
+            fds.get(fd, (int) Rights.FD_DATASYNC);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -203,7 +203,7 @@ public final class Preview1 {
 
     public int fdFdstatSetFlags(int fd, int flags) {
         try {
-            Descriptor d = fds.get(fd, Rights.FD_FDSTAT_SET_FLAGS);
+            Descriptor d = fds.get(fd, (int) Rights.FD_FDSTAT_SET_FLAGS);
             // Wasmtime 49 supports none of the SYNC family here (EINVAL); issue 3 is silent.
             if ((flags & ~(FdFlags.APPEND | FdFlags.NONBLOCK)) != 0) {
                 return Errno.INVAL;
@@ -226,7 +226,7 @@ public final class Preview1 {
 
     public int fdFilestatGet(int fd, int buf) {
         try {
-            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_GET);
+            Descriptor d = fds.get(fd, (int) Rights.FD_FILESTAT_GET);
             Inode node = d.inode();
             if (node == null) {
                 writeStreamFilestat(buf, d.fileType());
@@ -241,7 +241,7 @@ public final class Preview1 {
 
     public int fdFilestatSetSize(int fd, long size) {
         try {
-            FileNode file = file(fds.get(fd, Rights.FD_FILESTAT_SET_SIZE));
+            FileNode file = file(fds.get(fd, (int) Rights.FD_FILESTAT_SET_SIZE));
             if (size < 0) {
                 return Errno.INVAL;
             }
@@ -255,7 +255,7 @@ public final class Preview1 {
 
     public int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) {
         try {
-            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_SET_TIMES);
+            Descriptor d = fds.get(fd, (int) Rights.FD_FILESTAT_SET_TIMES);
             Inode node = d.inode();
             if (node == null) {
                 return Errno.BADF;
@@ -268,7 +268,7 @@ public final class Preview1 {
 
     public int fdPread(int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
         try {
-            long n = seekable(fd, Rights.FD_READ | Rights.FD_SEEK).pread(iovecs.at(memory, iovs, iovsLen), offset);
+            long n = seekable(fd, (int) (Rights.FD_READ | Rights.FD_SEEK)).pread(iovecs.at(memory, iovs, iovsLen), offset);
             memory.writeI32(nreadPtr, (int) n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -306,7 +306,7 @@ public final class Preview1 {
 
     public int fdPwrite(int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
         try {
-            long n = seekable(fd, Rights.FD_WRITE | Rights.FD_SEEK).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
+            long n = seekable(fd, (int) (Rights.FD_WRITE | Rights.FD_SEEK)).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
             memory.writeI32(nwrittenPtr, (int) n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -316,7 +316,7 @@ public final class Preview1 {
 
     public int fdRead(int fd, int iovs, int iovsLen, int nreadPtr) {
         try {
-            long n = fds.get(fd, Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
+            long n = fds.get(fd, (int) Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
             memory.writeI32(nreadPtr, (int) n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -326,7 +326,7 @@ public final class Preview1 {
 
     public int fdReaddir(int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
         try {
-            DirectoryDescriptor directory = directory(fd, Rights.FD_READDIR);
+            DirectoryDescriptor directory = directory(fd, (int) Rights.FD_READDIR);
             if (cookie < 0) {
                 return Errno.INVAL;
             }
@@ -350,7 +350,7 @@ public final class Preview1 {
     public int fdSeek(int fd, long offset, int whence, int newoffsetPtr) {
         try {
             // Like wasi-common, a seek that does not move only needs FD_TELL (lseek(fd, 0, SEEK_CUR) is ftell).
-            Descriptor d = seekable(fd, offset == 0 && whence == Whence.CUR ? Rights.FD_TELL : Rights.FD_SEEK);
+            Descriptor d = seekable(fd, whence == Whence.CUR && offset == 0 ? (int) Rights.FD_TELL : (int) Rights.FD_SEEK);
             long position = d.seek(offset, whence);
             memory.writeI64(newoffsetPtr, position);
             return Errno.SUCCESS;
@@ -361,7 +361,7 @@ public final class Preview1 {
 
     public int fdSync(int fd) {
         try {
-            fds.get(fd, Rights.FD_SYNC);
+            fds.get(fd, (int) Rights.FD_SYNC);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -370,7 +370,7 @@ public final class Preview1 {
 
     public int fdTell(int fd, int offsetPtr) {
         try {
-            long position = seekable(fd, Rights.FD_TELL).tell();
+            long position = seekable(fd, (int) Rights.FD_TELL).tell();
             memory.writeI64(offsetPtr, position);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -380,7 +380,7 @@ public final class Preview1 {
 
     public int fdWrite(int fd, int iovs, int iovsLen, int nwrittenPtr) {
         try {
-            long n = fds.get(fd, Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
+            long n = fds.get(fd, (int) Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
             memory.writeI32(nwrittenPtr, (int) n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -392,7 +392,7 @@ public final class Preview1 {
 
     public int pathCreateDirectory(int fd, int path, int pathLen) {
         try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_CREATE_DIRECTORY);
             fs.createDirectory(resolve(dir, path, pathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -402,8 +402,10 @@ public final class Preview1 {
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
         try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
-            writeFilestat(buf, filestatTarget(dir, readPath(path, pathLen), follows(flags)));
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_FILESTAT_GET);
+            checkPath(path, pathLen);
+            readPathScratch(path, pathLen);
+            writeFilestat(buf, filestatTarget(dir, pathScratch, pathLen, follows(flags)));
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -412,7 +414,7 @@ public final class Preview1 {
 
     public int pathFilestatSetTimes(int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
         try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_FILESTAT_SET_TIMES);
             return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
         } catch (FsException e) {
             return e.errno();
@@ -421,8 +423,8 @@ public final class Preview1 {
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         try {
-            DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
-            DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
+            DirectoryDescriptor from = directory(oldFd, (int) Rights.PATH_LINK_SOURCE);
+            DirectoryDescriptor to = directory(newFd, (int) Rights.PATH_LINK_TARGET);
             Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
             fs.link(source, resolve(to, newPath, newPathLen, false));
             return Errno.SUCCESS;
@@ -438,8 +440,9 @@ public final class Preview1 {
             if (fds.get(fd) instanceof FileDescriptor) {
                 return Errno.NOTDIR;
             }
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
-            Descriptor opened = open(dir, dirflags, readPath(path, pathLen), oflags, fsRightsBase, fsRightsInheriting, fdflags);
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_OPEN | rightsNeededToOpen(oflags));
+            checkPath(path, pathLen);
+            Descriptor opened = open(dir, dirflags, path, pathLen, oflags, fsRightsBase, fsRightsInheriting, fdflags);
             memory.writeI32(fdPtr, fds.add(opened));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -449,7 +452,7 @@ public final class Preview1 {
 
     public int pathReadlink(int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
         try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_READLINK);
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_READLINK);
             Inode node = existing(resolve(dir, path, pathLen, false));
             if (!(node instanceof SymlinkNode link)) {
                 return Errno.INVAL;
@@ -468,7 +471,7 @@ public final class Preview1 {
 
     public int pathRemoveDirectory(int fd, int path, int pathLen) {
         try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_REMOVE_DIRECTORY);
             fs.removeDirectory(resolve(dir, path, pathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -478,8 +481,8 @@ public final class Preview1 {
 
     public int pathRename(int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         try {
-            DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
-            DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
+            DirectoryDescriptor from = directory(fd, (int) Rights.PATH_RENAME_SOURCE);
+            DirectoryDescriptor to = directory(newFd, (int) Rights.PATH_RENAME_TARGET);
             fs.rename(resolve(from, oldPath, oldPathLen, false), resolve(to, newPath, newPathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -490,7 +493,7 @@ public final class Preview1 {
     public int pathSymlink(int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
         try {
             byte[] target = readPath(oldPath, oldPathLen);
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_SYMLINK);
             fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -500,7 +503,7 @@ public final class Preview1 {
 
     public int pathUnlinkFile(int fd, int path, int pathLen) {
         try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
+            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_UNLINK_FILE);
             fs.unlinkFile(resolve(dir, path, pathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -583,7 +586,7 @@ public final class Preview1 {
 
     // ---- helpers ----
 
-    private Descriptor open(DirectoryDescriptor dir, int dirflags, byte[] path, int oflags, long requestedBase,
+    private Descriptor open(DirectoryDescriptor dir, int dirflags, int path, int pathLen, int oflags, long requestedBase,
             long requestedInheriting, int fdflags) {
         boolean create = (oflags & OFlags.CREAT) != 0;
         boolean exclusive = (oflags & OFlags.EXCL) != 0;
@@ -598,7 +601,7 @@ public final class Preview1 {
         }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
         boolean follow = follows(dirflags) && !(create && exclusive);
-        Resolved at = PathResolver.resolve(dir.directory(), path, follow);
+        Resolved at = resolveChecked(dir, path, pathLen, follow);
         Inode node = at.node();
         if (node == null) {
             if (!create) {
@@ -639,13 +642,13 @@ public final class Preview1 {
     }
 
     /** path_open derives what the directory must allow from the flags. */
-    private static long rightsNeededToOpen(int oflags) {
-        long needed = 0;
+    private static int rightsNeededToOpen(int oflags) {
+        int needed = 0;
         if ((oflags & OFlags.CREAT) != 0) {
-            needed |= Rights.PATH_CREATE_FILE;
+            needed |= (int) Rights.PATH_CREATE_FILE;
         }
         if ((oflags & OFlags.TRUNC) != 0) {
-            needed |= Rights.PATH_FILESTAT_SET_SIZE;
+            needed |= (int) Rights.PATH_FILESTAT_SET_SIZE;
         }
         return needed;
     }
@@ -695,10 +698,10 @@ public final class Preview1 {
      * A descriptor for a positional call. A stream answers ESPIPE once its access mode allows the
      * call (pread of stdin is ESPIPE, pread of stdout EBADF), as in Wasmtime.
      */
-    private Descriptor seekable(int fd, long rights) {
+    private Descriptor seekable(int fd, int rights) {
         Descriptor d = fds.get(fd);
         if (d.isStream()) {
-            d.require(rights & Rights.ACCESS_MODE);
+            d.require(rights & (int) Rights.ACCESS_MODE);
             throw new FsException(Errno.SPIPE);
         }
         d.require(rights);
@@ -706,7 +709,7 @@ public final class Preview1 {
     }
 
     /** The directory a path call starts from; anything else is EBADF, as in Wasmtime. */
-    private DirectoryDescriptor directory(int fd, long rights) {
+    private DirectoryDescriptor directory(int fd, int rights) {
         if (fds.get(fd) instanceof DirectoryDescriptor directory) {
             directory.require(rights);
             return directory;
@@ -728,15 +731,34 @@ public final class Preview1 {
         throw new FsException(Errno.BADF);
     }
 
+    /** Resolves through {@link #pathScratch}: no array per lookup, since the resolver keeps no reference to it. */
     private Resolved resolve(DirectoryDescriptor dir, int path, int pathLen, boolean followLast) {
-        return PathResolver.resolve(dir.directory(), readPath(path, pathLen), followLast);
+        checkPath(path, pathLen);
+        return resolveChecked(dir, path, pathLen, followLast);
+    }
+
+    /** {@link #resolve} for a path {@link #checkPath} has already accepted. */
+    private Resolved resolveChecked(DirectoryDescriptor dir, int path, int pathLen, boolean followLast) {
+        readPathScratch(path, pathLen);
+        return PathResolver.resolve(dir.directory(), pathScratch, pathLen, followLast);
+    }
+
+    private void readPathScratch(int path, int pathLen) {
+        if (pathScratch.length < pathLen) {
+            pathScratch = new byte[Math.max(pathLen, 2 * pathScratch.length)];
+        }
+        memory.read(path, pathScratch, 0, pathLen);
+    }
+
+    private void checkPath(int path, int pathLen) {
+        memory.checkRange(path, Integer.toUnsignedLong(pathLen));
+        if (pathLen < 0 || pathLen > PATH_MAX) {
+            throw new FsException(Errno.NAMETOOLONG);
+        }
     }
 
     private byte[] readPath(int path, int pathLen) {
-        memory.checkRange(path, Integer.toUnsignedLong(pathLen));
-        if (Integer.toUnsignedLong(pathLen) > PATH_MAX) {
-            throw new FsException(Errno.NAMETOOLONG);
-        }
+        checkPath(path, pathLen);
         byte[] bytes = new byte[pathLen];
         memory.read(path, bytes, 0, pathLen);
         return bytes;
@@ -746,14 +768,14 @@ public final class Preview1 {
      * What path_filestat_get describes. Without SYMLINK_FOLLOW, Wasmtime describes a symlink named
      * with trailing slashes ("link/") as the symlink itself, where Linux's lstat would follow it.
      */
-    private static Inode filestatTarget(DirectoryDescriptor dir, byte[] path, boolean follow) {
-        int end = path.length;
+    private static Inode filestatTarget(DirectoryDescriptor dir, byte[] path, int pathLen, boolean follow) {
+        int end = pathLen;
         while (end > 1 && path[end - 1] == '/') {
             end--;
         }
-        if (!follow && end < path.length && path[end - 1] != '/') {
+        if (!follow && end < pathLen && path[end - 1] != '/') {
             try {
-                Inode node = PathResolver.resolve(dir.directory(), java.util.Arrays.copyOf(path, end), false).node();
+                Inode node = PathResolver.resolve(dir.directory(), path, end, false).node();
                 if (node instanceof SymlinkNode) {
                     return node;
                 }
@@ -761,7 +783,7 @@ public final class Preview1 {
                 // Not a symlink: the full path decides, below.
             }
         }
-        return existing(PathResolver.resolve(dir.directory(), path, follow));
+        return existing(PathResolver.resolve(dir.directory(), path, pathLen, follow));
     }
 
     private static Inode existing(Resolved at) {

@@ -26,7 +26,11 @@ final class Readdir {
         if (used >= bufLen) {
             return used;
         }
-        for (DirectoryNode.Entry entry : directory.entriesFrom(cookie)) {
+        for (int slot = directory.firstSlotFrom(cookie), end = directory.slotCount(); slot < end; slot++) {
+            DirectoryNode.Entry entry = directory.entryAt(slot);
+            if (entry == null) {
+                continue;
+            }
             used = put(memory, buf, bufLen, used, entry.nextCookie(), entry.node(), entry.name().bytes());
             if (used >= bufLen) {
                 break;
@@ -38,23 +42,29 @@ final class Readdir {
     private static final byte[] DOT = {'.'};
     private static final byte[] DOT_DOT = {'.', '.'};
 
-    private int put(GuestMemory memory, int buf, int bufLen, int used, long next, Inode node, byte[] name) {
+    /** {@code next} is the u64 cookie, always below 2^31 here; ints keep BigInt math out of the JS build. */
+    private int put(GuestMemory memory, int buf, int bufLen, int used, int next, Inode node, byte[] name) {
         int size = Layout.DIRENT_SIZE + name.length;
         if (scratch.length < size) {
             scratch = new byte[size];
         }
-        writeLittleEndian(scratch, Layout.DIRENT_NEXT, next, 8);
-        writeLittleEndian(scratch, Layout.DIRENT_INO, node.ino(), 8);
+        writeLittleEndian(scratch, Layout.DIRENT_NEXT, next, 4);
+        writeLittleEndian(scratch, Layout.DIRENT_NEXT + 4, 0, 4);
+        long ino = node.ino();
+        writeLittleEndian(scratch, Layout.DIRENT_INO, (int) ino, 4);
+        writeLittleEndian(scratch, Layout.DIRENT_INO + 4, (int) (ino >>> 32), 4);
         writeLittleEndian(scratch, Layout.DIRENT_NAMLEN, name.length, 4);
         writeLittleEndian(scratch, Layout.DIRENT_TYPE, node.fileType(), 4);
-        System.arraycopy(name, 0, scratch, Layout.DIRENT_SIZE, name.length);
+        for (int i = 0; i < name.length; i++) {
+            scratch[Layout.DIRENT_SIZE + i] = name[i];
+        }
         int n = Math.min(size, bufLen - used);
         memory.write(buf + used, scratch, 0, n);
         return used + n;
     }
 
     /** d_type is a u8 followed by three bytes of padding, written as zeros. */
-    private static void writeLittleEndian(byte[] target, int at, long value, int bytes) {
+    private static void writeLittleEndian(byte[] target, int at, int value, int bytes) {
         for (int i = 0; i < bytes; i++) {
             target[at + i] = (byte) (value >>> (8 * i));
         }

@@ -1,6 +1,5 @@
 package org.wasipolyfill.core;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -95,7 +94,7 @@ public final class WasiConfig {
         private Builder() {}
 
         public Builder arg(String arg) {
-            args.add(arg.getBytes(StandardCharsets.UTF_8));
+            args.add(Utf8.encode(arg));
             return this;
         }
 
@@ -105,7 +104,7 @@ public final class WasiConfig {
         }
 
         public Builder env(String key, String value) {
-            env.add((key + "=" + value).getBytes(StandardCharsets.UTF_8));
+            env.add(Utf8.encode(key + "=" + value));
             return this;
         }
 

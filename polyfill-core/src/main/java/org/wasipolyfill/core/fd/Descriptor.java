@@ -14,10 +14,13 @@ import org.wasipolyfill.core.fs.Inode;
 public abstract class Descriptor {
     private long rightsBase;
     private long rightsInheriting;
+    /** The low 32 bits of {@link #rightsBase}, where every defined right lies: checked on every call without BigInt math. */
+    private int rightsBaseLow;
     private int fdFlags;
 
     protected Descriptor(long rightsBase, long rightsInheriting, int fdFlags) {
         this.rightsBase = rightsBase;
+        this.rightsBaseLow = (int) rightsBase;
         this.rightsInheriting = rightsInheriting;
         this.fdFlags = fdFlags;
     }
@@ -50,6 +53,13 @@ public abstract class Descriptor {
      * missing access-mode right (see {@link Rights#ACCESS_MODE}); any other missing right is
      * ENOTCAPABLE.
      */
+    public final void require(int rights) {
+        if ((rights & ~rightsBaseLow) != 0) {
+            require(Integer.toUnsignedLong(rights));
+        }
+    }
+
+    /** As {@link #require(int)}, for a set with bits anywhere in the 64. */
     public final void require(long rights) {
         long missing = rights & ~rightsBase;
         if (missing != 0) {
@@ -69,6 +79,7 @@ public abstract class Descriptor {
             throw new FsException(Errno.NOTCAPABLE);
         }
         rightsBase = base;
+        rightsBaseLow = (int) base;
         rightsInheriting = inheriting;
     }
 

@@ -1,9 +1,6 @@
 package org.wasipolyfill.core.fs;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.FileType;
 
 /**
@@ -11,6 +8,10 @@ import org.wasipolyfill.core.abi.FileType;
  * changes while it exists, which is what makes fd_readdir cookies stable across calls and across
  * unrelated changes: cookie 0 starts at ".", 1 resumes at "..", and {@code n >= 2} resumes at the
  * first entry whose sequence is at least n.
+ *
+ * <p>Everything here is {@code int}: in the JS build a Java {@code long} is a BigInt, so the
+ * sequence numbers are ints (cookies are u64 only at the ABI boundary) and names are looked up in
+ * a hash table of byte ranges, so a path component needs no key object.
  */
 public final class DirectoryNode extends Inode {
     /** The cookie that resumes after "." and ".." and the first entry sequence number. */
@@ -20,9 +21,10 @@ public final class DirectoryNode extends Inode {
     public static final class Entry {
         private final FileName name;
         private final Inode node;
-        private final long sequence;
+        private final int sequence;
+        private Entry nextInBucket;
 
-        Entry(FileName name, Inode node, long sequence) {
+        Entry(FileName name, Inode node, int sequence) {
             this.name = name;
             this.node = node;
             this.sequence = sequence;
@@ -36,15 +38,23 @@ public final class DirectoryNode extends Inode {
             return node;
         }
 
-        /** The cookie that resumes after this entry. */
-        public long nextCookie() {
+        /** The cookie that resumes after this entry; it always fits in an int. */
+        public int nextCookie() {
             return sequence + 1;
         }
     }
 
-    private final Map<FileName, Entry> byName = new HashMap<>();
-    private final TreeMap<Long, Entry> bySequence = new TreeMap<>();
-    private long nextSequence = FIRST_ENTRY_COOKIE;
+    /** Hash chains by name; the length is a power of two. */
+    private Entry[] buckets = new Entry[8];
+    private int size;
+    /**
+     * Entries in sequence order. A removed entry leaves a null slot (its sequence stays in
+     * {@link #sequences}, so the array stays sorted for binary search) until a compaction.
+     */
+    private Entry[] ordered = new Entry[8];
+    private int[] sequences = new int[8];
+    private int orderedCount;
+    private int nextSequence = (int) FIRST_ENTRY_COOKIE;
     private DirectoryNode parent;
     private int subdirectories;
 
@@ -64,27 +74,76 @@ public final class DirectoryNode extends Inode {
     }
 
     public Inode get(FileName name) {
-        Entry entry = byName.get(name);
+        byte[] bytes = name.bytes();
+        return get(bytes, 0, bytes.length, name.hashCode());
+    }
+
+    /**
+     * The node named by {@code path[offset, offset + length)}, or null; {@code hash} is that
+     * range's {@link FileName#hash(byte[], int, int)}.
+     */
+    public Inode get(byte[] path, int offset, int length, int hash) {
+        Entry entry = find(path, offset, length, hash);
         return entry == null ? null : entry.node;
     }
 
+    /** The entry named by {@code path[offset, offset + length)}, or null; as {@link #get(byte[], int, int, int)}. */
+    Entry find(byte[] path, int offset, int length, int hash) {
+        for (Entry e = buckets[hash & (buckets.length - 1)]; e != null; e = e.nextInBucket) {
+            if (e.name.matches(hash, path, offset, length)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     public boolean isEmpty() {
-        return byName.isEmpty();
+        return size == 0;
     }
 
     public int entryCount() {
-        return byName.size();
+        return size;
     }
 
-    /** The entries from {@code cookie} on, in cookie order. */
-    public Collection<Entry> entriesFrom(long cookie) {
-        return bySequence.tailMap(Math.max(cookie, FIRST_ENTRY_COOKIE), true).values();
+    /**
+     * The slot of the first entry a readdir from {@code cookie} returns; iterate with
+     * {@link #entryAt(int)} up to {@link #slotCount()}, skipping null slots. Valid until the
+     * directory changes.
+     */
+    public int firstSlotFrom(long cookie) {
+        if (cookie <= FIRST_ENTRY_COOKIE) {
+            return 0;
+        }
+        if (cookie >= nextSequence) {
+            return orderedCount;
+        }
+        int target = (int) cookie;
+        int lo = 0;
+        int hi = orderedCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sequences[mid] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    public int slotCount() {
+        return orderedCount;
+    }
+
+    /** The entry in {@code slot}, or null where an entry was removed. */
+    public Entry entryAt(int slot) {
+        return ordered[slot];
     }
 
     /** POSIX link count of a directory: its own name, its ".", and each subdirectory's "..". */
     @Override
     public long nlink() {
-        return nlink == 0 ? 0 : 2L + subdirectories;
+        return nlink == 0 ? 0 : 2 + subdirectories;
     }
 
     /** False once removed: nothing new may be created in it. */
@@ -93,9 +152,13 @@ public final class DirectoryNode extends Inode {
     }
 
     void link(FileName name, Inode node, long now) {
+        if (nextSequence == Integer.MAX_VALUE) {
+            // 2^31 names ever created in one directory: cookies would no longer be ordered.
+            throw new FsException(Errno.NOSPC);
+        }
         Entry entry = new Entry(name, node, nextSequence++);
-        byName.put(name, entry);
-        bySequence.put(entry.sequence, entry);
+        insertByName(entry);
+        appendOrdered(entry);
         if (node instanceof DirectoryNode child) {
             child.parent = this;
             child.nlink = 1;
@@ -108,11 +171,11 @@ public final class DirectoryNode extends Inode {
     }
 
     Inode unlink(FileName name, long now) {
-        Entry entry = byName.remove(name);
+        Entry entry = removeByName(name);
         if (entry == null) {
             return null;
         }
-        bySequence.remove(entry.sequence);
+        removeOrdered(entry);
         Inode node = entry.node;
         if (node instanceof DirectoryNode) {
             subdirectories--;
@@ -123,6 +186,95 @@ public final class DirectoryNode extends Inode {
         node.touchCtim(now);
         touchModified(now);
         return node;
+    }
+
+    private void insertByName(Entry entry) {
+        if (size >= buckets.length - (buckets.length >>> 2)) {
+            Entry[] old = buckets;
+            buckets = new Entry[old.length * 2];
+            for (Entry head : old) {
+                Entry e = head;
+                while (e != null) {
+                    Entry next = e.nextInBucket;
+                    int b = e.name.hashCode() & (buckets.length - 1);
+                    e.nextInBucket = buckets[b];
+                    buckets[b] = e;
+                    e = next;
+                }
+            }
+        }
+        int b = entry.name.hashCode() & (buckets.length - 1);
+        entry.nextInBucket = buckets[b];
+        buckets[b] = entry;
+        size++;
+    }
+
+    private Entry removeByName(FileName name) {
+        byte[] bytes = name.bytes();
+        int hash = name.hashCode();
+        int b = hash & (buckets.length - 1);
+        Entry previous = null;
+        for (Entry e = buckets[b]; e != null; previous = e, e = e.nextInBucket) {
+            if (e.name.matches(hash, bytes, 0, bytes.length)) {
+                if (previous == null) {
+                    buckets[b] = e.nextInBucket;
+                } else {
+                    previous.nextInBucket = e.nextInBucket;
+                }
+                e.nextInBucket = null;
+                size--;
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private void appendOrdered(Entry entry) {
+        if (orderedCount == ordered.length) {
+            if (size <= orderedCount / 2) {
+                compact();
+            }
+            if (orderedCount == ordered.length) {
+                Entry[] grownEntries = new Entry[ordered.length * 2];
+                int[] grownSequences = new int[ordered.length * 2];
+                for (int i = 0; i < orderedCount; i++) {
+                    grownEntries[i] = ordered[i];
+                    grownSequences[i] = sequences[i];
+                }
+                ordered = grownEntries;
+                sequences = grownSequences;
+            }
+        }
+        ordered[orderedCount] = entry;
+        sequences[orderedCount] = entry.sequence;
+        orderedCount++;
+    }
+
+    private void removeOrdered(Entry entry) {
+        int slot = firstSlotFrom(entry.sequence);
+        ordered[slot] = null;
+        if (size == 0) {
+            orderedCount = 0;
+        } else if (orderedCount > 32 && size < orderedCount / 4) {
+            compact();
+        }
+    }
+
+    /** Drops the null slots; sequences keep their order. */
+    private void compact() {
+        int live = 0;
+        for (int i = 0; i < orderedCount; i++) {
+            Entry e = ordered[i];
+            if (e != null) {
+                ordered[live] = e;
+                sequences[live] = e.sequence;
+                live++;
+            }
+        }
+        for (int i = live; i < orderedCount; i++) {
+            ordered[i] = null;
+        }
+        orderedCount = live;
     }
 
     @Override

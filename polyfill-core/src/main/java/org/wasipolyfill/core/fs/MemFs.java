@@ -3,6 +3,7 @@ package org.wasipolyfill.core.fs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.core.WasiClock;
 import org.wasipolyfill.core.abi.Errno;
 
@@ -44,15 +45,17 @@ public final class MemFs {
 
     public FileNode createFile(Resolved at) {
         DirectoryNode parent = creatableParent(at);
-        FileNode file = new FileNode(nextIno++, now());
-        parent.link(at.name(), file, now());
+        long now = now();
+        FileNode file = new FileNode(nextIno++, now);
+        parent.link(at.name(), file, now);
         return file;
     }
 
     public DirectoryNode createDirectory(Resolved at) {
         DirectoryNode parent = creatableParent(at);
-        DirectoryNode directory = new DirectoryNode(nextIno++, now(), parent);
-        parent.link(at.name(), directory, now());
+        long now = now();
+        DirectoryNode directory = new DirectoryNode(nextIno++, now, parent);
+        parent.link(at.name(), directory, now);
         return directory;
     }
 
@@ -61,8 +64,9 @@ public final class MemFs {
             throw new FsException(at.exists() ? Errno.EXIST : Errno.NOENT);
         }
         DirectoryNode parent = creatableParent(at);
-        SymlinkNode link = new SymlinkNode(nextIno++, now(), target);
-        parent.link(at.name(), link, now());
+        long now = now();
+        SymlinkNode link = new SymlinkNode(nextIno++, now, target);
+        parent.link(at.name(), link, now);
         return link;
     }
 
@@ -131,6 +135,7 @@ public final class MemFs {
             throw new FsException(Errno.NOENT);
         }
         Inode replaced = to.node();
+        long now = now();
         if (replaced != null) {
             if (replaced instanceof DirectoryNode target) {
                 if (!movingDirectory) {
@@ -142,10 +147,10 @@ public final class MemFs {
             } else if (movingDirectory) {
                 throw new FsException(Errno.NOTDIR);
             }
-            to.parent().unlink(to.name(), now());
+            to.parent().unlink(to.name(), now);
         }
-        from.parent().unlink(from.name(), now());
-        to.parent().link(to.name(), moving, now());
+        from.parent().unlink(from.name(), now);
+        to.parent().link(to.name(), moving, now);
     }
 
     private static boolean isSelfOrAncestor(DirectoryNode candidate, DirectoryNode directory) {
@@ -230,8 +235,12 @@ public final class MemFs {
     /** The names in a directory, in creation order, without "." and "..". */
     public List<String> readdir(String path) {
         List<String> names = new ArrayList<>();
-        for (DirectoryNode.Entry entry : directory(path).entriesFrom(DirectoryNode.FIRST_ENTRY_COOKIE)) {
-            names.add(entry.name().toString());
+        DirectoryNode directory = directory(path);
+        for (int slot = 0, end = directory.slotCount(); slot < end; slot++) {
+            DirectoryNode.Entry entry = directory.entryAt(slot);
+            if (entry != null) {
+                names.add(entry.name().toString());
+            }
         }
         return names;
     }
@@ -330,6 +339,6 @@ public final class MemFs {
     }
 
     private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return Utf8.encode(s);
     }
 }

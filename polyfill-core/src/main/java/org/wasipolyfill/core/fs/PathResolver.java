@@ -1,7 +1,5 @@
 package org.wasipolyfill.core.fs;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import org.wasipolyfill.core.abi.Errno;
 
 /**
@@ -20,41 +18,68 @@ public final class PathResolver {
      * Looks {@code path} up under {@code start}. Symlinks in intermediate components are always
      * followed; the last component is followed when {@code followLast} is set or the path ends in
      * a slash. A trailing slash on anything but a directory is ENOTDIR.
+     *
+     * <p>The worklist is the path itself, scanned in place: components are byte ranges, the
+     * directories walked are a depth count (each one's parent is the one walked before it, since
+     * directories have exactly one name), and a followed symlink replaces the worklist with its
+     * target followed by the components still to come. Only a last component that names nothing
+     * yet is copied, into the {@link FileName} of the result.
      */
     public static Resolved resolve(DirectoryNode start, byte[] path, boolean followLast) {
-        validate(path);
+        return resolve(start, path, path.length, followLast);
+    }
+
+    /**
+     * As {@link #resolve(DirectoryNode, byte[], boolean)} for the path {@code path[0, pathLength)}.
+     * Nothing here keeps {@code path}, so a caller may reuse the array for its next lookup.
+     */
+    public static Resolved resolve(DirectoryNode start, byte[] path, int pathLength, boolean followLast) {
+        validate(path, pathLength);
         if (path[0] == '/') {
             throw new FsException(Errno.NOTCAPABLE);
         }
-        boolean trailingSlash = path[path.length - 1] == '/';
-        ArrayDeque<byte[]> work = new ArrayDeque<>();
-        pushComponents(work, path);
-        ArrayList<DirectoryNode> walked = new ArrayList<>();
-        walked.add(start);
+        boolean trailingSlash = path[pathLength - 1] == '/';
+        DirectoryNode current = start;
+        int depth = 0;
         int expansions = 0;
+        byte[] work = path;
+        int workLength = pathLength;
+        int at = 0;
         while (true) {
-            byte[] component = work.pollFirst();
-            boolean last = work.isEmpty();
-            DirectoryNode current = walked.get(walked.size() - 1);
-            if (isDot(component)) {
+            // work[at] starts a component: never a slash, never past the end.
+            int end = at;
+            int hash = 1;
+            while (end < workLength && work[end] != '/') {
+                hash = 31 * hash + work[end];
+                end++;
+            }
+            int next = end;
+            while (next < workLength && work[next] == '/') {
+                next++;
+            }
+            boolean last = next == workLength;
+            int length = end - at;
+            if (length == 1 && work[at] == '.') {
                 if (last) {
                     return new Resolved(current, null, current, trailingSlash);
                 }
+                at = next;
                 continue;
             }
-            if (isDotDot(component)) {
-                if (walked.size() == 1) {
+            if (length == 2 && work[at] == '.' && work[at + 1] == '.') {
+                if (depth == 0) {
                     throw new FsException(Errno.NOTCAPABLE);
                 }
-                walked.remove(walked.size() - 1);
+                current = current.parent();
+                depth--;
                 if (last) {
-                    DirectoryNode up = walked.get(walked.size() - 1);
-                    return new Resolved(up, null, up, trailingSlash);
+                    return new Resolved(current, null, current, trailingSlash);
                 }
+                at = next;
                 continue;
             }
-            FileName name = new FileName(component);
-            Inode child = current.get(name);
+            DirectoryNode.Entry entry = current.find(work, at, length, hash);
+            Inode child = entry == null ? null : entry.node();
             if (child instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
                 if (++expansions > MAX_SYMLINK_EXPANSIONS) {
                     throw new FsException(Errno.LOOP);
@@ -69,13 +94,17 @@ public final class PathResolver {
                 if (last && target[target.length - 1] == '/') {
                     trailingSlash = true;
                 }
-                pushComponents(work, target);
+                work = last ? target : prepend(target, work, next, workLength);
+                workLength = work.length;
+                at = 0;
                 continue;
             }
             if (last) {
                 if (trailingSlash && child != null && !(child instanceof DirectoryNode)) {
                     throw new FsException(Errno.NOTDIR);
                 }
+                // An existing name is the entry's own (equal bytes): only a new name is copied.
+                FileName name = entry != null ? entry.name() : new FileName(copy(work, at, length), hash);
                 return new Resolved(current, name, child, trailingSlash);
             }
             if (child == null) {
@@ -84,39 +113,42 @@ public final class PathResolver {
             if (!(child instanceof DirectoryNode directory)) {
                 throw new FsException(Errno.NOTDIR);
             }
-            walked.add(directory);
+            current = directory;
+            depth++;
+            at = next;
         }
     }
 
-    /** Pushes the components of {@code path} onto the front of the worklist, in order. */
-    private static void pushComponents(ArrayDeque<byte[]> work, byte[] path) {
-        int end = path.length;
-        boolean pushed = false;
-        while (end > 0) {
-            int startOfComponent = end;
-            while (startOfComponent > 0 && path[startOfComponent - 1] != '/') {
-                startOfComponent--;
-            }
-            if (startOfComponent < end) {
-                byte[] component = new byte[end - startOfComponent];
-                System.arraycopy(path, startOfComponent, component, 0, component.length);
-                work.addFirst(component);
-                pushed = true;
-            }
-            end = startOfComponent - 1;
+    /** {@code target}, a slash, then {@code rest[from..]}: the symlink's components, then those still to come. */
+    private static byte[] prepend(byte[] target, byte[] rest, int from, int restLength) {
+        byte[] joined = new byte[target.length + 1 + restLength - from];
+        int n = 0;
+        for (int i = 0; i < target.length; i++) {
+            joined[n++] = target[i];
         }
-        if (!pushed) {
-            work.addFirst(new byte[] {'.'});
+        joined[n++] = '/';
+        for (int i = from; i < restLength; i++) {
+            joined[n++] = rest[i];
         }
+        return joined;
+    }
+
+    /** A loop, not System.arraycopy: TeaVM's arraycopy is slow for a few bytes. */
+    private static byte[] copy(byte[] source, int from, int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = source[from + i];
+        }
+        return bytes;
     }
 
     /** Paths are bytes, but WASI paths are strings: NUL is EINVAL, invalid UTF-8 is EILSEQ. */
-    private static void validate(byte[] path) {
-        if (path.length == 0) {
+    private static void validate(byte[] path, int length) {
+        if (length == 0) {
             throw new FsException(Errno.NOENT);
         }
         int i = 0;
-        while (i < path.length) {
+        while (i < length) {
             int b = path[i] & 0xFF;
             if (b == 0) {
                 throw new FsException(Errno.INVAL);
@@ -126,7 +158,7 @@ public final class PathResolver {
                 continue;
             }
             int extra = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1;
-            if (extra < 0 || i + extra >= path.length) {
+            if (extra < 0 || i + extra >= length) {
                 throw new FsException(Errno.ILSEQ);
             }
             for (int k = 1; k <= extra; k++) {
@@ -136,13 +168,5 @@ public final class PathResolver {
             }
             i += extra + 1;
         }
-    }
-
-    private static boolean isDot(byte[] c) {
-        return c.length == 1 && c[0] == '.';
-    }
-
-    private static boolean isDotDot(byte[] c) {
-        return c.length == 2 && c[0] == '.' && c[1] == '.';
     }
 }

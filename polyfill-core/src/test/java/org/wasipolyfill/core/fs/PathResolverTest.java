@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,5 +143,15 @@ class PathResolverTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void resolvesAPrefixOfAReusedArrayWithoutKeepingIt() {
+        byte[] scratch = bytes("link-dir/inner/trailing-garbage");
+        Resolved at = PathResolver.resolve(sandbox, scratch, "link-dir/inner".length(), false);
+        assertEquals(FileNode.class, at.node().getClass());
+        Arrays.fill(scratch, (byte) 'x');
+        assertEquals("inner", at.name().toString());
+        assertEquals(at.node(), PathResolver.resolve(sandbox, bytes("dir/inner"), false).node());
     }
 }
