@@ -67,10 +67,7 @@ public final class JsWasi {
         if (exports == null || !JsValues.isPlainObject(exports)) {
             throw JsErrors.typeError("WASI.start: expected a WebAssembly.Instance, got " + JsValues.describe(instance));
         }
-        JSObject exportedMemory = JsValues.get(exports, "memory");
-        if (!JsValues.isWasmMemory(exportedMemory)) {
-            throw JsErrors.typeError("WASI.start: the instance exports no WebAssembly.Memory named 'memory'");
-        }
+        JSObject exportedMemory = exportedMemory("WASI.start", exports);
         JSObject entry = JsValues.get(exports, "_start");
         if (!JsValues.isFunction(entry)) {
             throw JsErrors.typeError("WASI.start: the instance exports no '_start' function (is it a command module?)");
@@ -91,6 +88,34 @@ public final class JsWasi {
             throw JsErrors.rethrow(thrown);
         }
         return ExitSignal.code(thrown);
+    }
+
+    /**
+     * {@code WASI.run(source, options)}: fetches or compiles {@code source} (a URL string or URL, a
+     * Response or a promise of one, an ArrayBuffer or typed array, or a WebAssembly.Module), runs it
+     * with a fresh WASI and resolves to {@code { exitCode, stdout, stderr, fs }}; stdout and stderr
+     * are the bytes written, or null where the options gave a callback.
+     */
+    @JSExport
+    public static JSObject run(JSObject source, JSObject options) {
+        return Launcher.run(source, options);
+    }
+
+    /**
+     * Binds the instance's exported memory without running anything, for {@code install()}: the
+     * page then calls {@code instance.exports._start()} itself (or {@code start(instance)}).
+     */
+    void bindInstance(JSObject instance) {
+        JSObject exports = JsValues.get(instance, "exports");
+        memory.bind((WasmMemory) exportedMemory("WASI install", exports));
+    }
+
+    private static JSObject exportedMemory(String who, JSObject exports) {
+        JSObject exportedMemory = JsValues.get(exports, "memory");
+        if (!JsValues.isWasmMemory(exportedMemory)) {
+            throw JsErrors.typeError(who + ": the instance exports no WebAssembly.Memory named 'memory'");
+        }
+        return exportedMemory;
     }
 
     /** Null when {@code f()} returned, else a box holding what it threw. */

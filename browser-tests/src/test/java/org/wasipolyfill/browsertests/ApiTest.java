@@ -1,0 +1,147 @@
+package org.wasipolyfill.browsertests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The conveniences over {@code new WASI(...)}: {@code WASI.run(source, options)} with every kind of source, and
+ * {@code install()} / {@code uninstall()}, checked by runner/api/api-checks.mjs in Node.js and in Chromium and
+ * Firefox; plus a page whose own code is plain WebAssembly (runner/api/install.html).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTest {
+
+    private Playwright playwright;
+
+    @BeforeAll
+    void startPlaywright() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    @AfterAll
+    void stopPlaywright() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void nodeRunsTheApiChecks() throws IOException, InterruptedException {
+        Path dir = Settings.workDir().resolve("api");
+        Files.createDirectories(dir);
+        for (String file : List.of("runner/api/api-checks.mjs", "runner/api/api-node.mjs",
+                "wasi-polyfill/wasi-polyfill.mjs", "guests/hello.wasm")) {
+            Files.write(dir.resolve(Path.of(file).getFileName()), GuestCase.resource(file));
+        }
+        Process node = new ProcessBuilder(Settings.node(), dir.resolve("api-node.mjs").toString(),
+                dir.resolve("wasi-polyfill.mjs").toString(), dir.resolve("hello.wasm").toString())
+                .redirectErrorStream(true).start();
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node timed out");
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("ok\n", output);
+        assertEquals(0, node.exitValue(), output);
+    }
+
+    @Test
+    void chromiumRunsTheApiChecks() {
+        apiChecks(chromium());
+    }
+
+    @Test
+    void firefoxRunsTheApiChecks() {
+        apiChecks(firefox());
+    }
+
+    @Test
+    void chromiumPageThatOnlyInstallsRunsHello() {
+        installPage(chromium());
+    }
+
+    @Test
+    void firefoxPageThatOnlyInstallsRunsHello() {
+        installPage(firefox());
+    }
+
+    @Test
+    void chromiumScriptTagBuildInstallsItselfWithDataInstall() {
+        scriptTagPage(chromium());
+    }
+
+    @Test
+    void firefoxScriptTagBuildInstallsItselfWithDataInstall() {
+        scriptTagPage(firefox());
+    }
+
+    private void apiChecks(Browser browser) {
+        try (browser) {
+            Page page = browser.newPage();
+            List<String> errors = new ArrayList<>();
+            page.onPageError(errors::add);
+            page.navigate(TestServer.baseUri().resolve("/runner/api/run.html").toString());
+            page.waitForFunction("document.title === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+            assertEquals(List.of(), errors);
+            assertEquals(List.of(), page.evaluate("window.failures"));
+        }
+    }
+
+    private void installPage(Browser browser) {
+        List<String> console = pageOutcome(browser, "/runner/api/install.html", "WASIExitError 3");
+        // The default stdout and stderr are the console, a line per message.
+        assertEquals(List.of("log: hello", "log: from", "log: a page", "log: (GREETING not set)",
+                "error: hello: this line goes to stderr"), console);
+    }
+
+    private void scriptTagPage(Browser browser) {
+        List<String> console = pageOutcome(browser, "/runner/api/script-tag.html",
+                "WASIExitError 3 MemFS,WASI,install,start,uninstall");
+        assertEquals(List.of("log: hello", "log: from", "log: a script tag", "log: (GREETING not set)",
+                "error: hello: this line goes to stderr"), console);
+    }
+
+    /** Loads the page, checks window.outcome, and returns its console messages. */
+    private List<String> pageOutcome(Browser browser, String path, String expectedOutcome) {
+        try (browser) {
+            Page page = browser.newPage();
+            List<String> console = new ArrayList<>();
+            page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
+            List<String> errors = new ArrayList<>();
+            page.onPageError(errors::add);
+            page.navigate(TestServer.baseUri().resolve(path).toString());
+            page.waitForFunction("document.title === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+            assertEquals(List.of(), errors);
+            assertEquals(expectedOutcome, page.evaluate("window.outcome"));
+            return console;
+        }
+    }
+
+    private Browser chromium() {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Settings.chromium())
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    private Browser firefox() {
+        return playwright.firefox().launch(new BrowserType.LaunchOptions()
+                .setChannel("moz-firefox")
+                .setExecutablePath(Settings.firefox()));
+    }
+}

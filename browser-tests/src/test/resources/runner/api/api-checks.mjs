@@ -1,0 +1,79 @@
+// Checks of WASI.run and install()/uninstall(), shared by Node (api-node.mjs) and the browsers (run.html).
+// hello.wasm: prints its args and $GREETING to stdout, one line to stderr, exits with code 3.
+const text = (bytes) => new TextDecoder().decode(bytes);
+const HELLO_OPTIONS = { args: ['hello', 'first', 'second arg'], env: { GREETING: 'hello from the host' } };
+const HELLO_STDOUT = 'hello\nfirst\nsecond arg\nhello from the host\n';
+const HELLO_STDERR = 'hello: this line goes to stderr\n';
+
+function check(failures, what, actual, expected) {
+  if (actual !== expected) failures.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+async function rejects(failures, what, promiseFn, name, messagePart) {
+  try {
+    await promiseFn();
+    failures.push(`${what}: did not fail`);
+  } catch (e) {
+    check(failures, `${what} (error name)`, e.name, name);
+    if (!String(e.message).includes(messagePart)) failures.push(`${what}: message ${JSON.stringify(e.message)} lacks ${JSON.stringify(messagePart)}`);
+  }
+}
+
+/** Runs every check; `sources` maps a label to a function returning a source for WASI.run. Returns failures. */
+export async function runChecks(M, bytes, sources) {
+  const { WASI, MemFS, install, uninstall, start } = M;
+  const failures = [];
+  for (const [label, source] of Object.entries(sources)) {
+    const r = await WASI.run(await source(), HELLO_OPTIONS);
+    check(failures, `run(${label}).exitCode`, r.exitCode, 3);
+    check(failures, `run(${label}).stdout`, text(r.stdout), HELLO_STDOUT);
+    check(failures, `run(${label}).stderr`, text(r.stderr), HELLO_STDERR);
+    check(failures, `run(${label}).fs is a MemFS`, r.fs instanceof MemFS, true);
+  }
+  const chunks = [];
+  const fs = new MemFS();
+  const own = await WASI.run(bytes, { ...HELLO_OPTIONS, fs, stdout: (c) => chunks.push(text(c)) });
+  check(failures, 'run with a stdout callback: stdout', own.stdout, null);
+  check(failures, 'run with a stdout callback: callback got', chunks.join(''), HELLO_STDOUT);
+  check(failures, 'run with a stdout callback: stderr', text(own.stderr), HELLO_STDERR);
+  check(failures, 'run returns the given fs', own.fs, fs);
+  await rejects(failures, 'run(42)', () => WASI.run(42), 'TypeError', 'expected a URL');
+  await rejects(failures, 'run(bytes, "x")', () => WASI.run(bytes, 'x'), 'TypeError', 'options must be an object');
+  await rejects(failures, 'run(bytes, {bogus})', () => WASI.run(bytes, { bogus: 1 }), 'TypeError', "unknown option 'bogus'");
+  await rejects(failures, 'run(not wasm)', () => WASI.run(new Uint8Array([1, 2, 3])), 'CompileError', '');
+  await rejects(failures, 'run(returnOnExit: false)', () => WASI.run(bytes, { returnOnExit: false }), 'WASIExitError', 'code 3');
+
+  // install(): plain WebAssembly calls get a WASI.
+  const originals = [WebAssembly.instantiate, WebAssembly.instantiateStreaming];
+  const out = [];
+  install({ ...HELLO_OPTIONS, stdout: (c) => out.push(text(c)), stderr: () => {} });
+  const { instance } = await WebAssembly.instantiate(bytes);
+  try {
+    instance.exports._start();
+    failures.push('direct _start: proc_exit(3) did not throw');
+  } catch (e) {
+    check(failures, 'direct _start: error name', e.name, 'WASIExitError');
+    check(failures, 'direct _start: error code', e.code, 3);
+  }
+  check(failures, 'direct _start: stdout', out.join(''), HELLO_STDOUT);
+  const viaModule = await WebAssembly.instantiate(await WebAssembly.compile(bytes), {});
+  check(failures, 'start(instance from a Module)', start(viaModule), 3);
+  const mine = new WASI({ stdout: () => {}, stderr: () => {} });
+  const kept = (await WebAssembly.instantiate(bytes, mine.getImportObject())).instance;
+  check(failures, 'an import object that has the namespace is left alone', mine.start(kept), 3);
+  const noWasi = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+  check(failures, 'a module without WASI imports instantiates', (await WebAssembly.instantiate(noWasi)).instance instanceof WebAssembly.Instance, true);
+  // (module (import "wasi_unstable" "proc_exit" (func (param i32))))
+  const unstable = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 127, 0, 2, 27, 1, 13, 119, 97, 115, 105, 95, 117, 110,
+    115, 116, 97, 98, 108, 101, 9, 112, 114, 111, 99, 95, 101, 120, 105, 116, 0, 0]);
+  await rejects(failures, 'install + wasi_unstable', () => WebAssembly.instantiate(unstable), 'LinkError', 'wasi_unstable');
+  check(failures, 'uninstall() returns true', uninstall(), true);
+  check(failures, 'uninstall restores instantiate', WebAssembly.instantiate, originals[0]);
+  check(failures, 'uninstall restores instantiateStreaming', WebAssembly.instantiateStreaming, originals[1]);
+  check(failures, 'uninstall() again returns false', uninstall(), false);
+  await rejects(failures, 'instantiate after uninstall', () => WebAssembly.instantiate(bytes), 'TypeError', '');
+  try { install('x'); failures.push('install("x") did not throw'); } catch (e) { check(failures, 'install("x")', e.name, 'TypeError'); }
+  try { install({ bogus: 1 }); failures.push('install({bogus}) did not throw'); } catch (e) { check(failures, 'install({bogus})', e.name, 'TypeError'); }
+  check(failures, 'a failed install leaves WebAssembly alone', WebAssembly.instantiate, originals[0]);
+  return failures;
+}

@@ -1,0 +1,128 @@
+// Types for wasi-polyfill: WASI preview 1 (wasi_snapshot_preview1) over an in-memory filesystem.
+
+/** The bytes a guest writes to stdout or stderr, one call per write; the array is the caller's to keep. */
+export type OutputCallback = (chunk: Uint8Array) => void;
+
+/** Called whenever the guest reads stdin and the previous chunk is used up; null (or undefined) is end of file. */
+export type InputCallback = () => Uint8Array | string | null | undefined;
+
+export interface WASIOptions {
+  /** Only 'preview1' (the default) so far. */
+  version?: 'preview1';
+  /** argv, argv[0] first. */
+  args?: string[];
+  /** Environment variables. */
+  env?: Record<string, string>;
+  /** The filesystem the preopens point into; without one the guest gets a private empty MemFS. */
+  fs?: MemFS;
+  /** Guest path -> directory path in the MemFS (created when no fs is given). */
+  preopens?: Record<string, string>;
+  /** Standard input: bytes, a string (UTF-8), or a function pulled for each next chunk. */
+  stdin?: Uint8Array | string | InputCallback;
+  /** Default: console.log per line. */
+  stdout?: OutputCallback;
+  /** Default: console.error per line. */
+  stderr?: OutputCallback;
+  /** Default true: proc_exit makes start() return the code; false: start() throws a WASIExitError. */
+  returnOnExit?: boolean;
+}
+
+/** The 46 wasi_snapshot_preview1 functions. */
+export type WASIImport = Record<string, (...args: any[]) => number | void>;
+
+/** The error proc_exit throws out of the guest: from start() with returnOnExit: false, or from a direct _start(). */
+export interface WASIExitError extends Error {
+  name: 'WASIExitError';
+  /** The exit code, an unsigned 32-bit number. */
+  code: number;
+}
+
+/** What WASI.run accepts: a URL to fetch, a response (or its promise), the bytes, or a compiled module. */
+export type WasmSource =
+  | string
+  | URL
+  | Response
+  | PromiseLike<Response>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WebAssembly.Module;
+
+export interface RunResult {
+  /** proc_exit's code, or 0 when _start returned. */
+  exitCode: number;
+  /** Everything written to stdout, or null when options.stdout was a callback. */
+  stdout: Uint8Array | null;
+  /** Everything written to stderr, or null when options.stderr was a callback. */
+  stderr: Uint8Array | null;
+  /** options.fs, or the MemFS made for the run. */
+  fs: MemFS;
+}
+
+/** A WASI preview 1 host for one run of one command module, shaped like node:wasi. */
+export class WASI {
+  constructor(options?: WASIOptions);
+  /** { wasi_snapshot_preview1: wasiImport }, for WebAssembly.instantiate. */
+  getImportObject(): { wasi_snapshot_preview1: WASIImport };
+  /** The preview1 functions alone, to merge into a larger import object. */
+  readonly wasiImport: WASIImport;
+  /**
+   * Binds the instance's exported memory and calls its _start; returns the exit code.
+   * Throws a TypeError for an instance without memory or _start, and when called twice.
+   */
+  start(instance: WebAssembly.Instance): number;
+  /** Fetches or compiles source, runs it with a fresh WASI and collects its output. */
+  static run(source: WasmSource, options?: WASIOptions): Promise<RunResult>;
+}
+
+export interface Stats {
+  type: 'file' | 'directory' | 'symlink' | 'unknown';
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  size: number;
+  ino: number;
+  nlink: number;
+  atimeMs: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  /** The exact times in nanoseconds. */
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/**
+ * An in-memory filesystem; paths are absolute and '/'-separated. Failures throw an Error whose code is the
+ * errno's name, e.g. 'ENOENT'.
+ */
+export class MemFS {
+  constructor();
+  mkdir(path: string, options?: { recursive?: boolean }): void;
+  writeFile(path: string, data: Uint8Array | string): void;
+  appendFile(path: string, data: Uint8Array | string): void;
+  readFile(path: string): Uint8Array;
+  readFile(path: string, encoding: 'utf8' | 'utf-8' | { encoding: 'utf8' | 'utf-8' }): string;
+  readdir(path: string): string[];
+  stat(path: string): Stats;
+  lstat(path: string): Stats;
+  symlink(target: string, path: string): void;
+  readlink(path: string): string;
+  unlink(path: string): void;
+  rmdir(path: string): void;
+  rename(from: string, to: string): void;
+  exists(path: string): boolean;
+}
+
+/**
+ * Patches WebAssembly.instantiate and WebAssembly.instantiateStreaming: a module that imports
+ * wasi_snapshot_preview1 and is instantiated without that namespace gets a fresh WASI(options) with its memory
+ * bound, so instance.exports._start() can be called directly (proc_exit then throws a WASIExitError).
+ * A module importing wasi_unstable makes them reject with a LinkError. Calling install again replaces the options.
+ */
+export function install(options?: WASIOptions): void;
+
+/** Restores the original WebAssembly functions; false when nothing was installed. */
+export function uninstall(): boolean;
+
+/** Runs _start of an instance made while installed, like WASI.start: returns the exit code. */
+export function start(instance: WebAssembly.Instance): number;
