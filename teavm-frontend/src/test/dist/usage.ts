@@ -1,0 +1,48 @@
+// Type-checked (never run) by check-dist.sh against the packed index.d.ts: every part of the API once.
+import { WASI, MemFS, install, uninstall, start } from 'wasi-polyfill';
+import type { WASIOptions, RunResult, WASIExitError, Stats } from 'wasi-polyfill';
+
+export async function usage(bytes: Uint8Array): Promise<number> {
+  const fs = new MemFS();
+  fs.mkdir('/sandbox', { recursive: true });
+  fs.writeFile('/sandbox/in.txt', 'hello');
+  fs.appendFile('/sandbox/in.txt', new Uint8Array([10]));
+  const text: string = fs.readFile('/sandbox/in.txt', 'utf8');
+  const raw: Uint8Array = fs.readFile('/sandbox/in.txt');
+  const names: string[] = fs.readdir('/sandbox');
+  const st: Stats = fs.stat('/sandbox/in.txt');
+  const isFile: boolean = st.isFile() && fs.exists('/sandbox');
+  fs.symlink('in.txt', '/sandbox/link');
+  const target: string = fs.readlink('/sandbox/link');
+  fs.rename('/sandbox/link', '/sandbox/link2');
+  fs.unlink('/sandbox/link2');
+
+  const options: WASIOptions = {
+    version: 'preview1', args: ['prog'], env: { A: 'b' }, fs, preopens: { '/sandbox': '/sandbox' },
+    stdin: () => null, stdout: (c: Uint8Array) => void c, stderr: (c) => void c.length, returnOnExit: false,
+  };
+  const wasi = new WASI(options);
+  const { instance } = await WebAssembly.instantiate(bytes, wasi.getImportObject());
+  const merged = { env: {}, wasi_snapshot_preview1: wasi.wasiImport };
+  void merged;
+  let code: number;
+  try {
+    code = wasi.start(instance);
+  } catch (e) {
+    code = (e as WASIExitError).code;
+  }
+
+  const r: RunResult = await WASI.run('prog.wasm', { args: ['prog'] });
+  const out: Uint8Array | null = r.stdout;
+  await WASI.run(new URL('https://example.invalid/prog.wasm'));
+  await WASI.run(fetch('prog.wasm'));
+  await WASI.run(bytes.buffer);
+  await WASI.run(await WebAssembly.compile(bytes), { stdin: 'x' });
+
+  install({ args: ['prog'] });
+  const made = await WebAssembly.instantiateStreaming(fetch('prog.wasm'));
+  const exit: number = start(made.instance);
+  const removed: boolean = uninstall();
+  return code + exit + (out ? out.length : 0) + (removed && isFile ? 1 : 0) + text.length + raw.length
+      + names.length + target.length + r.exitCode;
+}
