@@ -9,7 +9,7 @@ shopt -s nullglob
 module=${1:?usage: build-workloads.sh MODULE_DIR OUTPUT_DIR}
 out=${2:?usage: build-workloads.sh MODULE_DIR OUTPUT_DIR}/bench
 c_dir=$module/src/main/c
-script=$module/src/build/build-workloads.sh
+script=$module/src/scripts/build-workloads.sh
 
 fail() {
   echo "build-workloads: $*" >&2
