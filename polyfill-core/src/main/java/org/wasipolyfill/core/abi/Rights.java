@@ -67,7 +67,4 @@ public final class Rights {
     public static final long ACCESS_MODE = FD_READ | FD_WRITE | FD_DATASYNC | FD_ALLOCATE
             | FD_FILESTAT_SET_SIZE | FD_READDIR;
 
-    public static boolean contains(long rights, long required) {
-        return (rights & required) == required;
-    }
 }
