@@ -1,20 +1,55 @@
-// node dist.mjs <target dir> <version>: assembles the npm package in <target>/dist next to the ES module TeaVM
-// wrote there: wraps TeaVM's CommonJS output into the script-tag build wasi-polyfill.js (CommonJS, AMD, or the
-// global WASIPolyfill), copies index.d.ts, README.md and package.json (with the version), and fails when the
-// script-tag build exceeds its gzipped size budget.
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+// node dist.mjs <target dir> <version> <java source root>...: assembles the npm package in <target>/dist around the
+// ES module TeaVM wrote there:
+// - embeds the project's own Java sources in the source map (sourcesContent), so a stack frame opens in the Java
+//   file it came from; TeaVM's class library frames keep their names without content;
+// - derives the script-tag build wasi-polyfill.js (CommonJS, AMD, or the global WASIPolyfill) from the same module:
+//   its code is wrapped in a factory function and its final `export {...}` becomes the factory's result, so both
+//   builds run the very same code and share one source map, shifted by the wrapper's header lines;
+// - copies index.d.ts, README.md and package.json (with the version);
+// - prints the gzipped sizes and fails when the script-tag build exceeds its budget.
+import { readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [target, version] = process.argv.slice(2);
+const [target, version, ...javaRoots] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, '..', 'main');
 const dist = join(target, 'dist');
 const BUDGET = 40 * 1024;
+const MODULE = 'wasi-polyfill.mjs';
+const SCRIPT = 'wasi-polyfill.js';
 
-const body = readFileSync(join(target, 'teavm-cjs', 'wasi-polyfill.cjs.js'), 'utf8');
-const script = `/* wasi-polyfill ${version}: WASI preview 1 for the browser. Script tag: global WASIPolyfill
+function fail(message) {
+  console.error(`[dist] ${message}`);
+  process.exit(1);
+}
+
+const moduleCode = readFileSync(join(dist, MODULE), 'utf8');
+const map = JSON.parse(readFileSync(join(dist, MODULE + '.map'), 'utf8'));
+
+map.sourcesContent = map.sources.map((source) => {
+  const file = javaRoots.map((root) => join(root, source)).find((candidate) => existsSync(candidate));
+  return file ? readFileSync(file, 'utf8') : null;
+});
+if (!map.sourcesContent.some((content) => content !== null)) {
+  fail(`none of the source map's sources was found under ${javaRoots.join(', ')}`);
+}
+// TeaVM writes sourceRoot "src" without the separator, which resolves "org/..." to "srcorg/...".
+map.sourceRoot = 'java/';
+writeFileSync(join(dist, MODULE + '.map'), JSON.stringify(map));
+
+const trailer = /\bexport\s*\{([^}]*)\};?\s*\n\/\/# sourceMappingURL=\S+\s*$/.exec(moduleCode);
+if (!trailer) {
+  fail(`${MODULE} does not end with an export list and a sourceMappingURL comment`);
+}
+const exported = trailer[1].split(',').map((item) => {
+  const [local, name] = item.trim().split(/\s+as\s+/);
+  return `${name ?? local}: ${local}`;
+});
+const body = moduleCode.slice(0, trailer.index) + `return { ${exported.join(', ')} };`;
+
+const header = `/* wasi-polyfill ${version}: WASI preview 1 for the browser. Script tag: global WASIPolyfill
    (<script src="wasi-polyfill.js" data-install> also calls WASIPolyfill.install()); CommonJS: require('wasi-polyfill'). */
 (function (root, factory) {
   if (typeof module === 'object' && module !== null && typeof module.exports === 'object') {
@@ -30,24 +65,28 @@ const script = `/* wasi-polyfill ${version}: WASI preview 1 for the browser. Scr
     }
   }
 }(typeof globalThis !== 'undefined' ? globalThis : this, function () {
-var exports = {};
-${body}
-return exports;
-}));
 `;
-writeFileSync(join(dist, 'wasi-polyfill.js'), script);
+const script = `${header}${body}
+}));
+//# sourceMappingURL=${SCRIPT}.map
+`;
+writeFileSync(join(dist, SCRIPT), script);
+const headerLines = header.split('\n').length - 1;
+const scriptMap = { ...map, file: SCRIPT, mappings: ';'.repeat(headerLines) + map.mappings };
+writeFileSync(join(dist, SCRIPT + '.map'), JSON.stringify(scriptMap));
+
 copyFileSync(join(src, 'typescript', 'index.d.ts'), join(dist, 'index.d.ts'));
 copyFileSync(join(src, 'npm', 'README.md'), join(dist, 'README.md'));
+copyFileSync(join(here, '..', '..', '..', 'LICENSE'), join(dist, 'LICENSE'));
 const pkg = JSON.parse(readFileSync(join(src, 'npm', 'package.json'), 'utf8'));
 pkg.version = version.replace(/-SNAPSHOT$/, '');
 writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
-for (const file of ['wasi-polyfill.js', 'wasi-polyfill.mjs']) {
+for (const file of [SCRIPT, MODULE]) {
   const bytes = readFileSync(join(dist, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
   console.log(`[dist] ${file}: ${bytes.length} bytes, ${gz} bytes gzipped (level 9)`);
-  if (file === 'wasi-polyfill.js' && gz > BUDGET) {
-    console.error(`[dist] ${file} is ${gz} bytes gzipped, over the budget of ${BUDGET} bytes`);
-    process.exit(1);
+  if (file === SCRIPT && gz > BUDGET) {
+    fail(`${file} is ${gz} bytes gzipped, over the budget of ${BUDGET} bytes`);
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check-dist.sh <target dir> <node>: checks the packed npm package. Installs the pinned TypeScript (npm ci, from
 # this folder's package-lock.json) into <target>/dist-check/tools, installs the tarball into a scratch project
-# <target>/dist-check/consumer, type-checks usage.ts against it, and runs it from Node as ESM and as CommonJS.
+# <target>/dist-check/consumer, type-checks usage.ts against it, runs it from Node as ESM and as CommonJS, and
+# checks that its source maps lead a stack trace back to the Java sources.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target="$1"
@@ -18,7 +19,7 @@ cp "$here/package.json" "$here/package-lock.json" "$work/tools/"
 cd "$work/consumer"
 echo '{ "name": "consumer", "private": true }' > package.json
 npm install --silent --no-save --offline "$tarball"
-cp "$here/usage.ts" "$here/esm.mjs" "$here/cjs.cjs" .
+cp "$here/usage.ts" "$here/esm.mjs" "$here/cjs.cjs" "$here/stack-frames.cjs" .
 "$node" "$work/tools/node_modules/typescript/bin/tsc" --noEmit --strict --target es2022 --lib es2022,dom \
   --module nodenext --moduleResolution nodenext usage.ts
 echo "[check-dist] tsc: usage.ts type-checks against index.d.ts"
@@ -29,3 +30,4 @@ if [ ! -f "$hello" ]; then
 fi
 "$node" esm.mjs "$hello"
 "$node" cjs.cjs "$hello"
+"$node" --enable-source-maps stack-frames.cjs
