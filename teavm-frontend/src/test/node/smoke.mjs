@@ -65,6 +65,31 @@ await check('a stdin callback is pulled chunk by chunk until it returns null, th
   expectThrows(() => new WASI({ stdin: 42 }), TypeError, /stdin/, 'a number as stdin');
 });
 
+await check('what a host callback throws reaches the caller of start() unchanged; a wrong stdin chunk is a TypeError', async () => {
+  const echo = readFileSync(echoPath);
+  async function startEcho(options) {
+    const wasi = new WASI({ version: 'preview1', args: ['echo'], ...options });
+    const { instance } = await WebAssembly.instantiate(echo, wasi.getImportObject());
+    return () => wasi.start(instance);
+  }
+  const mine = { mine: true };
+  for (const [what, options] of [
+    ['stdout', { stdin: 'x', stdout: () => { throw mine; } }],
+    ['stdin', { stdin: () => { throw mine; }, stdout: () => {} }],
+  ]) {
+    const start = await startEcho(options);
+    try {
+      start();
+      throw new Error(`a throwing ${what} callback: start() returned`);
+    } catch (e) {
+      expect(e, mine, `what the ${what} callback threw`);
+    }
+  }
+  const start = await startEcho({ stdin: () => 42, stdout: () => {} });
+  expectThrows(start, TypeError, /stdin callback must return a Uint8Array, a string or null, got number/,
+    'a stdin callback returning a number');
+});
+
 await check('the module exports the WASI and MemFS classes', () => {
   expect(typeof WASI, 'function', 'typeof WASI');
   expect(typeof MemFS, 'function', 'typeof MemFS');

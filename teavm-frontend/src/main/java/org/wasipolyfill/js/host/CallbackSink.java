@@ -24,14 +24,11 @@ public final class CallbackSink implements OutputSink {
         }
         JSObject failure = call(callback, Bytes.copyToUint8Array(data, offset, length));
         if (failure != null) {
-            throw new HostCallbackError(thrownValue(failure));
+            throw HostCallbackError.unbox(failure);
         }
     }
 
     /** Null, or a box holding what the function threw (which may itself be null or undefined). */
     @JSBody(params = { "f", "chunk" }, script = "try { f(chunk); return null; } catch (e) { return { thrown: e }; }")
     private static native JSObject call(JSObject f, JSObject chunk);
-
-    @JSBody(params = "box", script = "return box.thrown;")
-    private static native JSObject thrownValue(JSObject box);
 }

@@ -39,7 +39,11 @@ public final class PullInput implements InputSource {
         if (ended) {
             return false;
         }
-        JSObject next = call(callback);
+        JSObject box = call(callback);
+        if (isFailure(box)) {
+            throw HostCallbackError.unbox(box);
+        }
+        JSObject next = value(box);
         if (JsValues.isNullish(next)) {
             chunk = NONE;
         } else if (JsValues.isString(next)) {
@@ -47,14 +51,21 @@ public final class PullInput implements InputSource {
         } else if (JsValues.isUint8Array(next)) {
             chunk = Bytes.fromUint8Array(next);
         } else {
-            throw JsErrors.typeError("WASI: the stdin callback must return a Uint8Array, a string or null, got "
-                    + JsValues.describe(next));
+            throw new HostCallbackError(JsErrors.newTypeError(
+                    "WASI: the stdin callback must return a Uint8Array, a string or null, got " + JsValues.describe(next)));
         }
         position = 0;
         ended = chunk.length == 0;
         return !ended;
     }
 
-    @JSBody(params = "callback", script = "return callback();")
+    /** {@code {value: v}} with what the callback returned, or {@code {thrown: e}} with what it threw. */
+    @JSBody(params = "callback", script = "try { return { value: callback() }; } catch (e) { return { thrown: e }; }")
     private static native JSObject call(JSObject callback);
+
+    @JSBody(params = "box", script = "return 'thrown' in box;")
+    private static native boolean isFailure(JSObject box);
+
+    @JSBody(params = "box", script = "return box.value;")
+    private static native JSObject value(JSObject box);
 }

@@ -7,6 +7,7 @@ import org.wasipolyfill.core.ProcExit;
 import org.wasipolyfill.core.WasiTrap;
 import org.wasipolyfill.js.host.HostCallbackError;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsValues;
 
 /**
  * Decides what may leave an import call that failed:
@@ -15,9 +16,9 @@ import org.wasipolyfill.js.interop.JsErrors;
  *       {@code start()};</li>
  *   <li>a {@link WasiTrap} becomes a {@code WebAssembly.RuntimeError} whose message names the
  *       import, as an engine trap would ("wasi_snapshot_preview1.fd_write: out of bounds ...");</li>
- *   <li>what a host callback (a stdout function) threw is rethrown as it was;</li>
- *   <li>anything else is a bug in the polyfill, reported as a trap too rather than as a Java
- *       exception with TeaVM's internals in it.</li>
+ *   <li>what a host callback (stdout, stderr, stdin) threw is rethrown as it was;</li>
+ *   <li>anything else, a Java exception or a JS error, is a bug in the polyfill, reported as a trap
+ *       too rather than as an exception with TeaVM's internals in it.</li>
  * </ul>
  */
 final class TrapGuard {
@@ -38,10 +39,8 @@ final class TrapGuard {
             throw JsErrors.rethrow(e.thrown());
         }
         JSObject thrownByJs = JSExceptions.getJSException(failure);
-        if (thrownByJs != null) {
-            throw JsErrors.rethrow(thrownByJs);
-        }
-        throw JsErrors.runtimeError(prefix(importName) + "internal error: " + failure);
+        String description = thrownByJs != null ? JsValues.describeError(thrownByJs) : failure.toString();
+        throw JsErrors.runtimeError(prefix(importName) + "internal error: " + description);
     }
 
     private static String prefix(String importName) {

@@ -19,6 +19,11 @@ public final class JsErrors {
         return unreachable();
     }
 
+    /** A {@code TypeError} to throw later, or to hand over as a value. */
+    public static JSObject newTypeError(String message) {
+        return createTypeError(message);
+    }
+
     public static RuntimeException error(String message) {
         throwError(message);
         return unreachable();
@@ -48,6 +53,9 @@ public final class JsErrors {
 
     @JSBody(params = "message", script = "throw new TypeError(message);")
     private static native void throwTypeError(String message);
+
+    @JSBody(params = "message", script = "return new TypeError(message);")
+    private static native JSObject createTypeError(String message);
 
     @JSBody(params = "message", script = "throw new Error(message);")
     private static native void throwError(String message);

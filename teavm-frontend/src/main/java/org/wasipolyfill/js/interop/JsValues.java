@@ -39,6 +39,10 @@ public final class JsValues {
     @JSBody(params = "v", script = "return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;")
     public static native String describe(JSObject v);
 
+    /** What {@code String(error)} gives ("TypeError: x is null"), or "a thrown null" and the like. */
+    @JSBody(params = "e", script = "try { return String(e); } catch (f) { return 'a thrown ' + typeof e; }")
+    public static native String describeError(JSObject e);
+
     @JSBody(params = "v", script = "return v;")
     public static native String asString(JSObject v);
 
