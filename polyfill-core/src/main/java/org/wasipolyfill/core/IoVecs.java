@@ -1,6 +1,8 @@
 package org.wasipolyfill.core;
 
+import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.Layout;
+import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.memory.GuestMemory;
 
 /**
@@ -13,7 +15,11 @@ public final class IoVecs {
     private int count;
 
     IoVecs at(GuestMemory guestMemory, int iovs, int iovsLen) {
-        guestMemory.checkRange(iovs, (long) iovsLen * Layout.IOVEC_SIZE);
+        if (iovsLen >>> 28 == 0) {
+            guestMemory.checkRange(iovs, iovsLen * Layout.IOVEC_SIZE);
+        } else {
+            guestMemory.checkRange(iovs, Integer.toUnsignedLong(iovsLen) * Layout.IOVEC_SIZE);
+        }
         this.memory = guestMemory;
         this.address = iovs;
         this.count = iovsLen;
@@ -36,13 +42,29 @@ public final class IoVecs {
         return memory.readI32(address + index * Layout.IOVEC_SIZE + Layout.IOVEC_BUF_LEN);
     }
 
-    /** The total length, after checking that every buffer lies inside guest memory. */
-    public long checkedTotal() {
-        long total = 0;
+    /** Copies the bytes of every buffer, one after the other, into {@code target} from {@code offset} on. */
+    public void gather(byte[] target, int offset) {
+        int at = offset;
         for (int i = 0; i < count; i++) {
             int length = length(i);
-            memory.checkRange(buffer(i), Integer.toUnsignedLong(length));
-            total += Integer.toUnsignedLong(length);
+            memory.read(buffer(i), target, at, length);
+            at += length;
+        }
+    }
+
+    /**
+     * The total length, after checking that every buffer lies inside guest memory. A total beyond
+     * what a wasm32 {@code ssize_t} can report is EINVAL, as for POSIX {@code readv}/{@code writev}.
+     */
+    public int checkedTotal() {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int length = length(i);
+            memory.checkRange(buffer(i), length);
+            total += length;
+            if (length < 0 || total < 0) {
+                throw new FsException(Errno.INVAL);
+            }
         }
         return total;
     }

@@ -42,7 +42,7 @@ public final class Preview1 {
 
     /** wasi-libc reads at most this much of a path; longer ones are ENAMETOOLONG. */
     private static final int PATH_MAX = 4096;
-    private static final int RANDOM_CHUNK = 65536;
+    private static final int RANDOM_PIECE = 1 << 30;
 
     private final WasiConfig config;
     private final MemFs fs;
@@ -52,7 +52,6 @@ public final class Preview1 {
     private final Readdir readdir = new Readdir();
     private final PollOneoff pollOneoff;
     private final long startNanos;
-    private byte[] randomBuffer;
     private byte[] pathScratch = new byte[256];
     private GuestMemory memory;
 
@@ -268,8 +267,8 @@ public final class Preview1 {
 
     public int fdPread(int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
         try {
-            long n = seekable(fd, (int) (Rights.FD_READ | Rights.FD_SEEK)).pread(iovecs.at(memory, iovs, iovsLen), offset);
-            memory.writeI32(nreadPtr, (int) n);
+            int n = seekable(fd, (int) (Rights.FD_READ | Rights.FD_SEEK)).pread(iovecs.at(memory, iovs, iovsLen), offset);
+            memory.writeI32(nreadPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -306,8 +305,8 @@ public final class Preview1 {
 
     public int fdPwrite(int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
         try {
-            long n = seekable(fd, (int) (Rights.FD_WRITE | Rights.FD_SEEK)).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
-            memory.writeI32(nwrittenPtr, (int) n);
+            int n = seekable(fd, (int) (Rights.FD_WRITE | Rights.FD_SEEK)).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
+            memory.writeI32(nwrittenPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -316,8 +315,8 @@ public final class Preview1 {
 
     public int fdRead(int fd, int iovs, int iovsLen, int nreadPtr) {
         try {
-            long n = fds.get(fd, (int) Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
-            memory.writeI32(nreadPtr, (int) n);
+            int n = fds.get(fd, (int) Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
+            memory.writeI32(nreadPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -380,8 +379,8 @@ public final class Preview1 {
 
     public int fdWrite(int fd, int iovs, int iovsLen, int nwrittenPtr) {
         try {
-            long n = fds.get(fd, (int) Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
-            memory.writeI32(nwrittenPtr, (int) n);
+            int n = fds.get(fd, (int) Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
+            memory.writeI32(nwrittenPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -542,17 +541,15 @@ public final class Preview1 {
     }
 
     public int randomGet(int buf, int bufLen) {
-        memory.checkRange(buf, Integer.toUnsignedLong(bufLen));
-        if (randomBuffer == null) {
-            randomBuffer = new byte[RANDOM_CHUNK];
-        }
-        long done = 0;
-        long total = Integer.toUnsignedLong(bufLen);
-        while (done < total) {
-            int n = (int) Math.min(RANDOM_CHUNK, total - done);
-            config.random().fill(randomBuffer, 0, n);
-            memory.write(buf + (int) done, randomBuffer, 0, n);
-            done += n;
+        memory.checkRange(buf, bufLen);
+        if (bufLen >= 0) {
+            config.random().fill(memory, buf, bufLen);
+        } else {
+            // 2 GiB or more: in pieces, so the source never sees a negative length.
+            long total = Integer.toUnsignedLong(bufLen);
+            for (long done = 0; done < total; done += RANDOM_PIECE) {
+                config.random().fill(memory, buf + (int) done, (int) Math.min(RANDOM_PIECE, total - done));
+            }
         }
         return Errno.SUCCESS;
     }
@@ -751,7 +748,7 @@ public final class Preview1 {
     }
 
     private void checkPath(int path, int pathLen) {
-        memory.checkRange(path, Integer.toUnsignedLong(pathLen));
+        memory.checkRange(path, pathLen);
         if (pathLen < 0 || pathLen > PATH_MAX) {
             throw new FsException(Errno.NAMETOOLONG);
         }

@@ -15,7 +15,7 @@ final class Readdir {
 
     /** Returns the number of buffer bytes used. */
     int fill(GuestMemory memory, DirectoryNode directory, long cookie, int buf, int bufLen) {
-        memory.checkRange(buf, Integer.toUnsignedLong(bufLen));
+        memory.checkRange(buf, bufLen);
         int used = 0;
         if (cookie == 0) {
             used = put(memory, buf, bufLen, used, 1, directory, DOT);

@@ -63,7 +63,7 @@ class BadDescriptorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void answersEBADF(String name, ToIntFunction<Preview1> invocation) {
-        WasiConfig config = WasiConfig.builder().clock(new FakeClock()).random((b, o, l) -> { })
+        WasiConfig config = WasiConfig.builder().clock(new FakeClock()).random((m, a, l) -> { })
                 .preopen("/sandbox", "/").build();
         Preview1 wasi = new Preview1(config);
         ByteArrayGuestMemory memory = new ByteArrayGuestMemory(65536);

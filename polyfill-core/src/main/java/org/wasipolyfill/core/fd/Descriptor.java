@@ -93,19 +93,19 @@ public abstract class Descriptor {
         return null;
     }
 
-    public long read(IoVecs iovs) {
+    public int read(IoVecs iovs) {
         throw new FsException(Errno.BADF);
     }
 
-    public long write(IoVecs iovs) {
+    public int write(IoVecs iovs) {
         throw new FsException(Errno.BADF);
     }
 
-    public long pread(IoVecs iovs, long offset) {
+    public int pread(IoVecs iovs, long offset) {
         throw new FsException(Errno.BADF);
     }
 
-    public long pwrite(IoVecs iovs, long offset) {
+    public int pwrite(IoVecs iovs, long offset) {
         throw new FsException(Errno.BADF);
     }
 

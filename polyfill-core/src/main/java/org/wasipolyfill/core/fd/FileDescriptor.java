@@ -44,14 +44,14 @@ public final class FileDescriptor extends Descriptor {
     }
 
     @Override
-    public long read(IoVecs iovs) {
-        long n = readAt(iovs, position);
+    public int read(IoVecs iovs) {
+        int n = readAt(iovs, position);
         position += n;
         return n;
     }
 
     @Override
-    public long pread(IoVecs iovs, long offset) {
+    public int pread(IoVecs iovs, long offset) {
         if (offset < 0) {
             throw new FsException(Errno.INVAL);
         }
@@ -59,18 +59,18 @@ public final class FileDescriptor extends Descriptor {
     }
 
     @Override
-    public long write(IoVecs iovs) {
+    public int write(IoVecs iovs) {
         if ((fdFlags() & FdFlags.APPEND) != 0) {
             position = file.data().length();
         }
-        long n = writeAt(iovs, position);
+        int n = writeAt(iovs, position);
         position += n;
         return n;
     }
 
     /** With APPEND, pwrite appends and ignores the offset, as Linux does. */
     @Override
-    public long pwrite(IoVecs iovs, long offset) {
+    public int pwrite(IoVecs iovs, long offset) {
         if (offset < 0) {
             throw new FsException(Errno.INVAL);
         }
@@ -113,16 +113,14 @@ public final class FileDescriptor extends Descriptor {
         return Math.max(0, file.data().length() - position);
     }
 
-    private long readAt(IoVecs iovs, long offset) {
+    private int readAt(IoVecs iovs, long offset) {
         FileData data = file.data();
         iovs.checkedTotal();
-        long total = 0;
-        long at = offset;
+        int total = 0;
         for (int i = 0; i < iovs.count(); i++) {
             int length = iovs.length(i);
-            int n = data.read(at, iovs.memory(), iovs.buffer(i), length);
+            int n = data.read(offset + total, iovs.memory(), iovs.buffer(i), length);
             total += n;
-            at += n;
             if (n < length) {
                 break;
             }
@@ -133,17 +131,17 @@ public final class FileDescriptor extends Descriptor {
         return total;
     }
 
-    private long writeAt(IoVecs iovs, long offset) {
+    private int writeAt(IoVecs iovs, long offset) {
         FileData data = file.data();
-        long total = iovs.checkedTotal();
+        int total = iovs.checkedTotal();
         if (offset + total > FileData.MAX_SIZE) {
             throw new FsException(Errno.FBIG);
         }
-        long at = offset;
+        int done = 0;
         for (int i = 0; i < iovs.count(); i++) {
             int length = iovs.length(i);
-            data.write(at, iovs.memory(), iovs.buffer(i), length);
-            at += length;
+            data.write(offset + done, iovs.memory(), iovs.buffer(i), length);
+            done += length;
         }
         if (total > 0) {
             file.touchModified(fs.now());

@@ -19,8 +19,9 @@ public final class StdinDescriptor extends StreamDescriptor {
 
     /** Fills the iovecs in order, stopping at the first short read so a read never waits twice. */
     @Override
-    public long read(IoVecs iovs) {
-        long total = 0;
+    public int read(IoVecs iovs) {
+        iovs.checkedTotal();
+        int total = 0;
         for (int i = 0; i < iovs.count(); i++) {
             int length = iovs.length(i);
             if (length == 0) {

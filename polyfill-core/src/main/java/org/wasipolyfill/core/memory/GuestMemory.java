@@ -39,7 +39,16 @@ public interface GuestMemory {
     /** Sets {@code length} guest bytes at {@code address} to zero. */
     void fill(int address, int length);
 
-    /** Fails with {@link MemoryFault} unless {@code [address, address+length)} is inside memory. */
+    /**
+     * Fails with {@link MemoryFault} unless {@code [address, address+length)} is inside memory;
+     * {@code length} is a u32, as the guest passes it. The common check, kept free of {@code long}
+     * arithmetic, which is slow in the JS build.
+     */
+    default void checkRange(int address, int length) {
+        checkRange(address, Integer.toUnsignedLong(length));
+    }
+
+    /** As {@link #checkRange(int, int)}, for a length computed in {@code long} (a negative one fails). */
     default void checkRange(int address, long length) {
         if (Integer.toUnsignedLong(address) + length > size() || length < 0) {
             throw MemoryFault.outOfBounds(address, length, size());

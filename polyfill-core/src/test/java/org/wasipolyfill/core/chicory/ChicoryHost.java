@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.ProcExit;
 import org.wasipolyfill.core.WasiConfig;
@@ -149,8 +150,17 @@ public final class ChicoryHost {
     public static Outcome capture(byte[] wasm, WasiConfig.Builder config) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exitCode = run(wasm, config.stdout(stdout::write).stderr(stderr::write).build());
+        int exitCode = run(wasm, config.stdout(into(stdout)).stderr(into(stderr)).build());
         return new Outcome(exitCode, stdout.toByteArray(), stderr.toByteArray());
+    }
+
+    /** A sink that appends every write to {@code out}. */
+    public static OutputSink into(ByteArrayOutputStream out) {
+        return (data, total) -> {
+            byte[] bytes = new byte[total];
+            data.gather(bytes, 0);
+            out.write(bytes, 0, total);
+        };
     }
 
     /**

@@ -35,7 +35,7 @@ class ConformanceTest {
         GuestCase guest = GuestCase.load(name);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        WasiConfig config = guest.config().stdout(stdout::write).stderr(stderr::write).build();
+        WasiConfig config = guest.config().stdout(ChicoryHost.into(stdout)).stderr(ChicoryHost.into(stderr)).build();
 
         int exitCode;
         try {

@@ -69,8 +69,8 @@ final class WasiOptions {
         readFsAndPreopens(JsValues.get(o, "fs"), JsValues.get(o, "preopens"), builder);
         readStdin(JsValues.get(o, "stdin"), builder);
         List<ConsoleSink> consoles = new ArrayList<>();
-        builder.stdout(output("stdout", JsValues.get(o, "stdout"), ConsoleSink.log(), consoles));
-        builder.stderr(output("stderr", JsValues.get(o, "stderr"), ConsoleSink.error(), consoles));
+        builder.stdout(output("stdout", JsValues.get(o, "stdout"), consoles));
+        builder.stderr(output("stderr", JsValues.get(o, "stderr"), consoles));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
         return new WasiOptions(builder.build(), returnOnExit, consoles);
     }
@@ -96,7 +96,9 @@ final class WasiOptions {
             throw JsErrors.typeError("WASI: option 'args' must be an array of strings, got " + JsValues.describe(args));
         }
         for (int i = 0, n = JsValues.length(args); i < n; i++) {
-            builder.arg(cString("args[" + i + "]", JsValues.at(args, i)));
+            JSObject arg = JsValues.at(args, i);
+            String text = cStringOrNull(arg);
+            builder.arg(text != null ? text : badCString("args[" + i + "]", arg));
         }
     }
 
@@ -111,7 +113,9 @@ final class WasiOptions {
             if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
                 throw JsErrors.typeError("WASI: env name '" + key + "' must be non-empty, without '=' or NUL");
             }
-            builder.env(key, cString("env['" + key + "']", JsValues.get(env, key)));
+            JSObject value = JsValues.get(env, key);
+            String text = cStringOrNull(value);
+            builder.env(key, text != null ? text : badCString("env['" + key + "']", value));
         }
     }
 
@@ -134,10 +138,14 @@ final class WasiOptions {
                     + JsValues.describe(preopens));
         }
         for (String guestPath : JsValues.keys(preopens)) {
-            String what = "preopens['" + guestPath + "']";
-            String fsPath = cString(what, JsValues.get(preopens, guestPath));
+            JSObject value = JsValues.get(preopens, guestPath);
+            String fsPath = cStringOrNull(value);
+            if (fsPath == null) {
+                badCString("preopens['" + guestPath + "']", value);
+            }
             if (!fsPath.startsWith("/")) {
-                throw JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got '" + fsPath + "'");
+                throw JsErrors.typeError("WASI: preopens['" + guestPath + "'] must be an absolute MemFS path, got '"
+                        + fsPath + "'");
             }
             try {
                 if (own) {
@@ -145,7 +153,7 @@ final class WasiOptions {
                 }
                 fs.directory(fsPath);
             } catch (FsException e) {
-                throw JsErrors.error("WASI: " + what + " names '" + fsPath + "', which is not a directory in the MemFS ("
+                throw JsErrors.error("WASI: preopens['" + guestPath + "'] names '" + fsPath + "', which is not a directory in the MemFS ("
                         + Errno.name(e.errno()) + ")");
             }
             builder.preopen(guestPath, fsPath);
@@ -168,8 +176,9 @@ final class WasiOptions {
         }
     }
 
-    private static OutputSink output(String name, JSObject callback, ConsoleSink console, List<ConsoleSink> consoles) {
+    private static OutputSink output(String name, JSObject callback, List<ConsoleSink> consoles) {
         if (JsValues.isUndefined(callback)) {
+            ConsoleSink console = name.equals("stderr") ? ConsoleSink.error() : ConsoleSink.log();
             consoles.add(console);
             return console;
         }
@@ -190,15 +199,23 @@ final class WasiOptions {
         return JsValues.asBoolean(value);
     }
 
-    /** A string the guest sees NUL-terminated, so it cannot hold a NUL itself. */
-    private static String cString(String what, JSObject value) {
+    /**
+     * {@code value} as a string the guest sees NUL-terminated (so without a NUL of its own), or null;
+     * the error's label is built only by {@link #badCString}, as it costs more than the check.
+     */
+    private static String cStringOrNull(JSObject value) {
+        if (!JsValues.isString(value)) {
+            return null;
+        }
+        String s = JsValues.asString(value);
+        return s.indexOf('\0') < 0 ? s : null;
+    }
+
+    /** Throws the TypeError for a {@code value} that {@link #cStringOrNull} refused. */
+    private static String badCString(String what, JSObject value) {
         if (!JsValues.isString(value)) {
             throw JsErrors.typeError("WASI: " + what + " must be a string, got " + JsValues.describe(value));
         }
-        String s = JsValues.asString(value);
-        if (s.indexOf('\0') >= 0) {
-            throw JsErrors.typeError("WASI: " + what + " must not contain a NUL character");
-        }
-        return s;
+        throw JsErrors.typeError("WASI: " + what + " must not contain a NUL character");
     }
 }

@@ -2,6 +2,7 @@ package org.wasipolyfill.js.host;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.wasipolyfill.core.IoVecs;
 import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.js.interop.Bytes;
 
@@ -29,11 +30,10 @@ public final class ConsoleSink implements OutputSink {
     }
 
     @Override
-    public void write(byte[] data, int offset, int length) {
-        if (length <= 0) {
-            return;
-        }
-        pending.append(decode(decoder, Bytes.view(data, offset, length), true));
+    public void write(IoVecs data, int total) {
+        byte[] bytes = new byte[total];
+        data.gather(bytes, 0);
+        pending.append(decode(decoder, Bytes.viewAsUint8Array(bytes), true));
         int start = 0;
         for (int newline = pending.indexOf("\n"); newline >= 0; newline = pending.indexOf("\n", start)) {
             print(pending.substring(start, newline));

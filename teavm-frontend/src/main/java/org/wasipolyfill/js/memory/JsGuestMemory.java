@@ -42,8 +42,20 @@ public final class JsGuestMemory implements GuestMemory {
     }
 
     @Override
+    public void checkRange(int address, int length) {
+        if (buffer == null) {
+            refresh();
+        }
+        if (unsigned(address) + unsigned(length) > byteLength) {
+            throw MemoryFault.outOfBounds(address, Integer.toUnsignedLong(length), (long) byteLength);
+        }
+    }
+
+    @Override
     public void checkRange(int address, long length) {
-        refresh();
+        if (buffer == null) {
+            refresh();
+        }
         if (length < 0 || unsigned(address) + (double) length > byteLength) {
             throw MemoryFault.outOfBounds(address, length, (long) byteLength);
         }
