@@ -63,7 +63,7 @@ public final class IoVecs {
             memory.checkRange(buffer(i), length);
             total += length;
             if (length < 0 || total < 0) {
-                throw new FsException(Errno.INVAL);
+                throw FsException.of(Errno.INVAL);
             }
         }
         return total;

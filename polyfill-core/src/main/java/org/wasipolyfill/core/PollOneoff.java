@@ -21,7 +21,7 @@ import org.wasipolyfill.core.memory.GuestMemory;
 final class PollOneoff {
     private final FdTable fds;
     private final WasiClock clock;
-    private long[] deadlines = new long[8];
+    private long[] deadlines = new long[0];
 
     PollOneoff(FdTable fds, WasiClock clock) {
         this.fds = fds;
@@ -42,12 +42,12 @@ final class PollOneoff {
             if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
                 Descriptor descriptor = fds.get(memory.readI32(sub + Layout.SUBSCRIPTION_FD));
                 if (!descriptor.kindSupports(tag == EventType.FD_READ ? Rights.FD_READ : Rights.FD_WRITE)) {
-                    throw new FsException(Errno.BADF);
+                    throw FsException.of(Errno.BADF);
                 }
             }
         }
         if (deadlines.length < count) {
-            deadlines = new long[count];
+            deadlines = new long[Math.max(count, 8)];
         }
         int events = 0;
         long earliest = Long.MAX_VALUE;

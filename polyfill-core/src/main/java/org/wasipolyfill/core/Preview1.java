@@ -43,6 +43,7 @@ public final class Preview1 {
     /** wasi-libc reads at most this much of a path; longer ones are ENAMETOOLONG. */
     private static final int PATH_MAX = 4096;
     private static final int RANDOM_PIECE = 1 << 30;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final WasiConfig config;
     private final MemFs fs;
@@ -52,7 +53,7 @@ public final class Preview1 {
     private final Readdir readdir = new Readdir();
     private final PollOneoff pollOneoff;
     private final long startNanos;
-    private byte[] pathScratch = new byte[256];
+    private byte[] pathScratch = NO_BYTES;
     private GuestMemory memory;
 
     public Preview1(WasiConfig config) {
@@ -590,11 +591,11 @@ public final class Preview1 {
         boolean directoryOnly = (oflags & OFlags.DIRECTORY) != 0;
         boolean truncate = (oflags & OFlags.TRUNC) != 0;
         if (create && directoryOnly) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         // Wasmtime 49 supports none of the SYNC family of fdflags at open (ENOTSUP); issue 3 is silent.
         if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
-            throw new FsException(Errno.NOTSUP);
+            throw FsException.of(Errno.NOTSUP);
         }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
         boolean follow = follows(dirflags) && !(create && exclusive);
@@ -602,30 +603,30 @@ public final class Preview1 {
         Inode node = at.node();
         if (node == null) {
             if (!create) {
-                throw new FsException(Errno.NOENT);
+                throw FsException.of(Errno.NOENT);
             }
             if (at.trailingSlash()) {
-                throw new FsException(Errno.ISDIR);
+                throw FsException.of(Errno.ISDIR);
             }
             node = fs.createFile(at);
         } else if (create && exclusive) {
-            throw new FsException(Errno.EXIST);
+            throw FsException.of(Errno.EXIST);
         }
         long inheritable = dir.rightsInheriting();
         if (node instanceof DirectoryNode directory) {
             // Linux: a directory cannot be opened for writing, truncated, or "created" over.
             if (truncate || create || (requestedBase & Rights.FD_WRITE) != 0) {
-                throw new FsException(Errno.ISDIR);
+                throw FsException.of(Errno.ISDIR);
             }
             return new DirectoryDescriptor(directory, null,
                     requestedBase & inheritable & Rights.DIRECTORY_BASE,
                     requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags);
         }
         if (node instanceof SymlinkNode) {
-            throw new FsException(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
+            throw FsException.of(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
         }
         if (directoryOnly) {
-            throw new FsException(Errno.NOTDIR);
+            throw FsException.of(Errno.NOTDIR);
         }
         FileNode file = (FileNode) node;
         long base = requestedBase & inheritable & Rights.REGULAR_FILE_BASE;
@@ -699,7 +700,7 @@ public final class Preview1 {
         Descriptor d = fds.get(fd);
         if (d.isStream()) {
             d.require(rights & (int) Rights.ACCESS_MODE);
-            throw new FsException(Errno.SPIPE);
+            throw FsException.of(Errno.SPIPE);
         }
         d.require(rights);
         return d;
@@ -711,21 +712,21 @@ public final class Preview1 {
             directory.require(rights);
             return directory;
         }
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     private static FileNode file(Descriptor d) {
         if (d instanceof FileDescriptor file) {
             return file.file();
         }
-        throw new FsException(d.fileType() == FileType.DIRECTORY ? Errno.ISDIR : Errno.BADF);
+        throw FsException.of(d.fileType() == FileType.DIRECTORY ? Errno.ISDIR : Errno.BADF);
     }
 
     private byte[] preopenName(int fd) {
         if (fds.get(fd) instanceof DirectoryDescriptor directory && directory.preopenName() != null) {
             return directory.preopenName();
         }
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     /** Resolves through {@link #pathScratch}: no array per lookup, since the resolver keeps no reference to it. */
@@ -742,7 +743,7 @@ public final class Preview1 {
 
     private void readPathScratch(int path, int pathLen) {
         if (pathScratch.length < pathLen) {
-            pathScratch = new byte[Math.max(pathLen, 2 * pathScratch.length)];
+            pathScratch = new byte[Math.max(pathLen, Math.max(256, 2 * pathScratch.length))];
         }
         memory.read(path, pathScratch, 0, pathLen);
     }
@@ -750,7 +751,7 @@ public final class Preview1 {
     private void checkPath(int path, int pathLen) {
         memory.checkRange(path, pathLen);
         if (pathLen < 0 || pathLen > PATH_MAX) {
-            throw new FsException(Errno.NAMETOOLONG);
+            throw FsException.of(Errno.NAMETOOLONG);
         }
     }
 
@@ -785,7 +786,7 @@ public final class Preview1 {
 
     private static Inode existing(Resolved at) {
         if (at.node() == null) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         return at.node();
     }

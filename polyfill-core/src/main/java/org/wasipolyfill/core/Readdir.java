@@ -11,7 +11,9 @@ import org.wasipolyfill.core.memory.GuestMemory;
  * buffer or the last complete entry's cookie.
  */
 final class Readdir {
-    private byte[] scratch = new byte[Layout.DIRENT_SIZE + 256];
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] scratch = NONE;
 
     /** Returns the number of buffer bytes used. */
     int fill(GuestMemory memory, DirectoryNode directory, long cookie, int buf, int bufLen) {
@@ -46,7 +48,7 @@ final class Readdir {
     private int put(GuestMemory memory, int buf, int bufLen, int used, int next, Inode node, byte[] name) {
         int size = Layout.DIRENT_SIZE + name.length;
         if (scratch.length < size) {
-            scratch = new byte[size];
+            scratch = new byte[Math.max(size, Layout.DIRENT_SIZE + 256)];
         }
         writeLittleEndian(scratch, Layout.DIRENT_NEXT, next, 4);
         writeLittleEndian(scratch, Layout.DIRENT_NEXT + 4, 0, 4);

@@ -64,7 +64,7 @@ public abstract class Descriptor {
         long missing = rights & ~rightsBase;
         if (missing != 0) {
             boolean wrongKind = (missing & ~kindRights()) != 0;
-            throw new FsException(wrongKind || (missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
+            throw FsException.of(wrongKind || (missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
         }
     }
 
@@ -76,7 +76,7 @@ public abstract class Descriptor {
     /** Rights may only ever shrink. */
     public final void setRights(long base, long inheriting) {
         if ((base & ~rightsBase) != 0 || (inheriting & ~rightsInheriting) != 0) {
-            throw new FsException(Errno.NOTCAPABLE);
+            throw FsException.of(Errno.NOTCAPABLE);
         }
         rightsBase = base;
         rightsBaseLow = (int) base;
@@ -94,27 +94,27 @@ public abstract class Descriptor {
     }
 
     public int read(IoVecs iovs) {
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     public int write(IoVecs iovs) {
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     public int pread(IoVecs iovs, long offset) {
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     public int pwrite(IoVecs iovs, long offset) {
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     public long seek(long offset, int whence) {
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     public long tell() {
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     /** Bytes a read would return now, for poll_oneoff; streams that cannot tell answer 0. */

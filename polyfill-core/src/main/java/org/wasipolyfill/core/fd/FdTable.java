@@ -11,7 +11,7 @@ public final class FdTable {
     /** The descriptor at {@code fd}, or EBADF. */
     public Descriptor get(int fd) {
         if (fd < 0 || fd >= slots.length || slots[fd] == null) {
-            throw new FsException(Errno.BADF);
+            throw FsException.of(Errno.BADF);
         }
         return slots[fd];
     }

@@ -53,7 +53,7 @@ public final class FileDescriptor extends Descriptor {
     @Override
     public int pread(IoVecs iovs, long offset) {
         if (offset < 0) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         return readAt(iovs, offset);
     }
@@ -72,7 +72,7 @@ public final class FileDescriptor extends Descriptor {
     @Override
     public int pwrite(IoVecs iovs, long offset) {
         if (offset < 0) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         boolean append = (fdFlags() & FdFlags.APPEND) != 0;
         return writeAt(iovs, append ? file.data().length() : offset);
@@ -83,7 +83,7 @@ public final class FileDescriptor extends Descriptor {
         if (whence == Whence.SET) {
             // The common case with one BigInt comparison in the JS build: the target is the offset.
             if (offset < 0) {
-                throw new FsException(Errno.INVAL);
+                throw FsException.of(Errno.INVAL);
             }
             position = offset;
             return offset;
@@ -93,11 +93,11 @@ public final class FileDescriptor extends Descriptor {
             case Whence.SET -> base = 0;
             case Whence.CUR -> base = position;
             case Whence.END -> base = file.data().length();
-            default -> throw new FsException(Errno.INVAL);
+            default -> throw FsException.of(Errno.INVAL);
         }
         long target = base + offset;
         if (target < 0 || (offset > 0 && target < base)) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         position = target;
         return target;
@@ -135,7 +135,7 @@ public final class FileDescriptor extends Descriptor {
         FileData data = file.data();
         int total = iovs.checkedTotal();
         if (offset + total > FileData.MAX_SIZE) {
-            throw new FsException(Errno.FBIG);
+            throw FsException.of(Errno.FBIG);
         }
         int done = 0;
         for (int i = 0; i < iovs.count(); i++) {

@@ -10,7 +10,9 @@ public final class StdinDescriptor extends StreamDescriptor {
             | Rights.FD_FILESTAT_GET | Rights.POLL_FD_READWRITE;
 
     private final InputSource source;
-    private byte[] buffer = new byte[0];
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] buffer = NONE;
 
     public StdinDescriptor(InputSource source) {
         super(RIGHTS);

@@ -24,7 +24,7 @@ abstract class StreamDescriptor extends Descriptor {
     /** Like Wasmtime, which changes fdflags only on files: a stdio stream answers EBADF. */
     @Override
     public final void setFdFlags(int flags) {
-        throw new FsException(Errno.BADF);
+        throw FsException.of(Errno.BADF);
     }
 
     @Override

@@ -154,7 +154,7 @@ public final class DirectoryNode extends Inode {
     void link(FileName name, Inode node, long now) {
         if (nextSequence == Integer.MAX_VALUE) {
             // 2^31 names ever created in one directory: cookies would no longer be ordered.
-            throw new FsException(Errno.NOSPC);
+            throw FsException.of(Errno.NOSPC);
         }
         Entry entry = new Entry(name, node, nextSequence++);
         insertByName(entry);

@@ -29,7 +29,7 @@ public final class FileData {
     /** Sets the size; bytes past a shrunken end are dropped, so a later extension reads zeros. */
     public void setLength(long newLength) {
         if (newLength < 0 || newLength > MAX_SIZE) {
-            throw new FsException(newLength < 0 ? Errno.INVAL : Errno.FBIG);
+            throw FsException.of(newLength < 0 ? Errno.INVAL : Errno.FBIG);
         }
         if (newLength < length) {
             int keepBlocks = (int) ((newLength + BLOCK_MASK) >>> BLOCK_SHIFT);
@@ -120,7 +120,7 @@ public final class FileData {
     /** The whole content as one array (host API). */
     public byte[] toByteArray() {
         if (length > Integer.MAX_VALUE - 8) {
-            throw new FsException(Errno.FBIG);
+            throw FsException.of(Errno.FBIG);
         }
         byte[] all = new byte[(int) length];
         read(0, all, 0, all.length);
@@ -144,10 +144,10 @@ public final class FileData {
 
     private void reserve(long position, int count) {
         if (position < 0) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         if (position + count > MAX_SIZE) {
-            throw new FsException(Errno.FBIG);
+            throw FsException.of(Errno.FBIG);
         }
     }
 

@@ -61,7 +61,7 @@ public final class MemFs {
 
     public SymlinkNode createSymlink(Resolved at, byte[] target) {
         if (at.trailingSlash()) {
-            throw new FsException(at.exists() ? Errno.EXIST : Errno.NOENT);
+            throw FsException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
         }
         DirectoryNode parent = creatableParent(at);
         long now = now();
@@ -73,40 +73,40 @@ public final class MemFs {
     /** A hard link to {@code existing} at {@code at}; directories cannot be linked. */
     public void link(Inode existing, Resolved at) {
         if (existing instanceof DirectoryNode) {
-            throw new FsException(Errno.PERM);
+            throw FsException.of(Errno.PERM);
         }
         if (at.trailingSlash()) {
-            throw new FsException(at.exists() ? Errno.EXIST : Errno.NOENT);
+            throw FsException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
         }
         creatableParent(at).link(at.name(), existing, now());
     }
 
     public void unlinkFile(Resolved at) {
         if (at.name() == null || at.node() instanceof DirectoryNode) {
-            throw new FsException(Errno.ISDIR);
+            throw FsException.of(Errno.ISDIR);
         }
         if (!at.exists()) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         if (at.trailingSlash()) {
-            throw new FsException(Errno.NOTDIR);
+            throw FsException.of(Errno.NOTDIR);
         }
         at.parent().unlink(at.name(), now());
     }
 
     public void removeDirectory(Resolved at) {
         if (!at.exists()) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         if (!(at.node() instanceof DirectoryNode directory)) {
-            throw new FsException(Errno.NOTDIR);
+            throw FsException.of(Errno.NOTDIR);
         }
         if (at.name() == null || at.trailingSlash()) {
             // rmdir(".") is EINVAL on Linux; Wasmtime also refuses "dir/" with EINVAL.
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         if (!directory.isEmpty()) {
-            throw new FsException(Errno.NOTEMPTY);
+            throw FsException.of(Errno.NOTEMPTY);
         }
         at.parent().unlink(at.name(), now());
     }
@@ -114,38 +114,38 @@ public final class MemFs {
     /** POSIX rename(2): replaces a file or an empty directory of the same kind. */
     public void rename(Resolved from, Resolved to) {
         if (!from.exists()) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         if (from.name() == null || to.name() == null) {
-            throw new FsException(Errno.BUSY);
+            throw FsException.of(Errno.BUSY);
         }
         Inode moving = from.node();
         boolean movingDirectory = moving instanceof DirectoryNode;
         // Wasmtime ignores a trailing slash on the new name of a file, but not on the old one.
         if (from.trailingSlash() && !movingDirectory) {
-            throw new FsException(Errno.NOTDIR);
+            throw FsException.of(Errno.NOTDIR);
         }
         if (to.node() == moving) {
             return;
         }
         if (movingDirectory && isSelfOrAncestor((DirectoryNode) moving, to.parent())) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         if (!to.parent().isLinked()) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         Inode replaced = to.node();
         long now = now();
         if (replaced != null) {
             if (replaced instanceof DirectoryNode target) {
                 if (!movingDirectory) {
-                    throw new FsException(Errno.ISDIR);
+                    throw FsException.of(Errno.ISDIR);
                 }
                 if (!target.isEmpty()) {
-                    throw new FsException(Errno.NOTEMPTY);
+                    throw FsException.of(Errno.NOTEMPTY);
                 }
             } else if (movingDirectory) {
-                throw new FsException(Errno.NOTDIR);
+                throw FsException.of(Errno.NOTDIR);
             }
             to.parent().unlink(to.name(), now);
         }
@@ -168,10 +168,10 @@ public final class MemFs {
 
     private static DirectoryNode creatableParent(Resolved at) {
         if (at.exists() || at.name() == null) {
-            throw new FsException(Errno.EXIST);
+            throw FsException.of(Errno.EXIST);
         }
         if (!at.parent().isLinked()) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         return at.parent();
     }
@@ -182,10 +182,10 @@ public final class MemFs {
     public DirectoryNode directory(String path) {
         Inode node = hostLookup(path, true).node();
         if (node == null) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         if (!(node instanceof DirectoryNode directory)) {
-            throw new FsException(Errno.NOTDIR);
+            throw FsException.of(Errno.NOTDIR);
         }
         return directory;
     }
@@ -196,14 +196,16 @@ public final class MemFs {
             return;
         }
         DirectoryNode at = root;
-        for (String part : hostComponents(path)) {
-            Resolved next = PathResolver.resolve(at, bytes(part), true);
+        List<String> parts = hostComponents(path);
+        for (int i = 0; i < parts.size(); i++) {
+            Resolved next = PathResolver.resolve(at, bytes(parts.get(i)), true);
             if (next.node() == null) {
                 at = createDirectory(next);
             } else if (next.node() instanceof DirectoryNode directory) {
                 at = directory;
             } else {
-                throw new FsException(Errno.EXIST);
+                // As Node's mkdir -p: a file in the way is ENOTDIR, a file at the end EEXIST.
+                throw FsException.of(i == parts.size() - 1 ? Errno.EXIST : Errno.NOTDIR);
             }
         }
     }
@@ -224,10 +226,10 @@ public final class MemFs {
     public byte[] readFile(String path) {
         Inode node = hostLookup(path, true).node();
         if (node == null) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         if (!(node instanceof FileNode file)) {
-            throw new FsException(node instanceof DirectoryNode ? Errno.ISDIR : Errno.INVAL);
+            throw FsException.of(node instanceof DirectoryNode ? Errno.ISDIR : Errno.INVAL);
         }
         return file.data().toByteArray();
     }
@@ -260,7 +262,7 @@ public final class MemFs {
     public String readlink(String path) {
         Inode node = existing(hostLookup(path, false));
         if (!(node instanceof SymlinkNode link)) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         return new String(link.target(), StandardCharsets.UTF_8);
     }
@@ -291,21 +293,21 @@ public final class MemFs {
             return createFile(at);
         }
         if (!(at.node() instanceof FileNode file)) {
-            throw new FsException(Errno.ISDIR);
+            throw FsException.of(Errno.ISDIR);
         }
         return file;
     }
 
     private static Inode existing(Resolved at) {
         if (at.node() == null) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         return at.node();
     }
 
     private Resolved hostLookup(String path, boolean followLast) {
         if (path == null || !path.startsWith("/")) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         int start = 0;
         while (start < path.length() && path.charAt(start) == '/') {
@@ -320,7 +322,7 @@ public final class MemFs {
 
     private static List<String> hostComponents(String path) {
         if (path == null || !path.startsWith("/")) {
-            throw new FsException(Errno.INVAL);
+            throw FsException.of(Errno.INVAL);
         }
         // No String.split: it would pull java.util.regex into the JS bundle.
         List<String> parts = new ArrayList<>();

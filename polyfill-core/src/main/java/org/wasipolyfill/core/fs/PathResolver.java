@@ -36,7 +36,7 @@ public final class PathResolver {
     public static Resolved resolve(DirectoryNode start, byte[] path, int pathLength, boolean followLast) {
         validate(path, pathLength);
         if (path[0] == '/') {
-            throw new FsException(Errno.NOTCAPABLE);
+            throw FsException.of(Errno.NOTCAPABLE);
         }
         boolean trailingSlash = path[pathLength - 1] == '/';
         DirectoryNode current = start;
@@ -68,7 +68,7 @@ public final class PathResolver {
             }
             if (length == 2 && work[at] == '.' && work[at + 1] == '.') {
                 if (depth == 0) {
-                    throw new FsException(Errno.NOTCAPABLE);
+                    throw FsException.of(Errno.NOTCAPABLE);
                 }
                 current = current.parent();
                 depth--;
@@ -82,14 +82,14 @@ public final class PathResolver {
             Inode child = entry == null ? null : entry.node();
             if (child instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
                 if (++expansions > MAX_SYMLINK_EXPANSIONS) {
-                    throw new FsException(Errno.LOOP);
+                    throw FsException.of(Errno.LOOP);
                 }
                 byte[] target = link.target();
                 if (target.length == 0) {
-                    throw new FsException(Errno.NOENT);
+                    throw FsException.of(Errno.NOENT);
                 }
                 if (target[0] == '/') {
-                    throw new FsException(Errno.NOTCAPABLE);
+                    throw FsException.of(Errno.NOTCAPABLE);
                 }
                 if (last && target[target.length - 1] == '/') {
                     trailingSlash = true;
@@ -101,17 +101,17 @@ public final class PathResolver {
             }
             if (last) {
                 if (trailingSlash && child != null && !(child instanceof DirectoryNode)) {
-                    throw new FsException(Errno.NOTDIR);
+                    throw FsException.of(Errno.NOTDIR);
                 }
                 // An existing name is the entry's own (equal bytes): only a new name is copied.
                 FileName name = entry != null ? entry.name() : new FileName(copy(work, at, length), hash);
                 return new Resolved(current, name, child, trailingSlash);
             }
             if (child == null) {
-                throw new FsException(Errno.NOENT);
+                throw FsException.of(Errno.NOENT);
             }
             if (!(child instanceof DirectoryNode directory)) {
-                throw new FsException(Errno.NOTDIR);
+                throw FsException.of(Errno.NOTDIR);
             }
             current = directory;
             depth++;
@@ -145,13 +145,13 @@ public final class PathResolver {
     /** Paths are bytes, but WASI paths are strings: NUL is EINVAL, invalid UTF-8 is EILSEQ. */
     private static void validate(byte[] path, int length) {
         if (length == 0) {
-            throw new FsException(Errno.NOENT);
+            throw FsException.of(Errno.NOENT);
         }
         int i = 0;
         while (i < length) {
             int b = path[i] & 0xFF;
             if (b == 0) {
-                throw new FsException(Errno.INVAL);
+                throw FsException.of(Errno.INVAL);
             }
             if (b < 0x80) {
                 i++;
@@ -159,11 +159,11 @@ public final class PathResolver {
             }
             int extra = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1;
             if (extra < 0 || i + extra >= length) {
-                throw new FsException(Errno.ILSEQ);
+                throw FsException.of(Errno.ILSEQ);
             }
             for (int k = 1; k <= extra; k++) {
                 if ((path[i + k] & 0xC0) != 0x80) {
-                    throw new FsException(Errno.ILSEQ);
+                    throw FsException.of(Errno.ILSEQ);
                 }
             }
             i += extra + 1;

@@ -38,6 +38,11 @@ public final class JsWasi {
         this.wasiImport = Preview1Imports.create(preview1, memory);
     }
 
+    /** The MemFS the guest sees (the {@code fs} option, or the one made for it). */
+    JsMemFs fs() {
+        return options.fs;
+    }
+
     /** {@code { wasi_snapshot_preview1: wasiImport }}, for {@code WebAssembly.instantiate}. */
     @JSExport
     public JSObject getImportObject() {

@@ -23,8 +23,8 @@ public final class Launcher {
     }
 
     @JSFunctor
-    interface Supplier extends JSObject {
-        JSObject get();
+    interface FsOf extends JSObject {
+        JSObject fsOf(JSObject wasi);
     }
 
     @JSFunctor
@@ -36,7 +36,7 @@ public final class Launcher {
         if (host == null) {
             host = makeHost(
                     options -> (JSObject) (Object) new JsWasi(options),
-                    () -> (JSObject) (Object) new JsMemFs(),
+                    wasi -> (JSObject) (Object) ((JsWasi) (Object) wasi).fs(),
                     (wasi, instance) -> {
                         if (!((Object) wasi instanceof JsWasi w)) {
                             throw JsErrors.typeError("not a WASI object");
@@ -47,9 +47,9 @@ public final class Launcher {
         return host;
     }
 
-    @JSBody(params = { "newWasi", "newFs", "bind" },
-            script = "return { newWasi: newWasi, newFs: newFs, bind: bind };")
-    private static native JSObject makeHost(Factory newWasi, Supplier newFs, Binder bind);
+    @JSBody(params = { "newWasi", "fsOf", "bind" },
+            script = "return { newWasi: newWasi, fsOf: fsOf, bind: bind };")
+    private static native JSObject makeHost(Factory newWasi, FsOf fsOf, Binder bind);
 
     /** {@code WASI.run(source, options)}: a promise of {@code { exitCode, stdout, stderr, fs }}. */
     static JSObject run(JSObject source, JSObject options) {
@@ -127,11 +127,10 @@ public final class Launcher {
               var out = null, err = null;
               if (o.stdout === undefined) { out = []; o.stdout = function (c) { out.push(c); }; }
               if (o.stderr === undefined) { err = []; o.stderr = function (c) { err.push(c); }; }
-              if (o.fs === undefined) o.fs = host.newFs();
               var wasi = host.newWasi(o);
               var instance = await instantiate(source, wasi.getImportObject());
               var exitCode = wasi.start(instance);
-              return { exitCode: exitCode, stdout: out && concat(out), stderr: err && concat(err), fs: o.fs };
+              return { exitCode: exitCode, stdout: out && concat(out), stderr: err && concat(err), fs: host.fsOf(wasi) };
             })();
             """)
     private static native JSObject run(JSObject host, JSObject source, JSObject options);

@@ -37,15 +37,19 @@ import org.wasipolyfill.js.interop.JsValues;
  * </pre>
  */
 final class WasiOptions {
-    private static final List<String> KNOWN = List.of("version", "args", "env", "fs", "preopens", "stdin",
-            "stdout", "stderr", "returnOnExit");
+    private static final String[] KNOWN = { "version", "args", "env", "fs", "preopens", "stdin", "stdout",
+        "stderr", "returnOnExit" };
+    private static final JSObject KNOWN_JS = JsValues.toJsArray(KNOWN);
 
     final WasiConfig config;
     final boolean returnOnExit;
     /** The default console sinks, flushed when the guest ends. */
     final List<ConsoleSink> consoles;
+    /** The MemFS the guest sees. */
+    final JsMemFs fs;
 
-    private WasiOptions(WasiConfig config, boolean returnOnExit, List<ConsoleSink> consoles) {
+    private WasiOptions(WasiConfig config, boolean returnOnExit, List<ConsoleSink> consoles, JsMemFs fs) {
+        this.fs = fs;
         this.config = config;
         this.returnOnExit = returnOnExit;
         this.consoles = consoles;
@@ -56,23 +60,22 @@ final class WasiOptions {
         if (!JsValues.isPlainObject(o)) {
             throw JsErrors.typeError("WASI: options must be an object, got " + JsValues.describe(o));
         }
-        for (String key : JsValues.keys(o)) {
-            if (!KNOWN.contains(key)) {
-                throw JsErrors.typeError("WASI: unknown option '" + key + "' (known: " + String.join(", ", KNOWN) + ")");
-            }
+        String unknown = JsValues.unknownKey(o, KNOWN_JS);
+        if (unknown != null) {
+            throw JsErrors.typeError("WASI: unknown option '" + unknown + "' (known: " + String.join(", ", KNOWN) + ")");
         }
         checkVersion(JsValues.get(o, "version"));
 
         WasiConfig.Builder builder = WasiConfig.builder().clock(JsClock.INSTANCE).random(JsRandom.INSTANCE);
         readArgs(JsValues.get(o, "args"), builder);
         readEnv(JsValues.get(o, "env"), builder);
-        readFsAndPreopens(JsValues.get(o, "fs"), JsValues.get(o, "preopens"), builder);
+        JsMemFs fs = readFsAndPreopens(JsValues.get(o, "fs"), JsValues.get(o, "preopens"), builder);
         readStdin(JsValues.get(o, "stdin"), builder);
         List<ConsoleSink> consoles = new ArrayList<>();
         builder.stdout(output("stdout", JsValues.get(o, "stdout"), consoles));
         builder.stderr(output("stderr", JsValues.get(o, "stderr"), consoles));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
-        return new WasiOptions(builder.build(), returnOnExit, consoles);
+        return new WasiOptions(builder.build(), returnOnExit, consoles, fs);
     }
 
     private static void checkVersion(JSObject version) {
@@ -119,19 +122,21 @@ final class WasiOptions {
         }
     }
 
-    private static void readFsAndPreopens(JSObject fsOption, JSObject preopens, WasiConfig.Builder builder) {
-        MemFs fs;
+    /** The MemFS the guest sees: the one given, or a fresh one holding the preopens' directories. */
+    private static JsMemFs readFsAndPreopens(JSObject fsOption, JSObject preopens, WasiConfig.Builder builder) {
+        JsMemFs jsFs;
         boolean own = JsValues.isUndefined(fsOption);
         if (own) {
-            fs = new MemFs(JsClock.INSTANCE);
-        } else if ((Object) fsOption instanceof JsMemFs memFs) {
-            fs = memFs.memFs();
+            jsFs = new JsMemFs();
+        } else if ((Object) fsOption instanceof JsMemFs given) {
+            jsFs = given;
         } else {
             throw JsErrors.typeError("WASI: option 'fs' must be a MemFS, got " + JsValues.describe(fsOption));
         }
+        MemFs fs = jsFs.memFs();
         builder.fs(fs);
         if (JsValues.isUndefined(preopens)) {
-            return;
+            return jsFs;
         }
         if (!JsValues.isPlainObject(preopens)) {
             throw JsErrors.typeError("WASI: option 'preopens' must be an object mapping guest paths to MemFS paths, got "
@@ -158,6 +163,7 @@ final class WasiOptions {
             }
             builder.preopen(guestPath, fsPath);
         }
+        return jsFs;
     }
 
     private static void readStdin(JSObject stdin, WasiConfig.Builder builder) {

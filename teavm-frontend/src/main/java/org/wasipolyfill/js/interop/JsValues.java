@@ -55,6 +55,16 @@ public final class JsValues {
     @JSBody(params = { "o", "key" }, script = "return Object.prototype.hasOwnProperty.call(o, key);")
     public static native boolean hasOwn(JSObject o, String key);
 
+    /** The first own enumerable key of {@code o} that is not among {@code known}, or null. */
+    @JSBody(params = { "o", "known" }, script = "for (var k in o) {"
+            + " if (Object.prototype.hasOwnProperty.call(o, k) && known.indexOf(k) < 0) return k; }"
+            + " return null;")
+    public static native String unknownKey(JSObject o, JSObject known);
+
+    /** A JS array of the strings, to keep for repeated calls such as {@link #unknownKey}. */
+    @JSBody(params = "strings", script = "return strings;")
+    public static native JSObject toJsArray(String[] strings);
+
     /** The object's own enumerable string keys, in JS property order. */
     @JSBody(params = "o", script = "return Object.keys(o);")
     public static native String[] keys(JSObject o);
