@@ -1,5 +1,8 @@
-// Checks of WASI.run and install()/uninstall(), shared by Node (api-node.mjs) and the browsers (run.html).
+// Checks of WASI.run, install()/uninstall() and MemFS, shared by Node (api-node.mjs) and the browsers (run.html).
 // hello.wasm: prints its args and $GREETING to stdout, one line to stderr, exits with code 3.
+// fs_tool.wasm: runs the file commands given as arguments (see memfs-checks.mjs).
+import { runMemfsChecks } from './memfs-checks.mjs';
+
 const text = (bytes) => new TextDecoder().decode(bytes);
 const HELLO_OPTIONS = { args: ['hello', 'first', 'second arg'], env: { GREETING: 'hello from the host' } };
 const HELLO_STDOUT = 'hello\nfirst\nsecond arg\nhello from the host\n';
@@ -19,8 +22,11 @@ async function rejects(failures, what, promiseFn, name, messagePart) {
   }
 }
 
-/** Runs every check; `sources` maps a label to a function returning a source for WASI.run. Returns failures. */
-export async function runChecks(M, bytes, sources) {
+/**
+ * Runs every check; `bytes` is hello.wasm, `sources` maps a label to a function returning a source for WASI.run,
+ * `fsTool` is fs_tool.wasm. Returns the failures.
+ */
+export async function runChecks(M, bytes, sources, fsTool) {
   const { WASI, MemFS, install, uninstall, start } = M;
   const failures = [];
   for (const [label, source] of Object.entries(sources)) {
@@ -75,5 +81,6 @@ export async function runChecks(M, bytes, sources) {
   try { install('x'); failures.push('install("x") did not throw'); } catch (e) { check(failures, 'install("x")', e.name, 'TypeError'); }
   try { install({ bogus: 1 }); failures.push('install({bogus}) did not throw'); } catch (e) { check(failures, 'install({bogus})', e.name, 'TypeError'); }
   check(failures, 'a failed install leaves WebAssembly alone', WebAssembly.instantiate, originals[0]);
+  failures.push(...await runMemfsChecks(M, fsTool));
   return failures;
 }

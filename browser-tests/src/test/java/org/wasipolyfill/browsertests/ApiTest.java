@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The conveniences over {@code new WASI(...)}: {@code WASI.run(source, options)} with every kind of source, and
- * {@code install()} / {@code uninstall()}, checked by runner/api/api-checks.mjs in Node.js and in Chromium and
- * Firefox; plus a page whose own code is plain WebAssembly (runner/api/install.html).
+ * The public JS API: {@code WASI.run(source, options)} with every kind of source, {@code install()} /
+ * {@code uninstall()}, and MemFS as the very tree guests see (runner/api/memfs-checks.mjs, with conformance's
+ * fs_tool guest), checked by runner/api/api-checks.mjs in Node.js and in Chromium and Firefox; plus a page whose
+ * own code is plain WebAssembly (runner/api/install.html) and the script-tag build of the installed npm package
+ * (runner/api/script-tag.html).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiTest {
@@ -47,12 +49,13 @@ class ApiTest {
     void nodeRunsTheApiChecks() throws IOException, InterruptedException {
         Path dir = Settings.workDir().resolve("api");
         Files.createDirectories(dir);
-        for (String file : List.of("runner/api/api-checks.mjs", "runner/api/api-node.mjs",
-                "wasi-polyfill/wasi-polyfill.mjs", "guests/hello.wasm")) {
+        for (String file : List.of("runner/api/api-checks.mjs", "runner/api/memfs-checks.mjs", "runner/api/api-node.mjs",
+                "wasi-polyfill/wasi-polyfill.mjs", "guests/hello.wasm", "guests/fs_tool.wasm")) {
             Files.write(dir.resolve(Path.of(file).getFileName()), GuestCase.resource(file));
         }
         Process node = new ProcessBuilder(Settings.node(), dir.resolve("api-node.mjs").toString(),
-                dir.resolve("wasi-polyfill.mjs").toString(), dir.resolve("hello.wasm").toString())
+                dir.resolve("wasi-polyfill.mjs").toString(), dir.resolve("hello.wasm").toString(),
+                dir.resolve("fs_tool.wasm").toString())
                 .redirectErrorStream(true).start();
         assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node timed out");
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -81,12 +84,12 @@ class ApiTest {
     }
 
     @Test
-    void chromiumScriptTagBuildInstallsItselfWithDataInstall() {
+    void chromiumScriptTagBuildOfTheInstalledNpmPackageInstallsItselfWithDataInstall() {
         scriptTagPage(chromium());
     }
 
     @Test
-    void firefoxScriptTagBuildInstallsItselfWithDataInstall() {
+    void firefoxScriptTagBuildOfTheInstalledNpmPackageInstallsItselfWithDataInstall() {
         scriptTagPage(firefox());
     }
 
@@ -110,26 +113,42 @@ class ApiTest {
     }
 
     private void scriptTagPage(Browser browser) {
-        List<String> console = pageOutcome(browser, "/runner/api/script-tag.html",
-                "WASIExitError 3 MemFS,WASI,install,start,uninstall");
+        NpmPackage.installAndServe();
+        List<String> console = new ArrayList<>();
+        try (browser) {
+            Page page = loadPage(browser, "/runner/api/script-tag.html", "WASIExitError 3 MemFS,WASI,install,start,uninstall",
+                    console);
+            // The page checked every path package.json names (main, exports, ...) against the installed files.
+            @SuppressWarnings("unchecked")
+            List<String> fields = (List<String>) page.evaluate("window.packageFields");
+            assertTrue(fields.containsAll(List.of("main", "exports[.][import]", "exports[.][require]", "exports[.][types]")),
+                    "package.json fields checked: " + fields);
+            assertEquals(List.of(), page.evaluate("window.packageProblems"));
+        }
         assertEquals(List.of("log: hello", "log: from", "log: a script tag", "log: (GREETING not set)",
                 "error: hello: this line goes to stderr"), console);
     }
 
     /** Loads the page, checks window.outcome, and returns its console messages. */
     private List<String> pageOutcome(Browser browser, String path, String expectedOutcome) {
+        List<String> console = new ArrayList<>();
         try (browser) {
-            Page page = browser.newPage();
-            List<String> console = new ArrayList<>();
-            page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
-            List<String> errors = new ArrayList<>();
-            page.onPageError(errors::add);
-            page.navigate(TestServer.baseUri().resolve(path).toString());
-            page.waitForFunction("document.title === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
-            assertEquals(List.of(), errors);
-            assertEquals(expectedOutcome, page.evaluate("window.outcome"));
-            return console;
+            loadPage(browser, path, expectedOutcome, console);
         }
+        return console;
+    }
+
+    /** Loads the page until its title is 'done', checks window.outcome, and collects its console messages. */
+    private Page loadPage(Browser browser, String path, String expectedOutcome, List<String> console) {
+        Page page = browser.newPage();
+        page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
+        List<String> errors = new ArrayList<>();
+        page.onPageError(errors::add);
+        page.navigate(TestServer.baseUri().resolve(path).toString());
+        page.waitForFunction("document.title === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        assertEquals(List.of(), errors);
+        assertEquals(expectedOutcome, page.evaluate("window.outcome"));
+        return page;
     }
 
     private Browser chromium() {

@@ -22,6 +22,15 @@ final class Settings {
         return firstSet(System.getProperty("browserTests.node"), "node");
     }
 
+    static String npm() {
+        return firstSet(System.getProperty("browserTests.npm"), "npm");
+    }
+
+    /** The npm tarball of the polyfill (teavm-frontend's tgz artifact, copied by the pom). */
+    static Path npmTarball() {
+        return Path.of(firstSet(System.getProperty("browserTests.npmTarball"), "target/npm-tarball/wasi-polyfill.tgz"));
+    }
+
     /** Scratch folder for files an engine needs on disk (the Node runner and the polyfill bundle). */
     static Path workDir() {
         return Path.of(firstSet(System.getProperty("browserTests.workDir"), "target/engine-work"));

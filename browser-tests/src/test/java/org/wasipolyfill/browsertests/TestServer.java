@@ -8,8 +8,9 @@ import org.wasipolyfill.webdemo.StaticServer;
 
 /**
  * The HTTP server all engines load from, started once per test JVM on an ephemeral 127.0.0.1 port. It serves
- * classpath folders: guests/ (conformance jar), wasi-polyfill/ (teavm-frontend jar), playground/ (web-demo jar)
- * and runner/ (this module's test resources).
+ * classpath folders: guests/ (conformance jar), wasi-polyfill/ (teavm-frontend jar), playground/ (web-demo jar),
+ * runner/ (this module's test resources) and npm/ (the installed npm package, once {@link NpmPackage} has put it
+ * into test-classes).
  */
 final class TestServer {
 
@@ -25,7 +26,8 @@ final class TestServer {
                         "/guests/", "guests/",
                         "/wasi-polyfill/", "wasi-polyfill/",
                         "/playground/", "playground/",
-                        "/runner/", "runner/"));
+                        "/runner/", "runner/",
+                        "/npm/", NpmPackage.CLASSPATH_FOLDER));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
