@@ -3,6 +3,8 @@
 #   <out>/guests/<name>.wasm   from src/main/c/<name>.c or src/main/cpp/<name>.cpp
 #   <out>/guests/<name>.json   and, when present, <name>.stdout / <name>.stderr, from src/main/cases/
 #   <out>/guests/index.txt     one case name per line, sorted
+#   <out>/guests/reactors/<name>.wasm   from src/main/reactor/<name>.c, built as reactors (-mexec-model=reactor:
+#                              _initialize instead of _start) for the JS API's initialize(); not conformance cases
 # A .wasm is rebuilt only when it is older than its source, a shared header or this script.
 #
 # usage: build-guests.sh MODULE_DIR OUTPUT_DIR   (Maven passes ${basedir} and ${project.build.outputDirectory})
@@ -14,6 +16,7 @@ module=${1:?$usage}
 out=${2:?$usage}/guests
 c_dir=$module/src/main/c
 cpp_dir=$module/src/main/cpp
+reactor_dir=$module/src/main/reactor
 cases_dir=$module/src/main/cases
 work=$module/target/guest-build
 script=$module/build-guests.sh
@@ -90,6 +93,17 @@ for source in "$cpp_dir"/*.cpp; do
   compile clang++-19 "$source" "${cxx_flags[@]}"
 done
 
+mkdir -p "$out/reactors"
+for source in "$reactor_dir"/*.c; do
+  wasm=$out/reactors/$(basename "${source%.c}").wasm
+  if newer_than "$wasm" "$source" "${headers[@]}"; then
+    clang-19 "${common_flags[@]}" "${c_flags[@]}" -mexec-model=reactor "$source" -o "$wasm.tmp" \
+      || fail "compiling $source failed"
+    mv "$wasm.tmp" "$wasm"
+    built=$((built + 1))
+  fi
+done
+
 # Every guest needs a case spec, and every case spec a guest.
 for name in "${names[@]}"; do
   [[ -e $cases_dir/$name.json ]] || fail "guest $name has no case spec $cases_dir/$name.json"
@@ -114,7 +128,7 @@ done
 # Drop the outputs of guests whose sources were removed.
 for file in "$out"/*; do
   base=$(basename "$file")
-  [[ $base == index.txt ]] && continue
+  [[ $base == index.txt || $base == reactors ]] && continue
   [[ " ${names[*]} " == *" ${base%%.*} "* ]] || rm -f "$file"
 done
 

@@ -70,6 +70,12 @@ export class WASI {
    * Throws a TypeError for an instance without memory or _start, and when called twice.
    */
   start(instance: WebAssembly.Instance): number;
+  /**
+   * Sets up a reactor (a module built with -mexec-model=reactor): binds the instance's exported memory and
+   * calls its _initialize; its other exports may then be called. Throws a TypeError for an instance without
+   * memory or _initialize, or one that exports _start, and an Error when this WASI has already run a guest.
+   */
+  initialize(instance: WebAssembly.Instance): void;
   /** Fetches or compiles source, runs it with a fresh WASI and collects its output. */
   static run(source: WasmSource, options?: WASIOptions): Promise<RunResult>;
 }

@@ -140,7 +140,7 @@ await check('returnOnExit: false reports proc_exit by throwing WASIExitError', a
 
 await check('start() twice is refused', async () => {
   const r = await run(['smoke']);
-  expectThrows(() => r.wasi.start(r.instance), Error, /already called/, 'second start');
+  expectThrows(() => r.wasi.start(r.instance), Error, /already run a guest/, 'second start');
 });
 
 await check('bad options are TypeErrors naming the option', () => {

@@ -32,6 +32,11 @@ export async function usage(bytes: Uint8Array): Promise<number> {
     code = (e as WASIExitError).code;
   }
 
+  const reactor = new WASI({ env: { START: '1' } });
+  const setUp = await WebAssembly.instantiate(bytes, reactor.getImportObject());
+  const nothing: void = reactor.initialize(setUp.instance);
+  void nothing;
+
   const r: RunResult = await WASI.run('prog.wasm', { args: ['prog'] });
   const out: Uint8Array | null = r.stdout;
   await WASI.run(new URL('https://example.invalid/prog.wasm'));

@@ -22,11 +22,44 @@ async function rejects(failures, what, promiseFn, name, messagePart) {
   }
 }
 
+/** wasi.initialize() with reactors/counter.wasm: a constructor prints, the export bump(n) adds and prints. */
+async function runReactorChecks(M, hello, reactor) {
+  const { WASI } = M;
+  const failures = [];
+  const throws = (what, body, name, messagePart) => {
+    try {
+      body();
+      failures.push(`${what}: did not throw`);
+    } catch (e) {
+      check(failures, `${what} (error name)`, e.name, name);
+      if (!String(e.message).includes(messagePart)) failures.push(`${what}: message ${JSON.stringify(e.message)} lacks ${JSON.stringify(messagePart)}`);
+    }
+  };
+  const out = [];
+  const wasi = new WASI({ env: { START: '40' }, stdout: (c) => out.push(text(c)) });
+  const { instance } = await WebAssembly.instantiate(reactor, wasi.getImportObject());
+  check(failures, 'initialize() returns', wasi.initialize(instance), undefined);
+  check(failures, 'initialize() ran the constructors', out.join(''), 'reactor ready at 40\n');
+  check(failures, 'an export called after initialize()', instance.exports.bump(2), 42);
+  check(failures, 'what that export printed', out.join(''), 'reactor ready at 40\ncount 42\n');
+  throws('initialize() twice', () => wasi.initialize(instance), 'Error', 'already run a guest');
+  throws('start() after initialize()', () => wasi.start(instance), 'Error', 'already run a guest');
+  const command = (await WebAssembly.instantiate(hello, new WASI({}).getImportObject())).instance;
+  throws('initialize(a command)', () => new WASI({}).initialize(command), 'TypeError', "exports '_start'");
+  const other = (await WebAssembly.instantiate(reactor, new WASI({}).getImportObject())).instance;
+  throws('start(a reactor)', () => new WASI({}).start(other), 'TypeError', "no '_start'");
+  throws('initialize(no _initialize)', () => new WASI({}).initialize({ exports: { memory: other.exports.memory } }),
+    'TypeError', "no '_initialize'");
+  throws('initialize(no memory)', () => new WASI({}).initialize({ exports: { _initialize() {} } }), 'TypeError', "'memory'");
+  throws('initialize(42)', () => new WASI({}).initialize(42), 'TypeError', 'expected a WebAssembly.Instance');
+  return failures;
+}
+
 /**
  * Runs every check; `bytes` is hello.wasm, `sources` maps a label to a function returning a source for WASI.run,
- * `fsTool` is fs_tool.wasm. Returns the failures.
+ * `fsTool` is fs_tool.wasm, `reactor` reactors/counter.wasm. Returns the failures.
  */
-export async function runChecks(M, bytes, sources, fsTool) {
+export async function runChecks(M, bytes, sources, fsTool, reactor) {
   const { WASI, MemFS, install, uninstall, start } = M;
   const failures = [];
   for (const [label, source] of Object.entries(sources)) {
@@ -82,5 +115,6 @@ export async function runChecks(M, bytes, sources, fsTool) {
   try { install({ bogus: 1 }); failures.push('install({bogus}) did not throw'); } catch (e) { check(failures, 'install({bogus})', e.name, 'TypeError'); }
   check(failures, 'a failed install leaves WebAssembly alone', WebAssembly.instantiate, originals[0]);
   failures.push(...await runMemfsChecks(M, fsTool));
+  failures.push(...await runReactorChecks(M, bytes, reactor));
   return failures;
 }

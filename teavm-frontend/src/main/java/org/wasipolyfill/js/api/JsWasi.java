@@ -65,20 +65,14 @@ public final class JsWasi {
      */
     @JSExport
     public double start(JSObject instance) {
-        if (started) {
-            throw JsErrors.error("WASI.start: already called on this WASI object; create a new WASI for each run");
-        }
-        JSObject exports = JsValues.isPlainObject(instance) ? JsValues.get(instance, "exports") : null;
-        if (exports == null || !JsValues.isPlainObject(exports)) {
-            throw JsErrors.typeError("WASI.start: expected a WebAssembly.Instance, got " + JsValues.describe(instance));
-        }
-        JSObject exportedMemory = exportedMemory("WASI.start", exports);
+        JSObject exports = instanceExports("WASI.start", instance);
         JSObject entry = JsValues.get(exports, "_start");
         if (!JsValues.isFunction(entry)) {
-            throw JsErrors.typeError("WASI.start: the instance exports no '_start' function (is it a command module?)");
+            throw JsErrors.typeError("WASI.start: the instance exports no '_start' function (is it a command module?"
+                    + " A reactor, exporting '_initialize', is set up with initialize())");
         }
         started = true;
-        memory.bind((WasmMemory) exportedMemory);
+        memory.bind((WasmMemory) exportedMemory("WASI.start", exports));
         // The guest runs inside a JS try, not a Java one: a Java catch would wrap an engine trap
         // and tag the error with TeaVM's bookkeeping before it reached the caller.
         JSObject failure = call(entry);
@@ -93,6 +87,45 @@ public final class JsWasi {
             throw JsErrors.rethrow(thrown);
         }
         return ExitSignal.code(thrown);
+    }
+
+    /**
+     * Sets up a reactor, as Node's {@code wasi.initialize}: binds the exported memory and calls
+     * {@code _initialize}; the page then calls the reactor's other exports as it likes. What
+     * {@code _initialize} throws (a trap, or {@code WASIExitError} when it calls proc_exit) reaches
+     * the caller.
+     */
+    @JSExport
+    public void initialize(JSObject instance) {
+        JSObject exports = instanceExports("WASI.initialize", instance);
+        if (JsValues.isFunction(JsValues.get(exports, "_start"))) {
+            throw JsErrors.typeError("WASI.initialize: the instance exports '_start': it is a command, run it with start()");
+        }
+        JSObject entry = JsValues.get(exports, "_initialize");
+        if (!JsValues.isFunction(entry)) {
+            throw JsErrors.typeError("WASI.initialize: the instance exports no '_initialize' function"
+                    + " (is it a reactor module, built with -mexec-model=reactor?)");
+        }
+        started = true;
+        memory.bind((WasmMemory) exportedMemory("WASI.initialize", exports));
+        JSObject failure = call(entry);
+        if (failure != null) {
+            throw JsErrors.rethrow(thrownValue(failure));
+        }
+    }
+
+    /** The exports of an instance this WASI may still run, or an error naming {@code who}. */
+    private JSObject instanceExports(String who, JSObject instance) {
+        if (started) {
+            throw JsErrors.error(who + ": this WASI object has already run a guest (start or initialize);"
+                    + " create a new WASI for each instance");
+        }
+        JSObject exports = JsValues.isPlainObject(instance) ? JsValues.get(instance, "exports") : null;
+        if (exports == null || !JsValues.isPlainObject(exports)) {
+            throw JsErrors.typeError(who + ": expected a WebAssembly.Instance, got " + JsValues.describe(instance));
+        }
+        exportedMemory(who, exports);
+        return exports;
     }
 
     /**
