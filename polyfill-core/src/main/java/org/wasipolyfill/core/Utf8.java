@@ -10,6 +10,20 @@ public final class Utf8 {
 
     public static byte[] encode(String s) {
         int n = s.length();
+        byte[] ascii = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return encodeAny(s);
+            }
+            ascii[i] = (byte) c;
+        }
+        return ascii;
+    }
+
+    /** Any string: sizes the output first. The common ASCII-only case above takes one pass. */
+    private static byte[] encodeAny(String s) {
+        int n = s.length();
         int size = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);

@@ -195,18 +195,21 @@ public final class MemFs {
             createDirectory(hostLookup(path, false));
             return;
         }
-        DirectoryNode at = root;
-        List<String> parts = hostComponents(path);
-        for (int i = 0; i < parts.size(); i++) {
-            Resolved next = PathResolver.resolve(at, bytes(parts.get(i)), true);
-            if (next.node() == null) {
-                at = createDirectory(next);
-            } else if (next.node() instanceof DirectoryNode directory) {
-                at = directory;
-            } else {
-                // As Node's mkdir -p: a file in the way is ENOTDIR, a file at the end EEXIST.
-                throw FsException.of(i == parts.size() - 1 ? Errno.EXIST : Errno.NOTDIR);
+        Resolved at;
+        try {
+            at = hostLookup(path, true);
+        } catch (FsException e) {
+            if (e.errno() != Errno.NOENT) {
+                throw e;
             }
+            // An ancestor is missing: make the parent (and so on up), then this one.
+            mkdir(parentOf(path), true);
+            at = hostLookup(path, true);
+        }
+        if (at.node() == null) {
+            createDirectory(at);
+        } else if (!(at.node() instanceof DirectoryNode)) {
+            throw FsException.of(Errno.EXIST);
         }
     }
 
@@ -320,24 +323,14 @@ public final class MemFs {
         return PathResolver.resolve(root, bytes(relative), followLast);
     }
 
-    private static List<String> hostComponents(String path) {
-        if (path == null || !path.startsWith("/")) {
-            throw FsException.of(Errno.INVAL);
+    /** The absolute host path without its last component ("/a/b/" -> "/a", "/a" -> "/"). */
+    private static String parentOf(String path) {
+        int end = path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
         }
-        // No String.split: it would pull java.util.regex into the JS bundle.
-        List<String> parts = new ArrayList<>();
-        int start = 0;
-        while (start <= path.length()) {
-            int end = path.indexOf('/', start);
-            if (end < 0) {
-                end = path.length();
-            }
-            if (end > start) {
-                parts.add(path.substring(start, end));
-            }
-            start = end + 1;
-        }
-        return parts;
+        int slash = path.lastIndexOf('/', end - 1);
+        return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
     private static byte[] bytes(String s) {

@@ -33,7 +33,7 @@ public final class JsWasi {
     @JSExport
     public JsWasi(JSObject options) {
         this.options = WasiOptions.parse(options);
-        Preview1 preview1 = new Preview1(this.options.config);
+        Preview1 preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
         this.wasiImport = Preview1Imports.create(preview1, memory);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.OutputSink;
+import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.WasiConfig;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
@@ -152,18 +153,40 @@ final class WasiOptions {
                 throw JsErrors.typeError("WASI: preopens['" + guestPath + "'] must be an absolute MemFS path, got '"
                         + fsPath + "'");
             }
-            try {
-                if (own) {
+            if (own) {
+                try {
                     fs.mkdir(fsPath, true);
+                } catch (FsException e) {
+                    throw notADirectory(guestPath, fsPath, e);
                 }
-                fs.directory(fsPath);
-            } catch (FsException e) {
-                throw JsErrors.error("WASI: preopens['" + guestPath + "'] names '" + fsPath + "', which is not a directory in the MemFS ("
-                        + Errno.name(e.errno()) + ")");
             }
             builder.preopen(guestPath, fsPath);
         }
         return jsFs;
+    }
+
+    /**
+     * The syscall layer for these options. It looks each preopen's directory up; only when one is
+     * missing are they looked up again here, to name it in the error.
+     */
+    Preview1 newPreview1() {
+        try {
+            return new Preview1(config);
+        } catch (FsException failure) {
+            for (WasiConfig.Preopen preopen : config.preopens()) {
+                try {
+                    fs.memFs().directory(preopen.fsPath());
+                } catch (FsException e) {
+                    throw notADirectory(preopen.guestPath(), preopen.fsPath(), e);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private static RuntimeException notADirectory(String guestPath, String fsPath, FsException e) {
+        throw JsErrors.error("WASI: preopens['" + guestPath + "'] names '" + fsPath
+                + "', which is not a directory in the MemFS (" + Errno.name(e.errno()) + ")");
     }
 
     private static void readStdin(JSObject stdin, WasiConfig.Builder builder) {
