@@ -19,6 +19,8 @@ public final class JsClock implements WasiClock {
     private static final long MILLISECOND_NANOS = 1_000_000L;
 
     private final boolean precise = hasPerformanceTimeOrigin();
+    /** Read once: the getter is slow and the origin never changes within a page or process. */
+    private final double timeOrigin = precise ? performanceTimeOrigin() : 0;
     private final Sleeper sleeper = new Sleeper();
     private long measuredResolution;
 
@@ -26,7 +28,7 @@ public final class JsClock implements WasiClock {
 
     @Override
     public long realtimeNanos() {
-        return toNanos(precise ? performanceTimeOrigin() + performanceNow() : dateNow());
+        return toNanos(precise ? timeOrigin + performanceNow() : dateNow());
     }
 
     @Override
