@@ -65,12 +65,11 @@ public final class JsClock implements WasiClock {
      * Java long arithmetic on a double would cost several BigInt operations per clock read. Below
      * 2^53 ns (104 days, always the case for {@code performance.now()}) the product is exact
      * enough; above, whole milliseconds and the fraction are converted apart so the fraction keeps
-     * its precision.
+     * its precision. One expression, because TeaVM wraps a script with statements in a function
+     * created on every call.
      */
-    @JSBody(params = "ms", script = "var ns = ms * 1e6;"
-            + " if (ns < 9007199254740992) { return BigInt(Math.floor(ns)); }"
-            + " var whole = Math.floor(ms);"
-            + " return BigInt(whole) * 1000000n + BigInt(Math.floor((ms - whole) * 1e6));")
+    @JSBody(params = "ms", script = "return ms < 9007199254.740992 ? BigInt(Math.floor(ms * 1e6))"
+            + " : BigInt(Math.floor(ms)) * 1000000n + BigInt(Math.floor((ms - Math.floor(ms)) * 1e6));")
     private static native long toNanos(double ms);
 
     @JSBody(script = "return typeof performance === 'object' && performance !== null"
