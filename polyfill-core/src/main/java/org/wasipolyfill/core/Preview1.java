@@ -50,8 +50,9 @@ public final class Preview1 {
     private final WasiClock clock;
     private final FdTable fds = new FdTable();
     private final IoVecs iovecs = new IoVecs();
-    private final Readdir readdir = new Readdir();
-    private final PollOneoff pollOneoff;
+    /** Made at the first fd_readdir or poll_oneoff: most programs never call them. */
+    private Readdir readdir;
+    private PollOneoff pollOneoff;
     private final long startNanos;
     private byte[] pathScratch = NO_BYTES;
     private GuestMemory memory;
@@ -60,12 +61,13 @@ public final class Preview1 {
         this.config = config;
         this.fs = config.fs();
         this.clock = config.clock();
-        this.pollOneoff = new PollOneoff(fds, clock);
         this.startNanos = clock.monotonicNanos();
         fds.add(new StdinDescriptor(config.stdin()));
         fds.add(new OutputDescriptor(config.stdout()));
         fds.add(new OutputDescriptor(config.stderr()));
-        for (WasiConfig.Preopen preopen : config.preopens()) {
+        List<WasiConfig.Preopen> preopens = config.preopens();
+        for (int i = 0; i < preopens.size(); i++) {
+            WasiConfig.Preopen preopen = preopens.get(i);
             fds.add(new DirectoryDescriptor(fs.directory(preopen.fsPath()),
                     Utf8.encode(preopen.guestPath()),
                     Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0));
@@ -330,6 +332,9 @@ public final class Preview1 {
             if (cookie < 0) {
                 return Errno.INVAL;
             }
+            if (readdir == null) {
+                readdir = new Readdir();
+            }
             int used = readdir.fill(memory, directory.directory(), cookie, buf, bufLen);
             memory.writeI32(bufusedPtr, used);
             return Errno.SUCCESS;
@@ -520,6 +525,9 @@ public final class Preview1 {
             return Errno.INVAL;
         }
         try {
+            if (pollOneoff == null) {
+                pollOneoff = new PollOneoff(fds, clock);
+            }
             int n = pollOneoff.poll(memory, subscriptions, events, nsubscriptions);
             memory.writeI32(neventsPtr, n);
             return Errno.SUCCESS;
@@ -809,8 +817,8 @@ public final class Preview1 {
 
     private int writeStringListSizes(List<byte[]> values, int countPtr, int bufSizePtr) {
         int size = 0;
-        for (byte[] value : values) {
-            size += value.length + 1;
+        for (int i = 0; i < values.size(); i++) {
+            size += values.get(i).length + 1;
         }
         memory.writeI32(countPtr, values.size());
         memory.writeI32(bufSizePtr, size);

@@ -6,7 +6,7 @@ import org.wasipolyfill.core.fs.FsException;
 
 /** The guest's file descriptors: small integers indexing descriptors; the lowest free one is reused. */
 public final class FdTable {
-    private Descriptor[] slots = new Descriptor[16];
+    private Descriptor[] slots = new Descriptor[8];
 
     /** The descriptor at {@code fd}, or EBADF. */
     public Descriptor get(int fd) {

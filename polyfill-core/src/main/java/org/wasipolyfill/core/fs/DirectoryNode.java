@@ -44,15 +44,19 @@ public final class DirectoryNode extends Inode {
         }
     }
 
-    /** Hash chains by name; the length is a power of two. */
-    private Entry[] buckets = new Entry[8];
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+    private static final int[] NO_SEQUENCES = new int[0];
+    private static final int INITIAL_CAPACITY = 8;
+
+    /** Hash chains by name; the length is a power of two, or 0 until the first entry. */
+    private Entry[] buckets = NO_ENTRIES;
     private int size;
     /**
      * Entries in sequence order. A removed entry leaves a null slot (its sequence stays in
      * {@link #sequences}, so the array stays sorted for binary search) until a compaction.
      */
-    private Entry[] ordered = new Entry[8];
-    private int[] sequences = new int[8];
+    private Entry[] ordered = NO_ENTRIES;
+    private int[] sequences = NO_SEQUENCES;
     private int orderedCount;
     private int nextSequence = (int) FIRST_ENTRY_COOKIE;
     private DirectoryNode parent;
@@ -89,6 +93,9 @@ public final class DirectoryNode extends Inode {
 
     /** The entry named by {@code path[offset, offset + length)}, or null; as {@link #get(byte[], int, int, int)}. */
     Entry find(byte[] path, int offset, int length, int hash) {
+        if (size == 0) {
+            return null;
+        }
         for (Entry e = buckets[hash & (buckets.length - 1)]; e != null; e = e.nextInBucket) {
             if (e.name.matches(hash, path, offset, length)) {
                 return e;
@@ -189,7 +196,9 @@ public final class DirectoryNode extends Inode {
     }
 
     private void insertByName(Entry entry) {
-        if (size >= buckets.length - (buckets.length >>> 2)) {
+        if (buckets.length == 0) {
+            buckets = new Entry[INITIAL_CAPACITY];
+        } else if (size >= buckets.length - (buckets.length >>> 2)) {
             Entry[] old = buckets;
             buckets = new Entry[old.length * 2];
             for (Entry head : old) {
@@ -210,6 +219,9 @@ public final class DirectoryNode extends Inode {
     }
 
     private Entry removeByName(FileName name) {
+        if (size == 0) {
+            return null;
+        }
         byte[] bytes = name.bytes();
         int hash = name.hashCode();
         int b = hash & (buckets.length - 1);
@@ -231,12 +243,13 @@ public final class DirectoryNode extends Inode {
 
     private void appendOrdered(Entry entry) {
         if (orderedCount == ordered.length) {
-            if (size <= orderedCount / 2) {
+            if (orderedCount > 0 && size <= orderedCount / 2) {
                 compact();
             }
             if (orderedCount == ordered.length) {
-                Entry[] grownEntries = new Entry[ordered.length * 2];
-                int[] grownSequences = new int[ordered.length * 2];
+                int capacity = Math.max(INITIAL_CAPACITY, ordered.length * 2);
+                Entry[] grownEntries = new Entry[capacity];
+                int[] grownSequences = new int[capacity];
                 for (int i = 0; i < orderedCount; i++) {
                     grownEntries[i] = ordered[i];
                     grownSequences[i] = sequences[i];

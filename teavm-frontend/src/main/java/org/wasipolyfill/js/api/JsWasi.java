@@ -6,7 +6,6 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.wasipolyfill.core.Preview1;
-import org.wasipolyfill.js.host.ConsoleSink;
 import org.wasipolyfill.js.imports.ExitSignal;
 import org.wasipolyfill.js.imports.Preview1Imports;
 import org.wasipolyfill.js.interop.JsErrors;
@@ -76,9 +75,7 @@ public final class JsWasi {
         // The guest runs inside a JS try, not a Java one: a Java catch would wrap an engine trap
         // and tag the error with TeaVM's bookkeeping before it reached the caller.
         JSObject failure = call(entry);
-        for (ConsoleSink console : options.consoles) {
-            console.flush();
-        }
+        options.flushConsoles();
         if (failure == null) {
             return 0;
         }

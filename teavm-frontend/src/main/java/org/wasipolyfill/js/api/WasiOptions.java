@@ -1,7 +1,5 @@
 package org.wasipolyfill.js.api;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.Preview1;
@@ -44,16 +42,13 @@ final class WasiOptions {
 
     final WasiConfig config;
     final boolean returnOnExit;
-    /** The default console sinks, flushed when the guest ends. */
-    final List<ConsoleSink> consoles;
     /** The MemFS the guest sees. */
     final JsMemFs fs;
 
-    private WasiOptions(WasiConfig config, boolean returnOnExit, List<ConsoleSink> consoles, JsMemFs fs) {
+    private WasiOptions(WasiConfig config, boolean returnOnExit, JsMemFs fs) {
         this.fs = fs;
         this.config = config;
         this.returnOnExit = returnOnExit;
-        this.consoles = consoles;
     }
 
     static WasiOptions parse(JSObject options) {
@@ -72,11 +67,10 @@ final class WasiOptions {
         readEnv(JsValues.get(o, "env"), builder);
         JsMemFs fs = readFsAndPreopens(JsValues.get(o, "fs"), JsValues.get(o, "preopens"), builder);
         readStdin(JsValues.get(o, "stdin"), builder);
-        List<ConsoleSink> consoles = new ArrayList<>();
-        builder.stdout(output("stdout", JsValues.get(o, "stdout"), consoles));
-        builder.stderr(output("stderr", JsValues.get(o, "stderr"), consoles));
+        builder.stdout(output("stdout", JsValues.get(o, "stdout")));
+        builder.stderr(output("stderr", JsValues.get(o, "stderr")));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
-        return new WasiOptions(builder.build(), returnOnExit, consoles, fs);
+        return new WasiOptions(builder.build(), returnOnExit, fs);
     }
 
     private static void checkVersion(JSObject version) {
@@ -165,6 +159,16 @@ final class WasiOptions {
         return jsFs;
     }
 
+    /** Prints what the default console sinks still hold (a last line without a newline). */
+    void flushConsoles() {
+        if (config.stdout() instanceof ConsoleSink console) {
+            console.flush();
+        }
+        if (config.stderr() instanceof ConsoleSink console) {
+            console.flush();
+        }
+    }
+
     /**
      * The syscall layer for these options. It looks each preopen's directory up; only when one is
      * missing are they looked up again here, to name it in the error.
@@ -205,11 +209,9 @@ final class WasiOptions {
         }
     }
 
-    private static OutputSink output(String name, JSObject callback, List<ConsoleSink> consoles) {
+    private static OutputSink output(String name, JSObject callback) {
         if (JsValues.isUndefined(callback)) {
-            ConsoleSink console = name.equals("stderr") ? ConsoleSink.error() : ConsoleSink.log();
-            consoles.add(console);
-            return console;
+            return name.equals("stderr") ? ConsoleSink.error() : ConsoleSink.log();
         }
         if (!JsValues.isFunction(callback)) {
             throw JsErrors.typeError("WASI: option '" + name + "' must be a function(Uint8Array), got "
