@@ -104,20 +104,20 @@ public final class JsGuestMemory implements GuestMemory {
     @Override
     public void read(int address, byte[] target, int offset, int length) {
         checkJavaRange(target, offset, length);
-        checkGuestRange(address, length);
+        checkRange(address, length);
         copyOut(bytes, address, Int8Array.fromJavaArray(target), offset, length);
     }
 
     @Override
     public void write(int address, byte[] source, int offset, int length) {
         checkJavaRange(source, offset, length);
-        checkGuestRange(address, length);
+        checkRange(address, length);
         copyIn(Int8Array.fromJavaArray(source), offset, length, bytes, address);
     }
 
     @Override
     public void fill(int address, int length) {
-        checkGuestRange(address, length);
+        checkRange(address, length);
         zero(bytes, address, length);
     }
 
@@ -137,17 +137,8 @@ public final class JsGuestMemory implements GuestMemory {
     }
 
     private DataView at(int address, int length) {
-        checkGuestRange(address, length);
+        checkRange(address, length);
         return view;
-    }
-
-    private void checkGuestRange(int address, int length) {
-        if (buffer == null) {
-            refresh();
-        }
-        if (length < 0 || unsigned(address) + length > byteLength) {
-            throw MemoryFault.outOfBounds(address, length, (long) byteLength);
-        }
     }
 
     /** A bad Java range is a bug in the caller, not the guest's fault. */
