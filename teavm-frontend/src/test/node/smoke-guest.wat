@@ -7,6 +7,7 @@
 ;;   3  grows memory by a page (detaching the old buffer) and writes the text from the new page
 ;;   4  calls clock_time_get (an i64 argument, a BigInt in JS) and exits with 40 + argc if it
 ;;      stored a nonzero time
+;;   5  writes to fd 77, which is not open: exits with 100 + EBADF (8)
 ;; A failed call exits with 100 + errno instead.
 (module
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
@@ -43,5 +44,7 @@
     ;; one iovec at 48: { text, 16 }; nwritten at 8
     (i32.store (i32.const 48) (local.get $text))
     (i32.store (i32.const 52) (i32.const 16))
-    (call $check (call $fd_write (i32.const 1) (i32.const 48) (i32.const 1) (i32.const 8)))
+    (call $check (call $fd_write
+      (select (i32.const 77) (i32.const 1) (i32.eq (local.get $argc) (i32.const 5)))
+      (i32.const 48) (i32.const 1) (i32.const 8)))
     (call $proc_exit (i32.add (i32.const 40) (local.get $argc)))))

@@ -1,6 +1,6 @@
 // Smoke test of the built bundle in Node:
 //   wat2wasm smoke-guest.wat -o /tmp/smoke-guest.wasm
-//   node smoke.mjs <path to wasi-polyfill.mjs> /tmp/smoke-guest.wasm
+//   node --expose-gc smoke.mjs <path to wasi-polyfill.mjs> /tmp/smoke-guest.wasm
 // (NodeSmokeTest does both.) Prints one line per check and ends with "N passed, M failed";
 // exits non-zero on a failure.
 import { readFileSync } from 'node:fs';
@@ -88,6 +88,22 @@ await check('what a host callback throws reaches the caller of start() unchanged
   const start = await startEcho({ stdin: () => 42, stdout: () => {} });
   expectThrows(start, TypeError, /stdin callback must return a Uint8Array, a string or null, got number/,
     'a stdin callback returning a number');
+});
+
+await check('nothing keeps a finished guest alive, not even the error of its failed call', async () => {
+  if (typeof globalThis.gc !== 'function') throw new Error('run node with --expose-gc');
+  const collected = new Set();
+  const registry = new FinalizationRegistry((what) => collected.add(what));
+  await (async () => {
+    const r = await run(['smoke', 'a', 'b', 'c', 'd']);
+    expect(r.code, 108, 'exit code (100 + EBADF)');
+    registry.register(r.instance.exports.memory, 'memory');
+  })();
+  for (let i = 0; i < 50 && !collected.has('memory'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    globalThis.gc();
+  }
+  expect(collected.has('memory'), true, 'the guest memory was collected');
 });
 
 await check('the module exports the WASI and MemFS classes', () => {

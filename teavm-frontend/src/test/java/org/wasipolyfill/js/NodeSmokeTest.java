@@ -33,7 +33,8 @@ class NodeSmokeTest {
         Path guest = assemble("smoke-guest");
         Path echo = assemble("echo-guest");
 
-        Result smoke = run(List.of(node, NODE_DIR.resolve("smoke.mjs").toString(),
+        // --expose-gc: one check forces collections to see that a finished guest is not kept alive.
+        Result smoke = run(List.of(node, "--expose-gc", NODE_DIR.resolve("smoke.mjs").toString(),
                 bundle.toAbsolutePath().toString(), guest.toAbsolutePath().toString(),
                 echo.toAbsolutePath().toString()));
         System.out.print(smoke.output);

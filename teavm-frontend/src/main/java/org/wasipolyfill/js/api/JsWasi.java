@@ -6,6 +6,7 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.wasipolyfill.core.Preview1;
+import org.wasipolyfill.js.imports.ErrnoExceptions;
 import org.wasipolyfill.js.imports.ExitSignal;
 import org.wasipolyfill.js.imports.Preview1Imports;
 import org.wasipolyfill.js.interop.JsErrors;
@@ -31,6 +32,7 @@ public final class JsWasi {
 
     @JSExport
     public JsWasi(JSObject options) {
+        ErrnoExceptions.prepare();
         this.options = WasiOptions.parse(options);
         Preview1 preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
