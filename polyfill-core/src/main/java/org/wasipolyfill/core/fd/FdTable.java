@@ -1,6 +1,5 @@
 package org.wasipolyfill.core.fd;
 
-import java.util.Arrays;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
 
@@ -42,7 +41,10 @@ public final class FdTable {
             }
         }
         int fd = slots.length;
-        slots = Arrays.copyOf(slots, slots.length * 2);
+        // Not Arrays.copyOf: for an object array TeaVM makes the copy through reflection.
+        Descriptor[] grown = new Descriptor[slots.length * 2];
+        System.arraycopy(slots, 0, grown, 0, slots.length);
+        slots = grown;
         slots[fd] = descriptor;
         return fd;
     }

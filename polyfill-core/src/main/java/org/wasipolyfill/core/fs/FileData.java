@@ -47,17 +47,21 @@ public final class FileData {
         length = newLength;
     }
 
-    /** Copies guest bytes into the file at {@code position}, extending it as needed. */
+    /**
+     * Copies guest bytes into the file at {@code position}, extending it as needed. The block
+     * index and offset are computed once, in int: a {@code long} is a BigInt in the JS build.
+     */
     public void write(long position, GuestMemory memory, int address, int count) {
         reserve(position, count);
-        long at = position;
+        int index = (int) (position >>> BLOCK_SHIFT);
+        int offset = (int) position & BLOCK_MASK;
         int done = 0;
         while (done < count) {
-            int offset = (int) (at & BLOCK_MASK);
             int n = Math.min(count - done, BLOCK_SIZE - offset);
-            memory.read(address + done, writableBlock(at, offset + n), offset, n);
+            memory.read(address + done, writableBlock(index, offset + n), offset, n);
             done += n;
-            at += n;
+            index++;
+            offset = 0;
         }
         extendTo(position + count);
     }
@@ -70,7 +74,7 @@ public final class FileData {
         while (done < count) {
             int offset = (int) (at & BLOCK_MASK);
             int n = Math.min(count - done, BLOCK_SIZE - offset);
-            System.arraycopy(source, sourceOffset + done, writableBlock(at, offset + n), offset, n);
+            System.arraycopy(source, sourceOffset + done, writableBlock((int) (at >>> BLOCK_SHIFT), offset + n), offset, n);
             done += n;
             at += n;
         }
@@ -80,19 +84,20 @@ public final class FileData {
     /** Copies up to {@code count} bytes from {@code position} into guest memory; returns how many. */
     public int read(long position, GuestMemory memory, int address, int count) {
         int total = readableCount(position, count);
-        long at = position;
+        int index = (int) (position >>> BLOCK_SHIFT);
+        int offset = (int) position & BLOCK_MASK;
         int done = 0;
         while (done < total) {
-            int offset = (int) (at & BLOCK_MASK);
             int n = Math.min(total - done, BLOCK_SIZE - offset);
-            byte[] block = blockAt(at);
+            byte[] block = index < blocks.length ? blocks[index] : null;
             if (block == null || block.length < offset + n) {
                 readSparse(block, offset, n, memory, address + done);
             } else {
                 memory.write(address + done, block, offset, n);
             }
             done += n;
-            at += n;
+            index++;
+            offset = 0;
         }
         return total;
     }
@@ -162,11 +167,15 @@ public final class FileData {
         return index < blocks.length ? blocks[index] : null;
     }
 
-    /** The block holding {@code position}, allocated or grown so that it holds {@code neededEnd} bytes. */
-    private byte[] writableBlock(long position, int neededEnd) {
-        int index = (int) (position >>> BLOCK_SHIFT);
+    /** Block {@code index}, allocated or grown so that it holds {@code neededEnd} bytes. */
+    private byte[] writableBlock(int index, int neededEnd) {
         if (index >= blocks.length) {
-            blocks = Arrays.copyOf(blocks, Math.max(index + 1, blocks.length * 2));
+            // Not Arrays.copyOf: for an array of arrays TeaVM makes the copy through reflection.
+            byte[][] grown = new byte[Math.max(index + 1, blocks.length * 2)][];
+            for (int i = 0; i < blocks.length; i++) {
+                grown[i] = blocks[i];
+            }
+            blocks = grown;
         }
         byte[] block = blocks[index];
         if (block == null) {
