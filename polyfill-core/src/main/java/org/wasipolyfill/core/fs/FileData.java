@@ -69,14 +69,15 @@ public final class FileData {
     /** Copies host bytes into the file at {@code position}, extending it as needed. */
     public void write(long position, byte[] source, int sourceOffset, int count) {
         reserve(position, count);
-        long at = position;
+        int index = (int) (position >>> BLOCK_SHIFT);
+        int offset = (int) position & BLOCK_MASK;
         int done = 0;
         while (done < count) {
-            int offset = (int) (at & BLOCK_MASK);
             int n = Math.min(count - done, BLOCK_SIZE - offset);
-            System.arraycopy(source, sourceOffset + done, writableBlock((int) (at >>> BLOCK_SHIFT), offset + n), offset, n);
+            System.arraycopy(source, sourceOffset + done, writableBlock(index, offset + n), offset, n);
             done += n;
-            at += n;
+            index++;
+            offset = 0;
         }
         extendTo(position + count);
     }
@@ -89,7 +90,7 @@ public final class FileData {
         int done = 0;
         while (done < total) {
             int n = Math.min(total - done, BLOCK_SIZE - offset);
-            byte[] block = index < blocks.length ? blocks[index] : null;
+            byte[] block = blockAt(index);
             if (block == null || block.length < offset + n) {
                 readSparse(block, offset, n, memory, address + done);
             } else {
@@ -105,19 +106,20 @@ public final class FileData {
     /** Copies up to {@code count} bytes from {@code position} into a host array; returns how many. */
     public int read(long position, byte[] target, int targetOffset, int count) {
         int total = readableCount(position, count);
-        long at = position;
+        int index = (int) (position >>> BLOCK_SHIFT);
+        int offset = (int) position & BLOCK_MASK;
         int done = 0;
         while (done < total) {
-            int offset = (int) (at & BLOCK_MASK);
             int n = Math.min(total - done, BLOCK_SIZE - offset);
-            byte[] block = blockAt(at);
+            byte[] block = blockAt(index);
             int stored = block == null ? 0 : Math.max(0, Math.min(n, block.length - offset));
             if (stored > 0) {
                 System.arraycopy(block, offset, target, targetOffset + done, stored);
             }
             Arrays.fill(target, targetOffset + done + stored, targetOffset + done + n, (byte) 0);
             done += n;
-            at += n;
+            index++;
+            offset = 0;
         }
         return total;
     }
@@ -162,8 +164,8 @@ public final class FileData {
         }
     }
 
-    private byte[] blockAt(long position) {
-        int index = (int) (position >>> BLOCK_SHIFT);
+    /** Block {@code index}, or null where none is stored (a hole, or past the last block). */
+    private byte[] blockAt(int index) {
         return index < blocks.length ? blocks[index] : null;
     }
 

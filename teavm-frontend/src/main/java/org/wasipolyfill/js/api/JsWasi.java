@@ -6,7 +6,6 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.wasipolyfill.core.Preview1;
-import org.wasipolyfill.js.imports.ErrnoExceptions;
 import org.wasipolyfill.js.imports.ExitSignal;
 import org.wasipolyfill.js.imports.Preview1Imports;
 import org.wasipolyfill.js.interop.JsErrors;
@@ -32,7 +31,6 @@ public final class JsWasi {
 
     @JSExport
     public JsWasi(JSObject options) {
-        ErrnoExceptions.prepare();
         this.options = WasiOptions.parse(options);
         Preview1 preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
@@ -66,17 +64,13 @@ public final class JsWasi {
      */
     @JSExport
     public double start(JSObject instance) {
-        JSObject exports = instanceExports("WASI.start", instance);
+        JSObject exports = bindExports("WASI.start", instance);
         JSObject entry = JsValues.get(exports, "_start");
         if (!JsValues.isFunction(entry)) {
             throw JsErrors.typeError("WASI.start: the instance exports no '_start' function (is it a command module?"
                     + " A reactor, exporting '_initialize', is set up with initialize())");
         }
-        started = true;
-        memory.bind((WasmMemory) exportedMemory("WASI.start", exports));
-        // The guest runs inside a JS try, not a Java one: a Java catch would wrap an engine trap
-        // and tag the error with TeaVM's bookkeeping before it reached the caller.
-        JSObject failure = call(entry);
+        JSObject failure = enter(entry);
         options.flushConsoles();
         if (failure == null) {
             return 0;
@@ -96,7 +90,7 @@ public final class JsWasi {
      */
     @JSExport
     public void initialize(JSObject instance) {
-        JSObject exports = instanceExports("WASI.initialize", instance);
+        JSObject exports = bindExports("WASI.initialize", instance);
         if (JsValues.isFunction(JsValues.get(exports, "_start"))) {
             throw JsErrors.typeError("WASI.initialize: the instance exports '_start': it is a command, run it with start()");
         }
@@ -105,16 +99,18 @@ public final class JsWasi {
             throw JsErrors.typeError("WASI.initialize: the instance exports no '_initialize' function"
                     + " (is it a reactor module, built with -mexec-model=reactor?)");
         }
-        started = true;
-        memory.bind((WasmMemory) exportedMemory("WASI.initialize", exports));
-        JSObject failure = call(entry);
+        JSObject failure = enter(entry);
         if (failure != null) {
             throw JsErrors.rethrow(thrownValue(failure));
         }
     }
 
-    /** The exports of an instance this WASI may still run, or an error naming {@code who}. */
-    private JSObject instanceExports(String who, JSObject instance) {
+    /**
+     * The exports of an instance this WASI may still run, its memory bound; or an error naming
+     * {@code who}. Binding before the entry point is checked is harmless: nothing has run yet, and
+     * the next instance is bound again.
+     */
+    private JSObject bindExports(String who, JSObject instance) {
         if (started) {
             throw JsErrors.error(who + ": this WASI object has already run a guest (start or initialize);"
                     + " create a new WASI for each instance");
@@ -123,8 +119,18 @@ public final class JsWasi {
         if (exports == null || !JsValues.isPlainObject(exports)) {
             throw JsErrors.typeError(who + ": expected a WebAssembly.Instance, got " + JsValues.describe(instance));
         }
-        exportedMemory(who, exports);
+        memory.bind((WasmMemory) exportedMemory(who, exports));
         return exports;
+    }
+
+    /**
+     * Runs {@code entry}, once per WASI. The guest runs inside a JS try, not a Java one: a Java
+     * catch would wrap an engine trap and tag the error with TeaVM's bookkeeping before it reached
+     * the caller. Returns null when it returned, else a box holding what it threw.
+     */
+    private JSObject enter(JSObject entry) {
+        started = true;
+        return call(entry);
     }
 
     /**

@@ -16,6 +16,7 @@ public final class ConsoleSink implements OutputSink {
     private final boolean error;
     private final JSObject decoder = newDecoder();
     private final StringBuilder pending = new StringBuilder();
+    private byte[] scratch = new byte[0];
 
     private ConsoleSink(boolean error) {
         this.error = error;
@@ -31,9 +32,12 @@ public final class ConsoleSink implements OutputSink {
 
     @Override
     public void write(IoVecs data, int total) {
-        byte[] bytes = new byte[total];
-        data.gather(bytes, 0);
-        pending.append(decode(decoder, Bytes.viewAsUint8Array(bytes), true));
+        // The decoder copies what it reads, so one scratch array serves every write.
+        if (scratch.length < total) {
+            scratch = new byte[Math.max(total, 2 * scratch.length)];
+        }
+        data.gather(scratch, 0);
+        pending.append(decode(decoder, Bytes.view(scratch, 0, total), true));
         int start = 0;
         for (int newline = pending.indexOf("\n"); newline >= 0; newline = pending.indexOf("\n", start)) {
             print(pending.substring(start, newline));

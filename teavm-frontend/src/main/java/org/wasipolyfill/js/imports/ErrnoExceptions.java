@@ -10,13 +10,16 @@ import org.wasipolyfill.core.fs.FsException;
  * capture a stack holding a guest's wasm frames, and through them its instance and linear memory,
  * for as long as the page lives.
  */
-public final class ErrnoExceptions {
+final class ErrnoExceptions {
     private static boolean prepared;
 
     private ErrnoExceptions() {}
 
-    /** Idempotent; call it from code that no guest frame can be under (a constructor of the API). */
-    public static void prepare() {
+    /**
+     * Idempotent. Called where an import namespace is made: no guest can call an import before
+     * that, so no guest frame is on the stack.
+     */
+    static void prepare() {
         if (prepared) {
             return;
         }

@@ -28,6 +28,7 @@ public final class Preview1Imports {
 
     /** The namespace for {@code p}, whose memory is {@code memory}. */
     public static JSObject create(Preview1 p, JsGuestMemory memory) {
+        ErrnoExceptions.prepare();
         return namespace(new Preview1Imports(p, memory));
     }
 
