@@ -141,9 +141,17 @@ await check('memory.grow between calls is seen by the next call', async () => {
   expect(r.code, 43, 'exit code');
 });
 
-await check('an i64 argument (clock_time_get precision) arrives intact', async () => {
+await check('an i64 argument (clock_time_get precision) arrives intact; the monotonic time stored is performance.now()', async () => {
+  const nanosNow = () => BigInt(Math.floor(performance.now() * 1e6));
+  const before = nanosNow();
   const r = await run(['smoke', 'clock', 'x', 'y']);
+  const after = nanosNow();
   expect(r.code, 44, 'exit code');
+  // Both u32 halves of the u64 at 56 (the polyfill writes them apart, without a BigInt).
+  const stored = new DataView(r.instance.exports.memory.buffer).getBigUint64(56, true);
+  if (stored < before || stored > after) {
+    throw new Error(`monotonic time ${stored} outside [${before}, ${after}]`);
+  }
 });
 
 await check('returnOnExit: false reports proc_exit by throwing WASIExitError', async () => {

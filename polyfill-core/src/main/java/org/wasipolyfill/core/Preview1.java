@@ -1,6 +1,5 @@
 package org.wasipolyfill.core;
 
-import java.util.List;
 import org.wasipolyfill.core.abi.Advice;
 import org.wasipolyfill.core.abi.ClockId;
 import org.wasipolyfill.core.abi.Errno;
@@ -65,9 +64,9 @@ public final class Preview1 {
         fds.add(new StdinDescriptor(config.stdin()));
         fds.add(new OutputDescriptor(config.stdout()));
         fds.add(new OutputDescriptor(config.stderr()));
-        List<WasiConfig.Preopen> preopens = config.preopens();
-        for (int i = 0; i < preopens.size(); i++) {
-            WasiConfig.Preopen preopen = preopens.get(i);
+        WasiConfig.Preopen[] preopens = config.preopenArray();
+        for (int i = 0; i < preopens.length; i++) {
+            WasiConfig.Preopen preopen = preopens[i];
             fds.add(new DirectoryDescriptor(fs.directory(preopen.fsPath()),
                     Utf8.encode(preopen.guestPath()),
                     Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0));
@@ -86,19 +85,19 @@ public final class Preview1 {
     // ---- args, environ ----
 
     public int argsGet(int argv, int argvBuf) {
-        return writeStringList(config.args(), argv, argvBuf);
+        return writeStringList(config.argArray(), argv, argvBuf);
     }
 
     public int argsSizesGet(int argcPtr, int argvBufSizePtr) {
-        return writeStringListSizes(config.args(), argcPtr, argvBufSizePtr);
+        return writeStringListSizes(config.argArray(), argcPtr, argvBufSizePtr);
     }
 
     public int environGet(int environ, int environBuf) {
-        return writeStringList(config.env(), environ, environBuf);
+        return writeStringList(config.envArray(), environ, environBuf);
     }
 
     public int environSizesGet(int environcPtr, int environBufSizePtr) {
-        return writeStringListSizes(config.env(), environcPtr, environBufSizePtr);
+        return writeStringListSizes(config.envArray(), environcPtr, environBufSizePtr);
     }
 
     // ---- clocks ----
@@ -125,7 +124,10 @@ public final class Preview1 {
         long time;
         switch (id) {
             case ClockId.REALTIME -> time = clock.realtimeNanos();
-            case ClockId.MONOTONIC -> time = clock.monotonicNanos();
+            case ClockId.MONOTONIC -> {
+                clock.writeMonotonicNanos(memory, timePtr);
+                return Errno.SUCCESS;
+            }
             case ClockId.PROCESS_CPUTIME_ID, ClockId.THREAD_CPUTIME_ID -> time = clock.monotonicNanos() - startNanos;
             default -> {
                 return Errno.INVAL;
@@ -139,7 +141,7 @@ public final class Preview1 {
 
     public int fdAdvise(int fd, long offset, long len, int advice) {
         try {
-            Descriptor d = fds.get(fd, (int) Rights.FD_ADVISE);
+            Descriptor d = fds.get(fd, Rights.FD_ADVISE);
             if (advice < Advice.NORMAL || advice > Advice.NOREUSE || offset < 0 || len < 0) {
                 return Errno.INVAL;
             }
@@ -151,7 +153,7 @@ public final class Preview1 {
 
     public int fdAllocate(int fd, long offset, long len) {
         try {
-            FileNode file = file(fds.get(fd, (int) Rights.FD_ALLOCATE));
+            FileNode file = file(fds.get(fd, Rights.FD_ALLOCATE));
             if (offset < 0 || len <= 0) {
                 return Errno.INVAL;
             }
@@ -180,7 +182,7 @@ public final class Preview1 {
 
     public int fdDatasync(int fd) {
         try {
-            fds.get(fd, (int) Rights.FD_DATASYNC);
+            fds.get(fd, Rights.FD_DATASYNC);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -195,8 +197,11 @@ public final class Preview1 {
             memory.writeU8(statPtr + Layout.FDSTAT_FILETYPE + 1, 0);
             memory.writeU16(statPtr + Layout.FDSTAT_FLAGS, d.fdFlags());
             memory.writeI32(statPtr + Layout.FDSTAT_FLAGS + 2, 0);
-            memory.writeI64(statPtr + Layout.FDSTAT_RIGHTS_BASE, d.rightsBase());
-            memory.writeI64(statPtr + Layout.FDSTAT_RIGHTS_INHERITING, d.rightsInheriting());
+            // Rights are u64s whose high halves are zero (see Rights): two i32 stores, no 64-bit value.
+            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_BASE, d.rightsBase());
+            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_BASE + 4, 0);
+            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_INHERITING, d.rightsInheriting());
+            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_INHERITING + 4, 0);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -205,7 +210,7 @@ public final class Preview1 {
 
     public int fdFdstatSetFlags(int fd, int flags) {
         try {
-            Descriptor d = fds.get(fd, (int) Rights.FD_FDSTAT_SET_FLAGS);
+            Descriptor d = fds.get(fd, Rights.FD_FDSTAT_SET_FLAGS);
             // Wasmtime 49 supports none of the SYNC family here (EINVAL); issue 3 is silent.
             if ((flags & ~(FdFlags.APPEND | FdFlags.NONBLOCK)) != 0) {
                 return Errno.INVAL;
@@ -228,7 +233,7 @@ public final class Preview1 {
 
     public int fdFilestatGet(int fd, int buf) {
         try {
-            Descriptor d = fds.get(fd, (int) Rights.FD_FILESTAT_GET);
+            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_GET);
             Inode node = d.inode();
             if (node == null) {
                 writeStreamFilestat(buf, d.fileType());
@@ -243,7 +248,7 @@ public final class Preview1 {
 
     public int fdFilestatSetSize(int fd, long size) {
         try {
-            FileNode file = file(fds.get(fd, (int) Rights.FD_FILESTAT_SET_SIZE));
+            FileNode file = file(fds.get(fd, Rights.FD_FILESTAT_SET_SIZE));
             if (size < 0) {
                 return Errno.INVAL;
             }
@@ -257,7 +262,7 @@ public final class Preview1 {
 
     public int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) {
         try {
-            Descriptor d = fds.get(fd, (int) Rights.FD_FILESTAT_SET_TIMES);
+            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_SET_TIMES);
             Inode node = d.inode();
             if (node == null) {
                 return Errno.BADF;
@@ -270,7 +275,7 @@ public final class Preview1 {
 
     public int fdPread(int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
         try {
-            int n = seekable(fd, (int) (Rights.FD_READ | Rights.FD_SEEK)).pread(iovecs.at(memory, iovs, iovsLen), offset);
+            int n = seekable(fd, Rights.FD_READ | Rights.FD_SEEK).pread(iovecs.at(memory, iovs, iovsLen), offset);
             memory.writeI32(nreadPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -308,7 +313,7 @@ public final class Preview1 {
 
     public int fdPwrite(int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
         try {
-            int n = seekable(fd, (int) (Rights.FD_WRITE | Rights.FD_SEEK)).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
+            int n = seekable(fd, Rights.FD_WRITE | Rights.FD_SEEK).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
             memory.writeI32(nwrittenPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -318,7 +323,7 @@ public final class Preview1 {
 
     public int fdRead(int fd, int iovs, int iovsLen, int nreadPtr) {
         try {
-            int n = fds.get(fd, (int) Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
+            int n = fds.get(fd, Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
             memory.writeI32(nreadPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -328,7 +333,7 @@ public final class Preview1 {
 
     public int fdReaddir(int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
         try {
-            DirectoryDescriptor directory = directory(fd, (int) Rights.FD_READDIR);
+            DirectoryDescriptor directory = directory(fd, Rights.FD_READDIR);
             if (cookie < 0) {
                 return Errno.INVAL;
             }
@@ -355,7 +360,7 @@ public final class Preview1 {
     public int fdSeek(int fd, long offset, int whence, int newoffsetPtr) {
         try {
             // Like wasi-common, a seek that does not move only needs FD_TELL (lseek(fd, 0, SEEK_CUR) is ftell).
-            Descriptor d = seekable(fd, whence == Whence.CUR && offset == 0 ? (int) Rights.FD_TELL : (int) Rights.FD_SEEK);
+            Descriptor d = seekable(fd, whence == Whence.CUR && offset == 0 ? Rights.FD_TELL : Rights.FD_SEEK);
             long position = d.seek(offset, whence);
             memory.writeI64(newoffsetPtr, position);
             return Errno.SUCCESS;
@@ -366,7 +371,7 @@ public final class Preview1 {
 
     public int fdSync(int fd) {
         try {
-            fds.get(fd, (int) Rights.FD_SYNC);
+            fds.get(fd, Rights.FD_SYNC);
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -375,7 +380,7 @@ public final class Preview1 {
 
     public int fdTell(int fd, int offsetPtr) {
         try {
-            long position = seekable(fd, (int) Rights.FD_TELL).tell();
+            long position = seekable(fd, Rights.FD_TELL).tell();
             memory.writeI64(offsetPtr, position);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -385,7 +390,7 @@ public final class Preview1 {
 
     public int fdWrite(int fd, int iovs, int iovsLen, int nwrittenPtr) {
         try {
-            int n = fds.get(fd, (int) Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
+            int n = fds.get(fd, Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
             memory.writeI32(nwrittenPtr, n);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -397,7 +402,7 @@ public final class Preview1 {
 
     public int pathCreateDirectory(int fd, int path, int pathLen) {
         try {
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_CREATE_DIRECTORY);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
             fs.createDirectory(resolve(dir, path, pathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -407,7 +412,7 @@ public final class Preview1 {
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
         try {
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_FILESTAT_GET);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
             checkPath(path, pathLen);
             readPathScratch(path, pathLen);
             writeFilestat(buf, filestatTarget(dir, pathScratch, pathLen, follows(flags)));
@@ -419,7 +424,7 @@ public final class Preview1 {
 
     public int pathFilestatSetTimes(int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
         try {
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_FILESTAT_SET_TIMES);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
             return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
         } catch (FsException e) {
             return e.errno();
@@ -428,8 +433,8 @@ public final class Preview1 {
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         try {
-            DirectoryDescriptor from = directory(oldFd, (int) Rights.PATH_LINK_SOURCE);
-            DirectoryDescriptor to = directory(newFd, (int) Rights.PATH_LINK_TARGET);
+            DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
+            DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
             Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
             fs.link(source, resolve(to, newPath, newPathLen, false));
             return Errno.SUCCESS;
@@ -445,9 +450,12 @@ public final class Preview1 {
             if (fds.get(fd) instanceof FileDescriptor) {
                 return Errno.NOTDIR;
             }
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_OPEN | rightsNeededToOpen(oflags));
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
             checkPath(path, pathLen);
-            Descriptor opened = open(dir, dirflags, path, pathLen, oflags, fsRightsBase, fsRightsInheriting, fdflags);
+            // The requested rights only ever meet the directory's inheritable ones, all in the low 30
+            // bits: the high half of the guest's u64s cannot matter.
+            Descriptor opened = open(dir, dirflags, path, pathLen, oflags, (int) fsRightsBase, (int) fsRightsInheriting,
+                    fdflags);
             memory.writeI32(fdPtr, fds.add(opened));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -457,7 +465,7 @@ public final class Preview1 {
 
     public int pathReadlink(int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
         try {
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_READLINK);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_READLINK);
             Inode node = existing(resolve(dir, path, pathLen, false));
             if (!(node instanceof SymlinkNode link)) {
                 return Errno.INVAL;
@@ -476,7 +484,7 @@ public final class Preview1 {
 
     public int pathRemoveDirectory(int fd, int path, int pathLen) {
         try {
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_REMOVE_DIRECTORY);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
             fs.removeDirectory(resolve(dir, path, pathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -486,8 +494,8 @@ public final class Preview1 {
 
     public int pathRename(int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         try {
-            DirectoryDescriptor from = directory(fd, (int) Rights.PATH_RENAME_SOURCE);
-            DirectoryDescriptor to = directory(newFd, (int) Rights.PATH_RENAME_TARGET);
+            DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
+            DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
             fs.rename(resolve(from, oldPath, oldPathLen, false), resolve(to, newPath, newPathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -498,7 +506,7 @@ public final class Preview1 {
     public int pathSymlink(int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
         try {
             byte[] target = readPath(oldPath, oldPathLen);
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_SYMLINK);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
             fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -508,7 +516,7 @@ public final class Preview1 {
 
     public int pathUnlinkFile(int fd, int path, int pathLen) {
         try {
-            DirectoryDescriptor dir = directory(fd, (int) Rights.PATH_UNLINK_FILE);
+            DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
             fs.unlinkFile(resolve(dir, path, pathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -592,8 +600,8 @@ public final class Preview1 {
 
     // ---- helpers ----
 
-    private Descriptor open(DirectoryDescriptor dir, int dirflags, int path, int pathLen, int oflags, long requestedBase,
-            long requestedInheriting, int fdflags) {
+    private Descriptor open(DirectoryDescriptor dir, int dirflags, int path, int pathLen, int oflags, int requestedBase,
+            int requestedInheriting, int fdflags) {
         boolean create = (oflags & OFlags.CREAT) != 0;
         boolean exclusive = (oflags & OFlags.EXCL) != 0;
         boolean directoryOnly = (oflags & OFlags.DIRECTORY) != 0;
@@ -620,7 +628,7 @@ public final class Preview1 {
         } else if (create && exclusive) {
             throw FsException.of(Errno.EXIST);
         }
-        long inheritable = dir.rightsInheriting();
+        int inheritable = dir.rightsInheriting();
         if (node instanceof DirectoryNode directory) {
             // Linux: a directory cannot be opened for writing, truncated, or "created" over.
             if (truncate || create || (requestedBase & Rights.FD_WRITE) != 0) {
@@ -637,7 +645,7 @@ public final class Preview1 {
             throw FsException.of(Errno.NOTDIR);
         }
         FileNode file = (FileNode) node;
-        long base = requestedBase & inheritable & Rights.REGULAR_FILE_BASE;
+        int base = requestedBase & inheritable & Rights.REGULAR_FILE_BASE;
         if (truncate) {
             if (file.data().length() != 0) {
                 file.data().setLength(0);
@@ -651,10 +659,10 @@ public final class Preview1 {
     private static int rightsNeededToOpen(int oflags) {
         int needed = 0;
         if ((oflags & OFlags.CREAT) != 0) {
-            needed |= (int) Rights.PATH_CREATE_FILE;
+            needed |= Rights.PATH_CREATE_FILE;
         }
         if ((oflags & OFlags.TRUNC) != 0) {
-            needed |= (int) Rights.PATH_FILESTAT_SET_SIZE;
+            needed |= Rights.PATH_FILESTAT_SET_SIZE;
         }
         return needed;
     }
@@ -707,7 +715,7 @@ public final class Preview1 {
     private Descriptor seekable(int fd, int rights) {
         Descriptor d = fds.get(fd);
         if (d.isStream()) {
-            d.require(rights & (int) Rights.ACCESS_MODE);
+            d.require(rights & Rights.ACCESS_MODE);
             throw FsException.of(Errno.SPIPE);
         }
         d.require(rights);
@@ -803,10 +811,10 @@ public final class Preview1 {
         return (lookupFlags & LookupFlags.SYMLINK_FOLLOW) != 0;
     }
 
-    private int writeStringList(List<byte[]> values, int pointers, int buffer) {
+    private int writeStringList(byte[][] values, int pointers, int buffer) {
         int at = buffer;
-        for (int i = 0; i < values.size(); i++) {
-            byte[] value = values.get(i);
+        for (int i = 0; i < values.length; i++) {
+            byte[] value = values[i];
             memory.writeI32(pointers + 4 * i, at);
             memory.write(at, value, 0, value.length);
             memory.writeU8(at + value.length, 0);
@@ -815,12 +823,12 @@ public final class Preview1 {
         return Errno.SUCCESS;
     }
 
-    private int writeStringListSizes(List<byte[]> values, int countPtr, int bufSizePtr) {
+    private int writeStringListSizes(byte[][] values, int countPtr, int bufSizePtr) {
         int size = 0;
-        for (int i = 0; i < values.size(); i++) {
-            size += values.get(i).length + 1;
+        for (int i = 0; i < values.length; i++) {
+            size += values[i].length + 1;
         }
-        memory.writeI32(countPtr, values.size());
+        memory.writeI32(countPtr, values.length);
         memory.writeI32(bufSizePtr, size);
         return Errno.SUCCESS;
     }

@@ -1,6 +1,5 @@
 package org.wasipolyfill.core;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.wasipolyfill.core.fs.MemFs;
@@ -16,10 +15,13 @@ public final class WasiConfig {
         }
     }
 
-    private final List<byte[]> args;
-    private final List<byte[]> env;
+    private static final byte[][] NO_STRINGS = {};
+    private static final Preopen[] NO_PREOPENS = {};
+
+    private final byte[][] args;
+    private final byte[][] env;
     private final MemFs fs;
-    private final List<Preopen> preopens;
+    private final Preopen[] preopens;
     private final InputSource stdin;
     private final OutputSink stdout;
     private final OutputSink stderr;
@@ -27,12 +29,13 @@ public final class WasiConfig {
     private final RandomSource random;
 
     private WasiConfig(Builder b) {
-        this.args = List.copyOf(b.args);
-        this.env = List.copyOf(b.env);
+        this.args = b.argCount == b.args.length ? b.args : exact(b.args, new byte[b.argCount][]);
+        this.env = b.envCount == b.env.length ? b.env : exact(b.env, new byte[b.envCount][]);
         this.clock = Objects.requireNonNull(b.clock, "a clock is required");
         this.random = Objects.requireNonNull(b.random, "a random source is required");
         this.fs = b.fs != null ? b.fs : new MemFs(clock);
-        this.preopens = List.copyOf(b.preopens);
+        this.preopens = b.preopenCount == b.preopens.length ? b.preopens
+                : exact(b.preopens, new Preopen[b.preopenCount]);
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
@@ -44,12 +47,27 @@ public final class WasiConfig {
 
     /** The arguments as the guest sees them, each UTF-8 without its NUL. */
     public List<byte[]> args() {
-        return args;
+        return List.of(args);
     }
 
     /** The environment as {@code KEY=VALUE} byte strings, in the order given. */
     public List<byte[]> env() {
+        return List.of(env);
+    }
+
+    /** {@link #args()} without a copy, for the syscall layer, which only reads it. */
+    byte[][] argArray() {
+        return args;
+    }
+
+    /** {@link #env()} without a copy, for the syscall layer, which only reads it. */
+    byte[][] envArray() {
         return env;
+    }
+
+    /** {@link #preopens()} without a copy, for the syscall layer, which only reads it. */
+    Preopen[] preopenArray() {
+        return preopens;
     }
 
     public MemFs fs() {
@@ -57,7 +75,7 @@ public final class WasiConfig {
     }
 
     public List<Preopen> preopens() {
-        return preopens;
+        return List.of(preopens);
     }
 
     public InputSource stdin() {
@@ -80,10 +98,24 @@ public final class WasiConfig {
         return random;
     }
 
+    /**
+     * The first {@code exact.length} elements of {@code grown}, copied. A builder's full array is
+     * taken as it is: the builder grows a new one before its next add, so the config's stays
+     * untouched. Arrays, not lists: a WASI is made per guest run, and in TeaVM's output every
+     * list, iterator and immutable copy is more objects and calls.
+     */
+    private static <T> T[] exact(T[] grown, T[] exact) {
+        System.arraycopy(grown, 0, exact, 0, exact.length);
+        return exact;
+    }
+
     public static final class Builder {
-        private final List<byte[]> args = new ArrayList<>();
-        private final List<byte[]> env = new ArrayList<>();
-        private final List<Preopen> preopens = new ArrayList<>();
+        private byte[][] args = NO_STRINGS;
+        private int argCount;
+        private byte[][] env = NO_STRINGS;
+        private int envCount;
+        private Preopen[] preopens = NO_PREOPENS;
+        private int preopenCount;
         private MemFs fs;
         private InputSource stdin = InputSource.EMPTY;
         private OutputSink stdout = OutputSink.DISCARD;
@@ -94,7 +126,10 @@ public final class WasiConfig {
         private Builder() {}
 
         public Builder arg(String arg) {
-            args.add(Utf8.encode(arg));
+            if (argCount == args.length) {
+                args = grown(args, new byte[argCount * 2 + 1][]);
+            }
+            args[argCount++] = Utf8.encode(arg);
             return this;
         }
 
@@ -104,7 +139,10 @@ public final class WasiConfig {
         }
 
         public Builder env(String key, String value) {
-            env.add(Utf8.encode(key + "=" + value));
+            if (envCount == env.length) {
+                env = grown(env, new byte[envCount * 2 + 1][]);
+            }
+            env[envCount++] = Utf8.encode(key + "=" + value);
             return this;
         }
 
@@ -114,10 +152,12 @@ public final class WasiConfig {
         }
 
         public Builder preopen(String guestPath, String fsPath) {
-            preopens.add(new Preopen(guestPath, fsPath));
+            if (preopenCount == preopens.length) {
+                preopens = grown(preopens, new Preopen[preopenCount * 2 + 1]);
+            }
+            preopens[preopenCount++] = new Preopen(guestPath, fsPath);
             return this;
         }
-
         public Builder stdin(InputSource value) {
             this.stdin = Objects.requireNonNull(value);
             return this;
@@ -145,6 +185,12 @@ public final class WasiConfig {
 
         public WasiConfig build() {
             return new WasiConfig(this);
+        }
+
+        /** Not Arrays.copyOf: for an object array TeaVM makes that copy through reflection. */
+        private static <T> T[] grown(T[] full, T[] larger) {
+            System.arraycopy(full, 0, larger, 0, full.length);
+            return larger;
         }
     }
 }

@@ -1,44 +1,49 @@
 package org.wasipolyfill.core.abi;
 
-/** witx {@code rights}: a 64-bit capability set carried by every descriptor. */
+/**
+ * witx {@code rights}: a 64-bit capability set carried by every descriptor. Every right preview1
+ * defines lies in the low 30 bits, so sets are held as {@code int}: in TeaVM's output a {@code long}
+ * is a BigInt, and a right checked or handed down on every call would allocate. The guest's u64
+ * values are narrowed where they enter ({@code path_open}, {@code fd_fdstat_set_rights}).
+ */
 public final class Rights {
     private Rights() {}
 
-    public static final long FD_DATASYNC = 1L << 0;
-    public static final long FD_READ = 1L << 1;
-    public static final long FD_SEEK = 1L << 2;
-    public static final long FD_FDSTAT_SET_FLAGS = 1L << 3;
-    public static final long FD_SYNC = 1L << 4;
-    public static final long FD_TELL = 1L << 5;
-    public static final long FD_WRITE = 1L << 6;
-    public static final long FD_ADVISE = 1L << 7;
-    public static final long FD_ALLOCATE = 1L << 8;
-    public static final long PATH_CREATE_DIRECTORY = 1L << 9;
-    public static final long PATH_CREATE_FILE = 1L << 10;
-    public static final long PATH_LINK_SOURCE = 1L << 11;
-    public static final long PATH_LINK_TARGET = 1L << 12;
-    public static final long PATH_OPEN = 1L << 13;
-    public static final long FD_READDIR = 1L << 14;
-    public static final long PATH_READLINK = 1L << 15;
-    public static final long PATH_RENAME_SOURCE = 1L << 16;
-    public static final long PATH_RENAME_TARGET = 1L << 17;
-    public static final long PATH_FILESTAT_GET = 1L << 18;
-    public static final long PATH_FILESTAT_SET_SIZE = 1L << 19;
-    public static final long PATH_FILESTAT_SET_TIMES = 1L << 20;
-    public static final long FD_FILESTAT_GET = 1L << 21;
-    public static final long FD_FILESTAT_SET_SIZE = 1L << 22;
-    public static final long FD_FILESTAT_SET_TIMES = 1L << 23;
-    public static final long PATH_SYMLINK = 1L << 24;
-    public static final long PATH_REMOVE_DIRECTORY = 1L << 25;
-    public static final long PATH_UNLINK_FILE = 1L << 26;
-    public static final long POLL_FD_READWRITE = 1L << 27;
-    public static final long SOCK_SHUTDOWN = 1L << 28;
-    public static final long SOCK_ACCEPT = 1L << 29;
+    public static final int FD_DATASYNC = 1 << 0;
+    public static final int FD_READ = 1 << 1;
+    public static final int FD_SEEK = 1 << 2;
+    public static final int FD_FDSTAT_SET_FLAGS = 1 << 3;
+    public static final int FD_SYNC = 1 << 4;
+    public static final int FD_TELL = 1 << 5;
+    public static final int FD_WRITE = 1 << 6;
+    public static final int FD_ADVISE = 1 << 7;
+    public static final int FD_ALLOCATE = 1 << 8;
+    public static final int PATH_CREATE_DIRECTORY = 1 << 9;
+    public static final int PATH_CREATE_FILE = 1 << 10;
+    public static final int PATH_LINK_SOURCE = 1 << 11;
+    public static final int PATH_LINK_TARGET = 1 << 12;
+    public static final int PATH_OPEN = 1 << 13;
+    public static final int FD_READDIR = 1 << 14;
+    public static final int PATH_READLINK = 1 << 15;
+    public static final int PATH_RENAME_SOURCE = 1 << 16;
+    public static final int PATH_RENAME_TARGET = 1 << 17;
+    public static final int PATH_FILESTAT_GET = 1 << 18;
+    public static final int PATH_FILESTAT_SET_SIZE = 1 << 19;
+    public static final int PATH_FILESTAT_SET_TIMES = 1 << 20;
+    public static final int FD_FILESTAT_GET = 1 << 21;
+    public static final int FD_FILESTAT_SET_SIZE = 1 << 22;
+    public static final int FD_FILESTAT_SET_TIMES = 1 << 23;
+    public static final int PATH_SYMLINK = 1 << 24;
+    public static final int PATH_REMOVE_DIRECTORY = 1 << 25;
+    public static final int PATH_UNLINK_FILE = 1 << 26;
+    public static final int POLL_FD_READWRITE = 1 << 27;
+    public static final int SOCK_SHUTDOWN = 1 << 28;
+    public static final int SOCK_ACCEPT = 1 << 29;
 
-    public static final long ALL = (1L << 30) - 1;
+    public static final int ALL = (1 << 30) - 1;
 
     /** What a regular file can ever be asked to do. */
-    public static final long REGULAR_FILE_BASE = FD_DATASYNC | FD_READ | FD_SEEK | FD_FDSTAT_SET_FLAGS
+    public static final int REGULAR_FILE_BASE = FD_DATASYNC | FD_READ | FD_SEEK | FD_FDSTAT_SET_FLAGS
             | FD_SYNC | FD_TELL | FD_WRITE | FD_ADVISE | FD_ALLOCATE | FD_FILESTAT_GET
             | FD_FILESTAT_SET_SIZE | FD_FILESTAT_SET_TIMES | POLL_FD_READWRITE;
 
@@ -46,17 +51,17 @@ public final class Rights {
      * What a directory can ever be asked to do (path operations inside it, readdir, stat). As in
      * Wasmtime, fsync, fd_advise and fd_fdstat_set_flags on a directory are EBADF.
      */
-    public static final long DIRECTORY_BASE = PATH_CREATE_DIRECTORY | PATH_CREATE_FILE | PATH_LINK_SOURCE | PATH_LINK_TARGET
+    public static final int DIRECTORY_BASE = PATH_CREATE_DIRECTORY | PATH_CREATE_FILE | PATH_LINK_SOURCE | PATH_LINK_TARGET
             | PATH_OPEN | FD_READDIR | PATH_READLINK | PATH_RENAME_SOURCE | PATH_RENAME_TARGET
             | PATH_FILESTAT_GET | PATH_FILESTAT_SET_SIZE | PATH_FILESTAT_SET_TIMES
             | FD_FILESTAT_GET | FD_FILESTAT_SET_TIMES | PATH_SYMLINK | PATH_REMOVE_DIRECTORY
             | PATH_UNLINK_FILE;
 
     /** What a directory hands down to what is opened through it. */
-    public static final long DIRECTORY_INHERITING = DIRECTORY_BASE | REGULAR_FILE_BASE;
+    public static final int DIRECTORY_INHERITING = DIRECTORY_BASE | REGULAR_FILE_BASE;
 
     /** What a terminal-like stdio stream can be asked to do. */
-    public static final long CHARACTER_DEVICE_BASE = FD_READ | FD_FDSTAT_SET_FLAGS | FD_WRITE
+    public static final int CHARACTER_DEVICE_BASE = FD_READ | FD_FDSTAT_SET_FLAGS | FD_WRITE
             | FD_FILESTAT_GET | POLL_FD_READWRITE;
 
     /**
@@ -64,7 +69,7 @@ public final class Rights {
      * these is EBADF, as POSIX and Wasmtime answer a write to a read-only descriptor; lacking any
      * other right is ENOTCAPABLE.
      */
-    public static final long ACCESS_MODE = FD_READ | FD_WRITE | FD_DATASYNC | FD_ALLOCATE
+    public static final int ACCESS_MODE = FD_READ | FD_WRITE | FD_DATASYNC | FD_ALLOCATE
             | FD_FILESTAT_SET_SIZE | FD_READDIR;
 
 }

@@ -12,15 +12,12 @@ import org.wasipolyfill.core.fs.Inode;
  * kind overrides only what it really supports. Operations take and return decoded values.
  */
 public abstract class Descriptor {
-    private long rightsBase;
-    private long rightsInheriting;
-    /** The low 32 bits of {@link #rightsBase}, where every defined right lies: checked on every call without BigInt math. */
-    private int rightsBaseLow;
+    private int rightsBase;
+    private int rightsInheriting;
     private int fdFlags;
 
-    protected Descriptor(long rightsBase, long rightsInheriting, int fdFlags) {
+    protected Descriptor(int rightsBase, int rightsInheriting, int fdFlags) {
         this.rightsBase = rightsBase;
-        this.rightsBaseLow = (int) rightsBase;
         this.rightsInheriting = rightsInheriting;
         this.fdFlags = fdFlags;
     }
@@ -28,11 +25,12 @@ public abstract class Descriptor {
     /** An {@code abi.FileType} value. */
     public abstract int fileType();
 
-    public final long rightsBase() {
+    /** A set of {@link Rights}; the u64's high half is always zero. */
+    public final int rightsBase() {
         return rightsBase;
     }
 
-    public final long rightsInheriting() {
+    public final int rightsInheriting() {
         return rightsInheriting;
     }
 
@@ -45,7 +43,7 @@ public abstract class Descriptor {
     }
 
     /** Every right a descriptor of this kind could ever hold. */
-    protected abstract long kindRights();
+    protected abstract int kindRights();
 
     /**
      * Fails unless this descriptor holds {@code rights}. An operation this kind of descriptor can
@@ -54,14 +52,7 @@ public abstract class Descriptor {
      * ENOTCAPABLE.
      */
     public final void require(int rights) {
-        if ((rights & ~rightsBaseLow) != 0) {
-            require(Integer.toUnsignedLong(rights));
-        }
-    }
-
-    /** As {@link #require(int)}, for a set with bits anywhere in the 64. */
-    public final void require(long rights) {
-        long missing = rights & ~rightsBase;
+        int missing = rights & ~rightsBase;
         if (missing != 0) {
             boolean wrongKind = (missing & ~kindRights()) != 0;
             throw FsException.of(wrongKind || (missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
@@ -69,18 +60,20 @@ public abstract class Descriptor {
     }
 
     /** Whether a descriptor of this kind could ever hold {@code rights}. */
-    public final boolean kindSupports(long rights) {
+    public final boolean kindSupports(int rights) {
         return (rights & ~kindRights()) == 0;
     }
 
-    /** Rights may only ever shrink. */
+    /**
+     * Rights may only ever shrink. The guest's u64 sets are checked whole: a bit above the defined
+     * rights is one this descriptor does not hold.
+     */
     public final void setRights(long base, long inheriting) {
-        if ((base & ~rightsBase) != 0 || (inheriting & ~rightsInheriting) != 0) {
+        if ((base & ~(long) rightsBase) != 0 || (inheriting & ~(long) rightsInheriting) != 0) {
             throw FsException.of(Errno.NOTCAPABLE);
         }
-        rightsBase = base;
-        rightsBaseLow = (int) base;
-        rightsInheriting = inheriting;
+        rightsBase = (int) base;
+        rightsInheriting = (int) inheriting;
     }
 
     /** A stream (stdio) cannot seek: positional calls answer ESPIPE. */

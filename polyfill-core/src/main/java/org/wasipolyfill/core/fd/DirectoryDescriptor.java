@@ -13,15 +13,15 @@ public final class DirectoryDescriptor extends Descriptor {
     private final DirectoryNode directory;
     private final byte[] preopenName;
 
-    public DirectoryDescriptor(DirectoryNode directory, byte[] preopenName, long rightsBase,
-            long rightsInheriting, int fdFlags) {
+    public DirectoryDescriptor(DirectoryNode directory, byte[] preopenName, int rightsBase,
+            int rightsInheriting, int fdFlags) {
         super(rightsBase, rightsInheriting, fdFlags);
         this.directory = directory;
         this.preopenName = preopenName;
     }
 
     @Override
-    protected long kindRights() {
+    protected int kindRights() {
         return Rights.DIRECTORY_BASE;
     }
 

@@ -15,18 +15,8 @@ public final class FdTable {
         return slots[fd];
     }
 
-    /**
-     * The descriptor at {@code fd} holding {@code rights} (rights bits all lie in the low 32, so an
-     * int keeps BigInt math out of the JS build), or EBADF / ENOTCAPABLE.
-     */
-    public Descriptor get(int fd, int rights) {
-        Descriptor descriptor = get(fd);
-        descriptor.require(rights);
-        return descriptor;
-    }
-
     /** The descriptor at {@code fd} holding {@code rights}, or EBADF / ENOTCAPABLE. */
-    public Descriptor get(int fd, long rights) {
+    public Descriptor get(int fd, int rights) {
         Descriptor descriptor = get(fd);
         descriptor.require(rights);
         return descriptor;

@@ -18,14 +18,14 @@ public final class FileDescriptor extends Descriptor {
     private final FileNode file;
     private long position;
 
-    public FileDescriptor(MemFs fs, FileNode file, long rightsBase, long rightsInheriting, int fdFlags) {
+    public FileDescriptor(MemFs fs, FileNode file, int rightsBase, int rightsInheriting, int fdFlags) {
         super(rightsBase, rightsInheriting, fdFlags);
         this.fs = fs;
         this.file = file;
     }
 
     @Override
-    protected long kindRights() {
+    protected int kindRights() {
         return Rights.REGULAR_FILE_BASE;
     }
 

@@ -6,7 +6,7 @@ import org.wasipolyfill.core.abi.Rights;
 
 /** fd 1 and 2: bytes handed to a host sink, one call per fd_write; a character device. */
 public final class OutputDescriptor extends StreamDescriptor {
-    private static final long RIGHTS = Rights.FD_WRITE | Rights.FD_FDSTAT_SET_FLAGS
+    private static final int RIGHTS = Rights.FD_WRITE | Rights.FD_FDSTAT_SET_FLAGS
             | Rights.FD_FILESTAT_GET | Rights.POLL_FD_READWRITE;
 
     private final OutputSink sink;

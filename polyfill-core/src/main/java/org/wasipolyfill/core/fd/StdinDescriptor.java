@@ -6,7 +6,7 @@ import org.wasipolyfill.core.abi.Rights;
 
 /** fd 0: bytes pulled from the host; a character device that cannot seek. */
 public final class StdinDescriptor extends StreamDescriptor {
-    private static final long RIGHTS = Rights.FD_READ | Rights.FD_FDSTAT_SET_FLAGS
+    private static final int RIGHTS = Rights.FD_READ | Rights.FD_FDSTAT_SET_FLAGS
             | Rights.FD_FILESTAT_GET | Rights.POLL_FD_READWRITE;
 
     private final InputSource source;

@@ -9,9 +9,9 @@ import org.wasipolyfill.core.fs.FsException;
  * is what wasi-libc's isatty() looks for to see a terminal (and so line-buffer stdout).
  */
 abstract class StreamDescriptor extends Descriptor {
-    private final long kindRights;
+    private final int kindRights;
 
-    StreamDescriptor(long rights) {
+    StreamDescriptor(int rights) {
         super(rights, 0, 0);
         this.kindRights = rights;
     }
@@ -28,7 +28,7 @@ abstract class StreamDescriptor extends Descriptor {
     }
 
     @Override
-    protected final long kindRights() {
+    protected final int kindRights() {
         return kindRights;
     }
 

@@ -51,7 +51,10 @@ public final class JsGuestMemory implements GuestMemory {
         if (buffer == null) {
             refresh();
         }
-        if (unsigned(address) + unsigned(length) > byteLength) {
+        // Both u32, added in double (exact): the unsigned views are written out here rather than
+        // called, as a call per operand is what a guest access costs before V8 optimises it.
+        double end = (address >= 0 ? address : address + U32_RANGE) + (length >= 0 ? length : length + U32_RANGE);
+        if (end > byteLength) {
             throw MemoryFault.outOfBounds(address, Integer.toUnsignedLong(length), (long) byteLength);
         }
     }
@@ -61,49 +64,57 @@ public final class JsGuestMemory implements GuestMemory {
         if (buffer == null) {
             refresh();
         }
-        if (length < 0 || unsigned(address) + (double) length > byteLength) {
+        if (length < 0 || (address >= 0 ? address : address + U32_RANGE) + (double) length > byteLength) {
             throw MemoryFault.outOfBounds(address, length, (long) byteLength);
         }
     }
 
     @Override
     public int readU8(int address) {
-        return getUint8(at(address, 1), address);
+        checkRange(address, 1);
+        return getUint8(view, address);
     }
 
     @Override
     public int readU16(int address) {
-        return getUint16(at(address, 2), address);
+        checkRange(address, 2);
+        return getUint16(view, address);
     }
 
     @Override
     public int readI32(int address) {
-        return getInt32(at(address, 4), address);
+        checkRange(address, 4);
+        return getInt32(view, address);
     }
 
     @Override
     public long readI64(int address) {
-        return getInt64(at(address, 8), address);
+        checkRange(address, 8);
+        return getInt64(view, address);
     }
 
     @Override
     public void writeU8(int address, int value) {
-        setUint8(at(address, 1), address, value);
+        checkRange(address, 1);
+        setUint8(view, address, value);
     }
 
     @Override
     public void writeU16(int address, int value) {
-        setUint16(at(address, 2), address, value);
+        checkRange(address, 2);
+        setUint16(view, address, value);
     }
 
     @Override
     public void writeI32(int address, int value) {
-        setInt32(at(address, 4), address, value);
+        checkRange(address, 4);
+        setInt32(view, address, value);
     }
 
     @Override
     public void writeI64(int address, long value) {
-        setInt64(at(address, 8), address, value);
+        checkRange(address, 8);
+        setInt64(view, address, value);
     }
 
     @Override
@@ -155,11 +166,6 @@ public final class JsGuestMemory implements GuestMemory {
         }
     }
 
-    private DataView at(int address, int length) {
-        checkRange(address, length);
-        return view;
-    }
-
     /** A bad Java range is a bug in the caller, not the guest's fault. */
     private static void checkJavaRange(byte[] array, int offset, int length) {
         if (offset < 0 || length < 0 || offset > array.length - length) {
@@ -183,10 +189,6 @@ public final class JsGuestMemory implements GuestMemory {
         view = new DataView(current);
         bytes = new Int8Array(current);
         byteLength = current.getByteLength();
-    }
-
-    private static double unsigned(int address) {
-        return address >= 0 ? address : address + U32_RANGE;
     }
 
     @JSBody(params = { "a", "b" }, script = "return a === b;")
