@@ -31,6 +31,7 @@ public final class JsWasi {
 
     @JSExport
     public JsWasi(JSObject options) {
+        LiveShapes.ensure();
         this.options = WasiOptions.parse(options);
         Preview1 preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
