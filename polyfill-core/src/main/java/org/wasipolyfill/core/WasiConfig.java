@@ -105,8 +105,18 @@ public final class WasiConfig {
      * list, iterator and immutable copy is more objects and calls.
      */
     private static <T> T[] exact(T[] grown, T[] exact) {
-        System.arraycopy(grown, 0, exact, 0, exact.length);
-        return exact;
+        return copyInto(grown, exact, exact.length);
+    }
+
+    /**
+     * A loop, not System.arraycopy or Arrays.copyOf: for these few elements TeaVM's arraycopy
+     * costs more than the copy, and its copyOf of an object array goes through reflection.
+     */
+    private static <T> T[] copyInto(T[] from, T[] to, int count) {
+        for (int i = 0; i < count; i++) {
+            to[i] = from[i];
+        }
+        return to;
     }
 
     public static final class Builder {
@@ -187,10 +197,8 @@ public final class WasiConfig {
             return new WasiConfig(this);
         }
 
-        /** Not Arrays.copyOf: for an object array TeaVM makes that copy through reflection. */
         private static <T> T[] grown(T[] full, T[] larger) {
-            System.arraycopy(full, 0, larger, 0, full.length);
-            return larger;
+            return copyInto(full, larger, full.length);
         }
     }
 }
