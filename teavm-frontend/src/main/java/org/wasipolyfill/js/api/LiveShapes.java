@@ -4,13 +4,13 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.Preview1;
+import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.core.abi.LookupFlags;
 import org.wasipolyfill.core.abi.OFlags;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.abi.Whence;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.core.fs.PathResolver;
-import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.js.memory.JsGuestMemory;
 import org.wasipolyfill.js.memory.WasmMemory;
 
@@ -21,15 +21,15 @@ import org.wasipolyfill.js.memory.WasmMemory;
  * live object has it, and with it deoptimises every function that was optimised for it. Each
  * guest run makes its own WASI, descriptors, inodes and lookups, so when a page runs programs one
  * after another, a collection between two runs sent the next run back to unoptimised code: the
- * benchmark's metadata workload in Node took 150 ms per run after a {@code gc()} against 85 ms
- * without one. The objects kept here hold every such layout, so optimised code survives.
+ * benchmark's metadata workload in Node took 140-160 ms per run after a {@code gc()} against
+ * 80 ms without one. The objects kept here hold every such layout, so optimised code survives.
  *
  * <p>They come from one short session through the same classes a guest uses: a MemFS with files,
  * a directory and a symlink made from the host side, a WASI over it, and the calls a typical
  * program makes (open, write, read, seek, stat, readdir, rename, symlink, stdout) on a syscall
- * layer over a page of its own memory. The first {@code new WASI} queues it as a microtask, so it
- * does not delay that first run (about 5 ms of first-time compilation in Node) but comes before
- * any collection could matter. Results are not checked and nothing it throws gets out: a failed
+ * layer over a page of its own memory. The first {@code new WASI} queues it as a microtask: it runs
+ * when the page's current task ends, so it does not delay that first run (it is about 5 ms of
+ * first-time compilation in Node). Results are not checked and nothing it throws gets out: a failed
  * call only leaves a layout out.
  */
 final class LiveShapes {
