@@ -5,8 +5,8 @@ import org.wasipolyfill.core.abi.Errno;
 /**
  * A filesystem or descriptor operation that failed with a WASI errno. It carries nothing but the
  * errno and no stack trace, so there is one shared instance per errno ({@link #of}): in the JS
- * build every thrown Java exception gets a JS {@code Error} with a captured stack the first time
- * it is thrown, which would otherwise be paid on every failing call (a stat of a missing file).
+ * build every Java exception gets a JS {@code Error} with a captured stack when it is made, which
+ * would otherwise be paid on every failing call (a stat of a missing file).
  */
 public final class FsException extends RuntimeException {
     private static final FsException[] BY_ERRNO = new FsException[Errno.NOTCAPABLE + 1];

@@ -6,11 +6,11 @@ import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
 
 /**
- * Throws each shared {@link FsException} once before any guest runs. TeaVM gives a Java exception
- * a JS {@code Error}, with a captured stack, the first time it is thrown and reuses it after. The
- * core keeps one {@code FsException} per errno, so without this the first throw of each would
- * capture a stack holding a guest's wasm frames, and through them its instance and linear memory,
- * for as long as the page lives.
+ * Makes each shared {@link FsException} before any guest runs. TeaVM gives a Java exception a JS
+ * {@code Error}, with a captured stack, when it is constructed. The core keeps one
+ * {@code FsException} per errno, made on first use, so without this the first failing call of each
+ * errno would capture a stack holding a guest's wasm frames, and through them its instance and
+ * linear memory, for as long as the page lives.
  *
  * <p>The stacks are captured with V8's {@code Error.stackTraceLimit} at 0: nobody ever sees these
  * errors (a failing call returns the errno), and capturing 76 real stacks cost about 3 ms of the
@@ -33,11 +33,7 @@ final class ErrnoExceptions {
         JSObject limit = swapStackTraceLimit();
         try {
             for (int errno = Errno.SUCCESS + 1; errno <= Errno.NOTCAPABLE; errno++) {
-                try {
-                    throw FsException.of(errno);
-                } catch (FsException expected) {
-                    // Thrown only to attach its JS Error here.
-                }
+                FsException.of(errno);
             }
         } finally {
             restoreStackTraceLimit(limit);
