@@ -14,8 +14,14 @@ public final class FsException extends RuntimeException {
     private final int errno;
 
     private FsException(int errno) {
-        super(Errno.name(errno), null, false, false);
+        super(null, null, false, false);
         this.errno = errno;
+    }
+
+    /** The errno's name ("ENOENT"), made when asked: the JS build makes all 76 exceptions up front. */
+    @Override
+    public String getMessage() {
+        return Errno.name(errno);
     }
 
     /** The exception for {@code errno}, one of {@link Errno}'s codes. */
