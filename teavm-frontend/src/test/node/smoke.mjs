@@ -3,6 +3,7 @@
 //   node --expose-gc smoke.mjs <path to wasi-polyfill.mjs> /tmp/smoke-guest.wasm
 // (NodeSmokeTest does both.) Prints one line per check and ends with "N passed, M failed";
 // exits non-zero on a failure.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -104,6 +105,23 @@ await check('nothing keeps a finished guest alive, not even the error of its fai
     globalThis.gc();
   }
   expect(collected.has('memory'), true, 'the guest memory was collected');
+});
+
+await check('the first WASI of a process leaves it as it was: no output, no new globals, Error.stackTraceLimit kept', () => {
+  // A fresh process, so this WASI is the first: it prepares the errno exceptions and queues the
+  // LiveShapes session, both of which touch engine state.
+  const script = `
+    const before = Object.getOwnPropertyNames(globalThis).sort().join();
+    let printed = 0;
+    for (const k of ['log', 'error', 'warn', 'info', 'debug']) console[k] = () => { printed++; };
+    const { WASI } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+    Error.stackTraceLimit = 7;
+    new WASI({ args: ['first'], stdout: () => {} });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const after = Object.getOwnPropertyNames(globalThis).sort().join();
+    process.stdout.write(JSON.stringify({ limit: Error.stackTraceLimit, printed, sameGlobals: before === after }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(out, JSON.stringify({ limit: 7, printed: 0, sameGlobals: true }), 'state after the first WASI');
 });
 
 await check('the module exports the WASI and MemFS classes', () => {
