@@ -45,22 +45,12 @@ public final class WasiConfig {
         return new Builder();
     }
 
-    /** The arguments as the guest sees them, each UTF-8 without its NUL. */
-    public List<byte[]> args() {
-        return List.of(args);
-    }
-
-    /** The environment as {@code KEY=VALUE} byte strings, in the order given. */
-    public List<byte[]> env() {
-        return List.of(env);
-    }
-
-    /** {@link #args()} without a copy, for the syscall layer, which only reads it. */
+    /** The arguments as the guest sees them, each UTF-8 without its NUL; the syscall layer only reads it. */
     byte[][] argArray() {
         return args;
     }
 
-    /** {@link #env()} without a copy, for the syscall layer, which only reads it. */
+    /** The environment as {@code KEY=VALUE} byte strings, in the order given; only read. */
     byte[][] envArray() {
         return env;
     }

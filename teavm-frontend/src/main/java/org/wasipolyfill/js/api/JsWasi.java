@@ -26,6 +26,7 @@ import org.wasipolyfill.js.memory.WasmMemory;
 public final class JsWasi {
     private final WasiOptions options;
     private final JsGuestMemory memory = new JsGuestMemory();
+    private final Preview1 preview1;
     private final JSObject wasiImport;
     private boolean started;
 
@@ -33,9 +34,14 @@ public final class JsWasi {
     public JsWasi(JSObject options) {
         LiveShapes.ensure();
         this.options = WasiOptions.parse(options);
-        Preview1 preview1 = this.options.newPreview1();
+        this.preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
         this.wasiImport = Preview1Imports.create(preview1, memory);
+    }
+
+    /** The syscall layer behind the import object. */
+    Preview1 preview1() {
+        return preview1;
     }
 
     /** The MemFS the guest sees (the {@code fs} option, or the one made for it). */

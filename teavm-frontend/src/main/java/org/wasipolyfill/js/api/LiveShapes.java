@@ -26,8 +26,8 @@ import org.wasipolyfill.js.memory.WasmMemory;
  *
  * <p>They come from one short session through the same classes a guest uses: a MemFS with files,
  * a directory and a symlink made from the host side, a WASI over it, and the calls a typical
- * program makes (open, write, read, seek, stat, readdir, rename, symlink, stdout) on a syscall
- * layer over a page of its own memory. The first {@code new WASI} queues it as a microtask: it runs
+ * program makes (open, write, read, seek, stat, readdir, rename, symlink, stdout) on that WASI's
+ * syscall layer, over a page of memory of the session's own. The first {@code new WASI} queues it as a microtask: it runs
  * when the page's current task ends, so it does not delay that first run (it is about 5 ms of
  * first-time compilation in Node). Results are not checked and nothing it throws gets out: a failed
  * call only leaves a layout out.
@@ -72,10 +72,11 @@ final class LiveShapes {
         fs.mkdir("/shapes", false);
         fs.writeFile("/shapes/host-file", Utf8.encode("kept"));
         fs.symlink("host-file", "/shapes/host-link");
-        JSObject options = options((JSObject) (Object) jsFs);
-        JsWasi wasi = new JsWasi(options);
+        JsWasi wasi = new JsWasi(options((JSObject) (Object) jsFs));
 
-        Preview1 p = WasiOptions.parse(options).newPreview1();
+        // The WASI's own syscall layer, bound to a memory of the session's: its import object is
+        // never called.
+        Preview1 p = wasi.preview1();
         JsGuestMemory memory = new JsGuestMemory();
         memory.bind(newMemory());
         p.bindMemory(memory);
@@ -103,12 +104,13 @@ final class LiveShapes {
         p.pathFilestatGet(preopen, LookupFlags.SYMLINK_FOLLOW, PATH, path(memory, "link"), STAT);
         p.fdClose(open(p, memory, preopen, "moved", OFlags.CREAT));
         p.pathRename(preopen, PATH, path(memory, "moved"), preopen, PATH + 512, write(memory, PATH + 512, "renamed"));
-        int dir = open(p, memory, preopen, "dir", OFlags.DIRECTORY);
+        open(p, memory, preopen, "dir", OFlags.DIRECTORY);
         p.fdReaddir(preopen, DATA, DATA_SIZE, 0, OUT);
         p.clockTimeGet(1, 0, OUT);
 
         Object lookup = PathResolver.resolve(fs.directory("/shapes"), Utf8.encode("file"), false);
-        return new Object[] { jsFs, wasi, p, memory, lookup, fs.stat("/shapes/host-link"), file, dir };
+        // The open file and directory descriptors stay in the WASI's descriptor table.
+        return new Object[] { jsFs, wasi, memory, lookup, fs.stat("/shapes/host-link") };
     }
 
     private static int open(Preview1 p, JsGuestMemory memory, int dir, String name, int oflags) {
