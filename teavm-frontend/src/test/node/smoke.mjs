@@ -66,6 +66,28 @@ await check('a stdin callback is pulled chunk by chunk until it returns null, th
   expectThrows(() => new WASI({ stdin: 42 }), TypeError, /stdin/, 'a number as stdin');
 });
 
+await check('stdout chunks are the callback\'s to keep: later writes and later runs never touch them', async () => {
+  const echo = readFileSync(echoPath);
+  const runEcho = async (stdin) => {
+    const chunks = [];
+    const wasi = new WASI({ args: ['echo'], stdin, stdout: (c) => chunks.push(c) });
+    const { instance } = await WebAssembly.instantiate(echo, wasi.getImportObject());
+    expect(wasi.start(instance), 0, 'exit code');
+    return chunks;
+  };
+  const first = await runEcho('first run');
+  // 5-byte writes, enough of them to fill several slabs.
+  const longText = Array.from({ length: 800 }, (_, i) => String(i % 10)).join('') + 'end';
+  const second = await runEcho(longText);
+  expect(second.map((c) => decoder.decode(c)).join(''), longText, 'second run stdout');
+  for (const chunk of second) {
+    chunk.fill(0);
+  }
+  expect(first.map((c) => decoder.decode(c)).join(''), 'first run', 'first run stdout, after the second run and its chunks were zeroed');
+  const third = await runEcho('third');
+  expect(third.map((c) => decoder.decode(c)).join(''), 'third', 'third run stdout, after the zeroing');
+});
+
 await check('what a host callback throws reaches the caller of start() unchanged; a wrong stdin chunk is a TypeError', async () => {
   const echo = readFileSync(echoPath);
   async function startEcho(options) {

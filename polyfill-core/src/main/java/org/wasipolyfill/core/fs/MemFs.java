@@ -309,18 +309,18 @@ public final class MemFs {
     }
 
     private Resolved hostLookup(String path, boolean followLast) {
-        if (path == null || !path.startsWith("/")) {
+        byte[] bytes = path == null ? null : bytes(path);
+        if (bytes == null || bytes.length == 0 || bytes[0] != '/') {
             throw FsException.of(Errno.INVAL);
         }
-        int start = 0;
-        while (start < path.length() && path.charAt(start) == '/') {
+        int start = 1;
+        while (start < bytes.length && bytes[start] == '/') {
             start++;
         }
-        String relative = path.substring(start);
-        if (relative.isEmpty()) {
+        if (start == bytes.length) {
             return new Resolved(root, null, root, false);
         }
-        return PathResolver.resolve(root, bytes(relative), followLast);
+        return PathResolver.resolve(root, bytes, start, bytes.length, followLast);
     }
 
     /** The absolute host path without its last component ("/a/b/" -> "/a", "/a" -> "/"). */

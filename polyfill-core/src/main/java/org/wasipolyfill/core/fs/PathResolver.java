@@ -34,8 +34,17 @@ public final class PathResolver {
      * Nothing here keeps {@code path}, so a caller may reuse the array for its next lookup.
      */
     public static Resolved resolve(DirectoryNode start, byte[] path, int pathLength, boolean followLast) {
-        validate(path, pathLength);
-        if (path[0] == '/') {
+        return resolve(start, path, 0, pathLength, followLast);
+    }
+
+    /**
+     * As {@link #resolve(DirectoryNode, byte[], boolean)} for the path {@code path[from, pathLength)}:
+     * the MemFS host API looks an absolute path up from the root past its leading slashes, without
+     * copying the rest.
+     */
+    public static Resolved resolve(DirectoryNode start, byte[] path, int from, int pathLength, boolean followLast) {
+        validate(path, from, pathLength);
+        if (path[from] == '/') {
             throw FsException.of(Errno.NOTCAPABLE);
         }
         boolean trailingSlash = path[pathLength - 1] == '/';
@@ -44,7 +53,7 @@ public final class PathResolver {
         int expansions = 0;
         byte[] work = path;
         int workLength = pathLength;
-        int at = 0;
+        int at = from;
         while (true) {
             // work[at] starts a component: never a slash, never past the end.
             int end = at;
@@ -143,11 +152,11 @@ public final class PathResolver {
     }
 
     /** Paths are bytes, but WASI paths are strings: NUL is EINVAL, invalid UTF-8 is EILSEQ. */
-    private static void validate(byte[] path, int length) {
-        if (length == 0) {
+    private static void validate(byte[] path, int from, int length) {
+        if (length <= from) {
             throw FsException.of(Errno.NOENT);
         }
-        int i = 0;
+        int i = from;
         while (i < length) {
             int b = path[i] & 0xFF;
             if (b == 0) {
