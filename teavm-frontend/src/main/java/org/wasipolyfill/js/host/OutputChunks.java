@@ -1,6 +1,5 @@
 package org.wasipolyfill.js.host;
 
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.IoVecs;
 import org.wasipolyfill.js.interop.Bytes;
@@ -8,10 +7,10 @@ import org.wasipolyfill.js.interop.Bytes;
 /**
  * Makes the {@code Uint8Array} chunks handed to output callbacks, each the callback's to keep: the
  * guest's bytes are copied once, straight from its memory into the chunk's storage. Small chunks
- * are views into a slab shared by every sink of the page, which saves an {@code ArrayBuffer} per
- * write and, as a WASI is made per run, per run; no region of a slab is written again once handed
- * out. Slabs start small (most programs write a line or two) and double up to {@link #SLAB_MAX},
- * so a page that keeps one small chunk keeps at most one slab with it.
+ * are views into slabs shared by every sink of the page, so neither a write nor a run (a WASI is
+ * made per run) costs an {@code ArrayBuffer} of its own; no region of a slab is written again once
+ * handed out. Slabs start small (most programs write a line or two) and double up to
+ * {@link #SLAB_MAX}, so a chunk kept keeps at most that much with it.
  */
 final class OutputChunks {
     private static final int SLAB_MIN = 256;
@@ -20,8 +19,6 @@ final class OutputChunks {
     private static final int SLAB_CHUNK_MAX = SLAB_MAX / 8;
 
     private static byte[] slab = new byte[0];
-    /** A {@code Uint8Array} over all of {@link #slab}, which chunks are carved from. */
-    private static JSObject slabBytes;
     private static int slabUsed;
 
     private OutputChunks() {}
@@ -35,15 +32,11 @@ final class OutputChunks {
         }
         if (slab.length - slabUsed < total) {
             slab = new byte[Math.min(SLAB_MAX, Math.max(Math.max(slab.length * 2, SLAB_MIN), total))];
-            slabBytes = Bytes.viewAsUint8Array(slab);
             slabUsed = 0;
         }
         int start = slabUsed;
         data.gather(slab, start);
         slabUsed = start + total;
-        return subarray(slabBytes, start, start + total);
+        return Bytes.view(slab, start, total);
     }
-
-    @JSBody(params = { "a", "from", "to" }, script = "return a.subarray(from, to);")
-    private static native JSObject subarray(JSObject a, int from, int to);
 }
