@@ -309,10 +309,10 @@ public final class MemFs {
     }
 
     private Resolved hostLookup(String path, boolean followLast) {
-        byte[] bytes = path == null ? null : bytes(path);
-        if (bytes == null || bytes.length == 0 || bytes[0] != '/') {
+        if (path == null || !path.startsWith("/")) {
             throw FsException.of(Errno.INVAL);
         }
+        byte[] bytes = bytes(path);
         int start = 1;
         while (start < bytes.length && bytes[start] == '/') {
             start++;
