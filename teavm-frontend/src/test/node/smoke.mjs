@@ -211,6 +211,12 @@ await check('bad options are TypeErrors naming the option', () => {
   expectThrows(() => new WASI({ argz: [] }), TypeError, /unknown option 'argz'/, 'unknown option');
   expectThrows(() => new WASI({ args: [1] }), TypeError, /args\[0\] must be a string/, 'args');
   expectThrows(() => new WASI({ env: { A: 1 } }), TypeError, /env\['A'\] must be a string/, 'env');
+  expectThrows(() => new WASI({ env: { 'A=B': 'c' } }), TypeError, /env name 'A=B' must be non-empty, without '='/, 'env name');
+  expectThrows(() => new WASI({ env: { A: 'x\0y' } }), TypeError, /env\['A'\] must not contain a NUL/, 'env NUL');
+  expectThrows(() => new WASI({ preopens: { '/s': 'relative' } }), TypeError, /must be an absolute MemFS path, got 'relative'/,
+    'preopen path');
+  expectThrows(() => new WASI({ preopens: { '/s\0': '/s' } }), TypeError, /preopens name .* must not contain a NUL/,
+    'preopen name');
   expectThrows(() => new WASI({ fs: {} }), TypeError, /'fs' must be a MemFS/, 'fs');
   expectThrows(() => new WASI({ stdout: 'x' }), TypeError, /'stdout' must be a function/, 'stdout');
   expectThrows(() => new WASI({ version: 'unstable' }), Error, /unsupported version/, 'version');
@@ -236,7 +242,21 @@ await check('MemFS round-trips files and reports errors with Node-style codes', 
   expect(fs.exists('/sandbox/nope'), false, 'exists');
   const e = expectThrows(() => fs.readFile('/sandbox/nope'), Error, /ENOENT/, 'readFile missing');
   expect(e.code, 'ENOENT', 'code');
-  new WASI({ fs, preopens: { '/sandbox': '/sandbox' } });
+  fs.mkdir('//sandbox//ünï ✓/😀/', { recursive: true });
+  fs.mkdir('/sandbox/ünï ✓/😀', { recursive: true });
+  expect(fs.readdir('/sandbox/ünï ✓').join(','), '😀', 'mkdir of non-ASCII names, slashes doubled');
+  expect(fs.stat('/sandbox/ünï ✓/😀').isDirectory(), true, 'made once');
+  expectThrows(() => fs.mkdir('sandbox/x'), TypeError, /must be absolute/, 'mkdir relative');
+  expectThrows(() => fs.mkdir(1), TypeError, /path must be a string/, 'mkdir of a number');
+  expect(expectThrows(() => fs.mkdir('/sandbox/a\0b'), Error, /EINVAL/, 'mkdir NUL').code, 'EINVAL', 'NUL code');
+  expect(fs.exists('/sandbox/a'), true, 'NUL made nothing else');
+  expect(expectThrows(() => fs.mkdir('/sandbox/in.txt/x', { recursive: true }), Error, /ENOTDIR/, 'mkdir under a file').code,
+    'ENOTDIR', 'ENOTDIR code');
+  expect(expectThrows(() => fs.mkdir('/sandbox/in.txt', { recursive: true }), Error, /EEXIST/, 'mkdir -p of a file').code,
+    'EEXIST', 'EEXIST code');
+  new WASI({ fs, preopens: { '/sandbox': '/sandbox', '/u': '/sandbox/ünï ✓/😀' } });
+  expectThrows(() => new WASI({ fs, preopens: { '/f': '/sandbox/in.txt' } }), Error,
+    /preopens\['\/f'\] names '\/sandbox\/in.txt', which is not a directory in the MemFS \(ENOTDIR\)/, 'preopen of a file');
 });
 
 console.log(`${passed} passed, ${failed} failed`);

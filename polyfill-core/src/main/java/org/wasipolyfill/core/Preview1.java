@@ -64,11 +64,10 @@ public final class Preview1 {
         fds.add(new StdinDescriptor(config.stdin()));
         fds.add(new OutputDescriptor(config.stdout()));
         fds.add(new OutputDescriptor(config.stderr()));
-        WasiConfig.Preopen[] preopens = config.preopenArray();
-        for (int i = 0; i < preopens.length; i++) {
-            WasiConfig.Preopen preopen = preopens[i];
-            fds.add(new DirectoryDescriptor(fs.directory(preopen.fsPath()),
-                    Utf8.encode(preopen.guestPath()),
+        byte[][] names = config.preopenNames();
+        DirectoryNode[] directories = config.preopenDirectories();
+        for (int i = 0; i < names.length; i++) {
+            fds.add(new DirectoryDescriptor(directories[i], names[i],
                     Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0));
         }
     }

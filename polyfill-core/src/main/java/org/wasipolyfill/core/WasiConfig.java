@@ -2,26 +2,22 @@ package org.wasipolyfill.core;
 
 import java.util.List;
 import java.util.Objects;
+import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.MemFs;
 
-/** Everything one WASI instance is handed: immutable once built. */
+/**
+ * Everything one WASI instance is handed: immutable once built. Strings are held as the UTF-8
+ * bytes the guest reads, and each preopen as the directory itself, looked up once when built.
+ */
 public final class WasiConfig {
-
-    /** A directory of the MemFS handed to the guest as a preopened descriptor named {@code guestPath}. */
-    public record Preopen(String guestPath, String fsPath) {
-        public Preopen {
-            Objects.requireNonNull(guestPath, "guestPath");
-            Objects.requireNonNull(fsPath, "fsPath");
-        }
-    }
-
     private static final byte[][] NO_STRINGS = {};
-    private static final Preopen[] NO_PREOPENS = {};
+    private static final DirectoryNode[] NO_DIRECTORIES = {};
 
     private final byte[][] args;
     private final byte[][] env;
     private final MemFs fs;
-    private final Preopen[] preopens;
+    private final byte[][] preopenNames;
+    private final DirectoryNode[] preopenDirectories;
     private final InputSource stdin;
     private final OutputSink stdout;
     private final OutputSink stderr;
@@ -29,16 +25,30 @@ public final class WasiConfig {
     private final RandomSource random;
 
     private WasiConfig(Builder b) {
-        this.args = b.argCount == b.args.length ? b.args : exact(b.args, new byte[b.argCount][]);
-        this.env = b.envCount == b.env.length ? b.env : exact(b.env, new byte[b.envCount][]);
+        this.args = b.argCount == b.args.length ? b.args : copyInto(b.args, new byte[b.argCount][], b.argCount);
+        this.env = b.envCount == b.env.length ? b.env : copyInto(b.env, new byte[b.envCount][], b.envCount);
         this.clock = Objects.requireNonNull(b.clock, "a clock is required");
         this.random = Objects.requireNonNull(b.random, "a random source is required");
         this.fs = b.fs != null ? b.fs : new MemFs(clock);
-        this.preopens = b.preopenCount == b.preopens.length ? b.preopens
-                : exact(b.preopens, new Preopen[b.preopenCount]);
+        int preopens = b.preopenCount;
+        if (b.preopenPaths == null && preopens == b.preopenNames.length) {
+            this.preopenNames = b.preopenNames;
+            this.preopenDirectories = b.preopenDirectories;
+        } else {
+            this.preopenNames = copyInto(b.preopenNames, new byte[preopens][], preopens);
+            this.preopenDirectories = copyInto(b.preopenDirectories, new DirectoryNode[preopens], preopens);
+            for (int i = 0; i < preopens; i++) {
+                if (preopenDirectories[i] == null) {
+                    preopenDirectories[i] = fs.directory(b.preopenPaths[i]);
+                }
+            }
+        }
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
+        if (stdin == null || stdout == null || stderr == null) {
+            throw new NullPointerException("stdin, stdout and stderr are required");
+        }
     }
 
     public static Builder builder() {
@@ -55,17 +65,18 @@ public final class WasiConfig {
         return env;
     }
 
-    /** {@link #preopens()} without a copy, for the syscall layer, which only reads it. */
-    Preopen[] preopenArray() {
-        return preopens;
+    /** The preopens' guest names, in fd order from 3; only read. */
+    byte[][] preopenNames() {
+        return preopenNames;
+    }
+
+    /** The preopens' directories, in the order of {@link #preopenNames()}; only read. */
+    DirectoryNode[] preopenDirectories() {
+        return preopenDirectories;
     }
 
     public MemFs fs() {
         return fs;
-    }
-
-    public List<Preopen> preopens() {
-        return List.of(preopens);
     }
 
     public InputSource stdin() {
@@ -89,18 +100,10 @@ public final class WasiConfig {
     }
 
     /**
-     * The first {@code exact.length} elements of {@code grown}, copied. A builder's full array is
-     * taken as it is: the builder grows a new one before its next add, so the config's stays
-     * untouched. Arrays, not lists: a WASI is made per guest run, and in TeaVM's output every
-     * list, iterator and immutable copy is more objects and calls.
-     */
-    private static <T> T[] exact(T[] grown, T[] exact) {
-        return copyInto(grown, exact, exact.length);
-    }
-
-    /**
      * A loop, not System.arraycopy or Arrays.copyOf: for these few elements TeaVM's arraycopy
-     * costs more than the copy, and its copyOf of an object array goes through reflection.
+     * costs more than the copy, and its copyOf of an object array goes through reflection. Arrays,
+     * not lists: a WASI is made per guest run, and in TeaVM's output every list, iterator and
+     * immutable copy is more objects and calls.
      */
     private static <T> T[] copyInto(T[] from, T[] to, int count) {
         for (int i = 0; i < count; i++) {
@@ -114,7 +117,10 @@ public final class WasiConfig {
         private int argCount;
         private byte[][] env = NO_STRINGS;
         private int envCount;
-        private Preopen[] preopens = NO_PREOPENS;
+        private byte[][] preopenNames = NO_STRINGS;
+        private DirectoryNode[] preopenDirectories = NO_DIRECTORIES;
+        /** The MemFS paths of preopens given by path, to look up when built; null until there is one. */
+        private String[] preopenPaths;
         private int preopenCount;
         private MemFs fs;
         private InputSource stdin = InputSource.EMPTY;
@@ -126,10 +132,22 @@ public final class WasiConfig {
         private Builder() {}
 
         public Builder arg(String arg) {
+            return arg(Utf8.encode(arg));
+        }
+
+        /** An argument as its UTF-8 bytes, without a NUL; the config keeps the array. */
+        public Builder arg(byte[] utf8) {
             if (argCount == args.length) {
                 args = grown(args, new byte[argCount * 2 + 1][]);
             }
-            args[argCount++] = Utf8.encode(arg);
+            args[argCount++] = utf8;
+            return this;
+        }
+
+        /** The arguments as their UTF-8 bytes, each without a NUL; the config keeps the array. */
+        public Builder args(byte[][] utf8) {
+            args = utf8;
+            argCount = utf8.length;
             return this;
         }
 
@@ -139,10 +157,15 @@ public final class WasiConfig {
         }
 
         public Builder env(String key, String value) {
+            return env(Utf8.encode(key + "=" + value));
+        }
+
+        /** A variable as the UTF-8 bytes of {@code KEY=VALUE}, without a NUL; the config keeps the array. */
+        public Builder env(byte[] keyEqualsValue) {
             if (envCount == env.length) {
                 env = grown(env, new byte[envCount * 2 + 1][]);
             }
-            env[envCount++] = Utf8.encode(key + "=" + value);
+            env[envCount++] = keyEqualsValue;
             return this;
         }
 
@@ -151,25 +174,72 @@ public final class WasiConfig {
             return this;
         }
 
+        /**
+         * Hands the guest the MemFS directory at {@code fsPath} as a preopen named {@code guestPath};
+         * {@link #build()} looks it up, and fails with the FsException if it is not a directory.
+         */
         public Builder preopen(String guestPath, String fsPath) {
-            if (preopenCount == preopens.length) {
-                preopens = grown(preopens, new Preopen[preopenCount * 2 + 1]);
+            return preopen(Utf8.encode(guestPath), null, Objects.requireNonNull(fsPath, "fsPath"));
+        }
+
+        /**
+         * Hands the guest {@code directories[i]}, directories of this config's MemFS, as preopens
+         * named {@code guestPaths[i]}, after any given before; the config may keep both arrays.
+         */
+        public Builder preopens(byte[][] guestPaths, DirectoryNode[] directories) {
+            if (guestPaths.length != directories.length) {
+                throw new IllegalArgumentException("one guest path per directory");
             }
-            preopens[preopenCount++] = new Preopen(guestPath, fsPath);
+            for (int i = 0; i < directories.length; i++) {
+                if (guestPaths[i] == null || directories[i] == null) {
+                    throw new NullPointerException("preopen " + i + " has no guest path or directory");
+                }
+            }
+            if (preopenCount == 0 && preopenPaths == null) {
+                preopenNames = guestPaths;
+                preopenDirectories = directories;
+                preopenCount = guestPaths.length;
+                return this;
+            }
+            for (int i = 0; i < guestPaths.length; i++) {
+                preopen(guestPaths[i], directories[i], null);
+            }
             return this;
         }
+
+        private Builder preopen(byte[] guestPath, DirectoryNode directory, String fsPath) {
+            if (preopenCount == preopenNames.length) {
+                int larger = preopenCount * 2 + 1;
+                preopenNames = grown(preopenNames, new byte[larger][]);
+                preopenDirectories = grown(preopenDirectories, new DirectoryNode[larger]);
+                if (preopenPaths != null) {
+                    preopenPaths = grown(preopenPaths, new String[larger]);
+                }
+            }
+            if (fsPath != null && preopenPaths == null) {
+                preopenPaths = new String[preopenNames.length];
+            }
+            preopenNames[preopenCount] = guestPath;
+            preopenDirectories[preopenCount] = directory;
+            if (preopenPaths != null) {
+                preopenPaths[preopenCount] = fsPath;
+            }
+            preopenCount++;
+            return this;
+        }
+
         public Builder stdin(InputSource value) {
-            this.stdin = Objects.requireNonNull(value);
+            this.stdin = value;
             return this;
         }
 
         public Builder stdout(OutputSink value) {
-            this.stdout = Objects.requireNonNull(value);
+            this.stdout = value;
             return this;
         }
 
         public Builder stderr(OutputSink value) {
-            this.stderr = Objects.requireNonNull(value);
+            this.stderr = value;
             return this;
         }
 
@@ -183,6 +253,7 @@ public final class WasiConfig {
             return this;
         }
 
+        /** The config; fails with an FsException when a preopen's path names no directory. */
         public WasiConfig build() {
             return new WasiConfig(this);
         }

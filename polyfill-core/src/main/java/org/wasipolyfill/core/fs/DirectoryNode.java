@@ -62,7 +62,7 @@ public final class DirectoryNode extends Inode {
     private DirectoryNode parent;
     private int subdirectories;
 
-    DirectoryNode(long ino, long now, DirectoryNode parent) {
+    DirectoryNode(int ino, long now, DirectoryNode parent) {
         super(ino, now);
         if (parent == null) {
             this.parent = this;

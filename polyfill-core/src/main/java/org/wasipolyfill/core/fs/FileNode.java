@@ -6,7 +6,7 @@ import org.wasipolyfill.core.abi.FileType;
 public final class FileNode extends Inode {
     private final FileData data = new FileData();
 
-    FileNode(long ino, long now) {
+    FileNode(int ino, long now) {
         super(ino, now);
     }
 

@@ -5,13 +5,17 @@ package org.wasipolyfill.core.fs;
  * since the epoch), shared by every name and descriptor that reaches it.
  */
 public abstract class Inode {
-    private final long ino;
+    /**
+     * An int, not a long (a BigInt in the JS build), as every node costs one; numbers are unsigned
+     * and unique while fewer than 2^32 nodes have been made in the tree.
+     */
+    private final int ino;
     int nlink;
     long atim;
     long mtim;
     long ctim;
 
-    Inode(long ino, long now) {
+    Inode(int ino, long now) {
         this.ino = ino;
         this.atim = now;
         this.mtim = now;
@@ -19,7 +23,7 @@ public abstract class Inode {
     }
 
     public final long ino() {
-        return ino;
+        return Integer.toUnsignedLong(ino);
     }
 
     /** An {@code abi.FileType} value. */

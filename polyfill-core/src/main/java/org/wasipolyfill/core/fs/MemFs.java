@@ -21,7 +21,7 @@ public final class MemFs {
     private final WasiClock clock;
     private final long device;
     private final DirectoryNode root;
-    private long nextIno = 1;
+    private int nextIno = 1;
 
     public MemFs(WasiClock clock) {
         this.clock = clock;
@@ -180,6 +180,11 @@ public final class MemFs {
 
     /** Finds the directory a host path names, or fails with ENOENT / ENOTDIR. */
     public DirectoryNode directory(String path) {
+        return directory(hostPath(path));
+    }
+
+    /** As {@link #directory(String)} for the path's UTF-8 bytes, which the JS host has already. */
+    public DirectoryNode directory(byte[] path) {
         Inode node = hostLookup(path, true).node();
         if (node == null) {
             throw FsException.of(Errno.NOENT);
@@ -191,26 +196,40 @@ public final class MemFs {
     }
 
     public void mkdir(String path, boolean recursive) {
+        mkdir(hostPath(path), recursive);
+    }
+
+    /**
+     * As {@link #mkdir(String, boolean)} for the path's UTF-8 bytes; returns the directory, made
+     * or (with {@code recursive}) found.
+     */
+    public DirectoryNode mkdir(byte[] path, boolean recursive) {
         if (!recursive) {
-            createDirectory(hostLookup(path, false));
-            return;
+            return createDirectory(hostLookup(path, false));
         }
+        return mkdirs(path, path.length);
+    }
+
+    /** mkdir -p of {@code path[0, end)}, an absolute path. */
+    private DirectoryNode mkdirs(byte[] path, int end) {
         Resolved at;
         try {
-            at = hostLookup(path, true);
+            at = hostLookup(path, end, true);
         } catch (FsException e) {
             if (e.errno() != Errno.NOENT) {
                 throw e;
             }
             // An ancestor is missing: make the parent (and so on up), then this one.
-            mkdir(parentOf(path), true);
-            at = hostLookup(path, true);
+            mkdirs(path, parentEnd(path, end));
+            at = hostLookup(path, end, true);
         }
         if (at.node() == null) {
-            createDirectory(at);
-        } else if (!(at.node() instanceof DirectoryNode)) {
+            return createDirectory(at);
+        }
+        if (!(at.node() instanceof DirectoryNode directory)) {
             throw FsException.of(Errno.EXIST);
         }
+        return directory;
     }
 
     public void writeFile(String path, byte[] data) {
@@ -309,28 +328,49 @@ public final class MemFs {
     }
 
     private Resolved hostLookup(String path, boolean followLast) {
-        if (path == null || !path.startsWith("/")) {
-            throw FsException.of(Errno.INVAL);
-        }
-        byte[] bytes = bytes(path);
-        int start = 1;
-        while (start < bytes.length && bytes[start] == '/') {
-            start++;
-        }
-        if (start == bytes.length) {
-            return new Resolved(root, null, root, false);
-        }
-        return PathResolver.resolve(root, bytes, start, bytes.length, followLast);
+        return hostLookup(hostPath(path), followLast);
     }
 
-    /** The absolute host path without its last component ("/a/b/" -> "/a", "/a" -> "/"). */
-    private static String parentOf(String path) {
-        int end = path.length();
-        while (end > 1 && path.charAt(end - 1) == '/') {
-            end--;
+    private Resolved hostLookup(byte[] path, boolean followLast) {
+        return hostLookup(path, path.length, followLast);
+    }
+
+    /** Looks the absolute path {@code path[0, end)} up from the root; a relative path is EINVAL. */
+    private Resolved hostLookup(byte[] path, int end, boolean followLast) {
+        if (end == 0 || path[0] != '/') {
+            throw FsException.of(Errno.INVAL);
         }
-        int slash = path.lastIndexOf('/', end - 1);
-        return slash <= 0 ? "/" : path.substring(0, slash);
+        int start = 1;
+        while (start < end && path[start] == '/') {
+            start++;
+        }
+        if (start == end) {
+            return new Resolved(root, null, root, false);
+        }
+        return PathResolver.resolve(root, path, start, end, followLast);
+    }
+
+    /** The UTF-8 bytes of a host path; null (no path) is EINVAL, as a relative one is. */
+    private static byte[] hostPath(String path) {
+        if (path == null) {
+            throw FsException.of(Errno.INVAL);
+        }
+        return bytes(path);
+    }
+
+    /** Where the parent of the absolute path {@code path[0, end)} ends ("/a/b/" -> "/a", "/a" -> "/"). */
+    private static int parentEnd(byte[] path, int end) {
+        int at = end;
+        while (at > 1 && path[at - 1] == '/') {
+            at--;
+        }
+        while (at > 0 && path[at - 1] != '/') {
+            at--;
+        }
+        while (at > 1 && path[at - 1] == '/') {
+            at--;
+        }
+        return Math.max(at, 1);
     }
 
     private static byte[] bytes(String s) {

@@ -6,7 +6,7 @@ import org.wasipolyfill.core.abi.FileType;
 public final class SymlinkNode extends Inode {
     private final byte[] target;
 
-    SymlinkNode(long ino, long now, byte[] target) {
+    SymlinkNode(int ino, long now, byte[] target) {
         super(ino, now);
         this.target = target;
     }

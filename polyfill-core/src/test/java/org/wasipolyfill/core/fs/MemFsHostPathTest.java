@@ -68,4 +68,27 @@ class MemFsHostPathTest {
         assertEquals(List.of("r"), fs.readdir("/p/q"));
         assertEquals(Errno.EXIST, errnoOf(() -> fs.mkdir("/p/q", false)));
     }
+
+    @Test
+    void mkdirOfEncodedPathsReturnsTheDirectoryMadeOrFound() {
+        byte[] path = "//a/ünï/b/".getBytes(StandardCharsets.UTF_8);
+        DirectoryNode made = fs.mkdir(path, true);
+        assertSame(made, fs.directory("/a/ünï/b"));
+        assertSame(made, fs.mkdir(path, true));
+        assertSame(made, fs.directory("/a/ünï/b".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Errno.EXIST, errnoOf(() -> fs.mkdir("/a".getBytes(StandardCharsets.UTF_8), false)));
+        assertEquals(Errno.INVAL, errnoOf(() -> fs.mkdir("a/c".getBytes(StandardCharsets.UTF_8), true)));
+        assertEquals(Errno.INVAL, errnoOf(() -> fs.directory(new byte[0])));
+        assertFalse(fs.exists("/a/c"));
+    }
+
+    @Test
+    void inodeNumbersAreDistinctAndUnsigned() {
+        fs.mkdir("/d", false);
+        fs.writeFile("/d/f", new byte[0]);
+        long root = fs.stat("/").ino();
+        long directory = fs.stat("/d").ino();
+        long file = fs.stat("/d/f").ino();
+        assertTrue(root > 0 && directory > root && file > directory, root + " " + directory + " " + file);
+    }
 }

@@ -10,6 +10,7 @@ import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.JsClock;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsStrings;
 import org.wasipolyfill.js.interop.JsValues;
 
 /**
@@ -33,12 +34,12 @@ public final class JsMemFs {
     /** {@code mkdir(path, { recursive })}: with {@code recursive}, creates the missing parents and accepts an existing directory. */
     @JSExport
     public void mkdir(JSObject path, JSObject options) {
-        String p = path("mkdir", path);
+        byte[] p = pathBytes("mkdir", path);
         boolean recursive = recursiveOption("mkdir", options);
         try {
             fs.mkdir(p, recursive);
         } catch (FsException e) {
-            throw fsError("mkdir", p, e);
+            throw fsError("mkdir", JsValues.asString(path), e);
         }
     }
 
@@ -180,6 +181,20 @@ public final class JsMemFs {
         String p = string(method, "path", value);
         if (!p.startsWith("/")) {
             throw JsErrors.typeError("MemFS." + method + ": path must be absolute (start with '/'), got '" + p + "'");
+        }
+        return p;
+    }
+
+    /**
+     * As {@link #path}, encoded by the host with no Java string in between, for {@link #mkdir}:
+     * a page makes its preopens' directories before every run.
+     */
+    private static byte[] pathBytes(String method, JSObject value) {
+        byte[] p = JsStrings.absolutePath(value);
+        if (p == null) {
+            path(method, value);
+            // An absolute path refused for its NUL: the MemFS answers it, as it does through the other methods.
+            p = Bytes.utf8(JsValues.asString(value));
         }
         return p;
     }

@@ -5,6 +5,7 @@ import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.WasiConfig;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.BytesInput;
@@ -15,6 +16,7 @@ import org.wasipolyfill.js.host.JsClock;
 import org.wasipolyfill.js.host.JsRandom;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsStrings;
 import org.wasipolyfill.js.interop.JsValues;
 
 /**
@@ -93,11 +95,15 @@ final class WasiOptions {
         if (!JsValues.isArray(args)) {
             throw JsErrors.typeError("WASI: option 'args' must be an array of strings, got " + JsValues.describe(args));
         }
-        for (int i = 0, n = JsValues.length(args); i < n; i++) {
+        byte[][] utf8 = new byte[JsValues.length(args)][];
+        for (int i = 0; i < utf8.length; i++) {
             JSObject arg = JsValues.at(args, i);
-            String text = cStringOrNull(arg);
-            builder.arg(text != null ? text : badCString("args[" + i + "]", arg));
+            utf8[i] = JsStrings.cString(arg);
+            if (utf8[i] == null) {
+                badCString("args[" + i + "]", arg);
+            }
         }
+        builder.args(utf8);
     }
 
     private static void readEnv(JSObject env, WasiConfig.Builder builder) {
@@ -107,17 +113,19 @@ final class WasiOptions {
         if (!JsValues.isPlainObject(env)) {
             throw JsErrors.typeError("WASI: option 'env' must be an object of strings, got " + JsValues.describe(env));
         }
-        for (String key : JsValues.keys(env)) {
-            if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
-                throw JsErrors.typeError("WASI: env name '" + key + "' must be non-empty, without '=' or NUL");
-            }
-            JSObject value = JsValues.get(env, key);
-            String text = cStringOrNull(value);
-            builder.env(key, text != null ? text : badCString("env['" + key + "']", value));
+        JSObject names = JsValues.keyArray(env);
+        for (int i = 0, n = JsValues.length(names); i < n; i++) {
+            JSObject name = JsValues.at(names, i);
+            JSObject value = JsValues.get(env, name);
+            byte[] entry = JsStrings.envEntry(name, value);
+            builder.env(entry != null ? entry : badEnvEntry(JsValues.asString(name), value));
         }
     }
 
-    /** The MemFS the guest sees: the one given, or a fresh one holding the preopens' directories. */
+    /**
+     * The MemFS the guest sees: the one given, or a fresh one holding the preopens' directories.
+     * Each preopen's directory is looked up (or made) here, once, and handed to the config.
+     */
     private static JsMemFs readFsAndPreopens(JSObject fsOption, JSObject preopens, WasiConfig.Builder builder) {
         JsMemFs jsFs;
         boolean own = JsValues.isUndefined(fsOption);
@@ -137,25 +145,24 @@ final class WasiOptions {
             throw JsErrors.typeError("WASI: option 'preopens' must be an object mapping guest paths to MemFS paths, got "
                     + JsValues.describe(preopens));
         }
-        for (String guestPath : JsValues.keys(preopens)) {
+        JSObject guestPaths = JsValues.keyArray(preopens);
+        byte[][] names = new byte[JsValues.length(guestPaths)][];
+        DirectoryNode[] directories = new DirectoryNode[names.length];
+        for (int i = 0; i < names.length; i++) {
+            JSObject guestPath = JsValues.at(guestPaths, i);
             JSObject value = JsValues.get(preopens, guestPath);
-            String fsPath = cStringOrNull(value);
-            if (fsPath == null) {
-                badCString("preopens['" + guestPath + "']", value);
+            byte[] fsPath = JsStrings.absolutePath(value);
+            names[i] = JsStrings.cString(guestPath);
+            if (fsPath == null || names[i] == null) {
+                throw badPreopen(JsValues.asString(guestPath), value);
             }
-            if (!fsPath.startsWith("/")) {
-                throw JsErrors.typeError("WASI: preopens['" + guestPath + "'] must be an absolute MemFS path, got '"
-                        + fsPath + "'");
+            try {
+                directories[i] = own ? fs.mkdir(fsPath, true) : fs.directory(fsPath);
+            } catch (FsException e) {
+                throw notADirectory(JsValues.asString(guestPath), JsValues.asString(value), e);
             }
-            if (own) {
-                try {
-                    fs.mkdir(fsPath, true);
-                } catch (FsException e) {
-                    throw notADirectory(guestPath, fsPath, e);
-                }
-            }
-            builder.preopen(guestPath, fsPath);
         }
+        builder.preopens(names, directories);
         return jsFs;
     }
 
@@ -169,23 +176,9 @@ final class WasiOptions {
         }
     }
 
-    /**
-     * The syscall layer for these options. It looks each preopen's directory up; only when one is
-     * missing are they looked up again here, to name it in the error.
-     */
+    /** The syscall layer for these options. */
     Preview1 newPreview1() {
-        try {
-            return new Preview1(config);
-        } catch (FsException failure) {
-            for (WasiConfig.Preopen preopen : config.preopens()) {
-                try {
-                    fs.memFs().directory(preopen.fsPath());
-                } catch (FsException e) {
-                    throw notADirectory(preopen.guestPath(), preopen.fsPath(), e);
-                }
-            }
-            throw failure;
-        }
+        return new Preview1(config);
     }
 
     private static RuntimeException notADirectory(String guestPath, String fsPath, FsException e) {
@@ -230,23 +223,32 @@ final class WasiOptions {
         return JsValues.asBoolean(value);
     }
 
-    /**
-     * {@code value} as a string the guest sees NUL-terminated (so without a NUL of its own), or null;
-     * the error's label is built only by {@link #badCString}, as it costs more than the check.
-     */
-    private static String cStringOrNull(JSObject value) {
-        if (!JsValues.isString(value)) {
-            return null;
-        }
-        String s = JsValues.asString(value);
-        return s.indexOf('\0') < 0 ? s : null;
-    }
-
-    /** Throws the TypeError for a {@code value} that {@link #cStringOrNull} refused. */
-    private static String badCString(String what, JSObject value) {
+    /** Throws the TypeError for an {@code args} element that {@link JsStrings#cString} refused. */
+    private static byte[] badCString(String what, JSObject value) {
         if (!JsValues.isString(value)) {
             throw JsErrors.typeError("WASI: " + what + " must be a string, got " + JsValues.describe(value));
         }
         throw JsErrors.typeError("WASI: " + what + " must not contain a NUL character");
+    }
+
+    /** Throws the TypeError for an {@code env} entry that {@link JsStrings#envEntry} refused. */
+    private static byte[] badEnvEntry(String name, JSObject value) {
+        if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+            throw JsErrors.typeError("WASI: env name '" + name + "' must be non-empty, without '=' or NUL");
+        }
+        return badCString("env['" + name + "']", value);
+    }
+
+    /** Throws the TypeError for a {@code preopens} entry that is not a name and an absolute MemFS path. */
+    private static RuntimeException badPreopen(String guestPath, JSObject value) {
+        if (guestPath.indexOf('\0') >= 0) {
+            throw JsErrors.typeError("WASI: preopens name '" + guestPath + "' must not contain a NUL character");
+        }
+        String what = "preopens['" + guestPath + "']";
+        if (JsStrings.cString(value) == null) {
+            badCString(what, value);
+        }
+        throw JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got '"
+                + JsValues.asString(value) + "'");
     }
 }

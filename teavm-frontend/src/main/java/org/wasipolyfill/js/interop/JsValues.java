@@ -52,6 +52,10 @@ public final class JsValues {
     @JSBody(params = { "o", "key" }, script = "return o[key];")
     public static native JSObject get(JSObject o, String key);
 
+    /** {@code o[key]} for a key that is already a JS value, such as one of {@link #keyArray}. */
+    @JSBody(params = { "o", "key" }, script = "return o[key];")
+    public static native JSObject get(JSObject o, JSObject key);
+
     @JSBody(params = { "o", "key" }, script = "return Object.prototype.hasOwnProperty.call(o, key);")
     public static native boolean hasOwn(JSObject o, String key);
 
@@ -65,9 +69,9 @@ public final class JsValues {
     @JSBody(params = "strings", script = "return strings;")
     public static native JSObject toJsArray(String[] strings);
 
-    /** The object's own enumerable string keys, in JS property order. */
+    /** The object's own enumerable string keys in JS property order, as a JS array of JS strings. */
     @JSBody(params = "o", script = "return Object.keys(o);")
-    public static native String[] keys(JSObject o);
+    public static native JSObject keyArray(JSObject o);
 
     @JSBody(params = "a", script = "return a.length;")
     public static native int length(JSObject a);

@@ -1,0 +1,76 @@
+package org.wasipolyfill.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.fs.DirectoryNode;
+import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.fs.MemFs;
+
+/** What a config holds: strings as the guest's bytes, and each preopen's directory, looked up once. */
+class WasiConfigTest {
+    private final FakeClock clock = new FakeClock();
+    private final MemFs fs = new MemFs(clock);
+
+    private WasiConfig.Builder builder() {
+        return WasiConfig.builder().clock(clock).random((memory, address, length) -> { }).fs(fs);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void preopensByPathAreLookedUpWhenBuilt() {
+        fs.mkdir("/a/b", true);
+        WasiConfig config = builder().preopen("/sandbox", "/a//b/").preopen(".", "/").build();
+        assertArrayEquals(new byte[][] { utf8("/sandbox"), utf8(".") }, config.preopenNames());
+        assertSame(fs.directory("/a/b"), config.preopenDirectories()[0]);
+        assertSame(fs.root(), config.preopenDirectories()[1]);
+    }
+
+    @Test
+    void aPreopenPathThatIsNoDirectoryFailsTheBuild() {
+        fs.writeFile("/file", new byte[0]);
+        WasiConfig.Builder missing = builder().preopen("/m", "/missing");
+        assertEquals(Errno.NOENT, assertThrows(FsException.class, missing::build).errno());
+        WasiConfig.Builder file = builder().preopen("/f", "/file");
+        assertEquals(Errno.NOTDIR, assertThrows(FsException.class, file::build).errno());
+    }
+
+    @Test
+    void preopensGivenAsDirectoriesKeepTheirOrderAfterThoseByPath() {
+        DirectoryNode x = fs.mkdir(utf8("/x"), false);
+        DirectoryNode y = fs.mkdir(utf8("/y"), false);
+        WasiConfig config = builder().preopen("/root", "/")
+                .preopens(new byte[][] { utf8("/x"), utf8("/y") }, new DirectoryNode[] { x, y }).build();
+        assertArrayEquals(new DirectoryNode[] { fs.root(), x, y }, config.preopenDirectories());
+        assertArrayEquals(new byte[][] { utf8("/root"), utf8("/x"), utf8("/y") }, config.preopenNames());
+        assertThrows(NullPointerException.class,
+                () -> builder().preopens(new byte[][] { utf8("/z") }, new DirectoryNode[1]));
+        assertThrows(IllegalArgumentException.class,
+                () -> builder().preopens(new byte[][] { utf8("/z") }, new DirectoryNode[0]));
+    }
+
+    @Test
+    void argumentsAndEnvironmentAreTheGuestsBytesInOrder() {
+        WasiConfig config = builder().args(new byte[][] { utf8("prog"), utf8("ünï") }).arg("last")
+                .env("A", "1").env(utf8("B=ü=2")).build();
+        assertArrayEquals(new byte[][] { utf8("prog"), utf8("ünï"), utf8("last") }, config.argArray());
+        assertArrayEquals(new byte[][] { utf8("A=1"), utf8("B=ü=2") }, config.envArray());
+    }
+
+    @Test
+    void aLaterBuildSeesNothingOfAnEarlierOnesArrays() {
+        WasiConfig.Builder builder = builder().arg("one");
+        WasiConfig first = builder.build();
+        builder.arg("two");
+        assertEquals(1, first.argArray().length);
+        assertEquals(2, builder.build().argArray().length);
+    }
+}
