@@ -691,7 +691,8 @@ public final class Preview1 {
         memory.checkRange(buf, Layout.FILESTAT_SIZE);
         memory.fill(buf, Layout.FILESTAT_SIZE);
         memory.writeI64(buf + Layout.FILESTAT_DEV, fs.device());
-        memory.writeI64(buf + Layout.FILESTAT_INO, node.ino());
+        // The fill zeroed the high halves; ints keep BigInts out of a stat in the JS build.
+        memory.writeI32(buf + Layout.FILESTAT_INO, node.inoU32());
         memory.writeU8(buf + Layout.FILESTAT_FILETYPE, node.fileType());
         memory.writeI64(buf + Layout.FILESTAT_NLINK, node.nlink());
         memory.writeI64(buf + Layout.FILESTAT_SIZE_FIELD, node.size());

@@ -52,9 +52,8 @@ final class Readdir {
         }
         writeLittleEndian(scratch, Layout.DIRENT_NEXT, next, 4);
         writeLittleEndian(scratch, Layout.DIRENT_NEXT + 4, 0, 4);
-        long ino = node.ino();
-        writeLittleEndian(scratch, Layout.DIRENT_INO, (int) ino, 4);
-        writeLittleEndian(scratch, Layout.DIRENT_INO + 4, (int) (ino >>> 32), 4);
+        writeLittleEndian(scratch, Layout.DIRENT_INO, node.inoU32(), 4);
+        writeLittleEndian(scratch, Layout.DIRENT_INO + 4, 0, 4);
         writeLittleEndian(scratch, Layout.DIRENT_NAMLEN, name.length, 4);
         writeLittleEndian(scratch, Layout.DIRENT_TYPE, node.fileType(), 4);
         for (int i = 0; i < name.length; i++) {

@@ -26,6 +26,11 @@ public abstract class Inode {
         return Integer.toUnsignedLong(ino);
     }
 
+    /** {@link #ino()} as the int that holds its 32 bits: the guest's u64 is this and a zero high half. */
+    public final int inoU32() {
+        return ino;
+    }
+
     /** An {@code abi.FileType} value. */
     public abstract int fileType();
 

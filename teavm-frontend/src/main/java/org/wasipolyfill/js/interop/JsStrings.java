@@ -32,16 +32,7 @@ public final class JsStrings {
      * '=' or NUL and {@code value} is a string without NUL; else null.
      */
     public static byte[] envEntry(JSObject name, JSObject value) {
-        byte[] key = cString(name);
-        if (key == null || key.length == 0 || !isCString(value)) {
-            return null;
-        }
-        for (byte b : key) {
-            if (b == '=') {
-                return null;
-            }
-        }
-        return cString(joined(name, value));
+        return isEnvName(name) && isCString(value) ? cString(joined(name, value)) : null;
     }
 
     @JSBody(script = "return new TextEncoder();")
@@ -60,6 +51,10 @@ public final class JsStrings {
             + " bytes[index] = unit; }"
             + " return bytes;")
     private static native Int8Array encodeCString(JSObject encoder, JSObject value);
+
+    @JSBody(params = "k", script = "return typeof k === 'string' && k.length > 0 && k.indexOf('=') < 0"
+            + " && k.indexOf('\\0') < 0;")
+    private static native boolean isEnvName(JSObject name);
 
     @JSBody(params = "v", script = "return typeof v === 'string' && v.indexOf('\\0') < 0;")
     private static native boolean isCString(JSObject value);
