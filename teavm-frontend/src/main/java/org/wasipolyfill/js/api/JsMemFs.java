@@ -191,12 +191,8 @@ public final class JsMemFs {
      */
     private static byte[] pathBytes(String method, JSObject value) {
         byte[] p = JsStrings.absolutePath(value);
-        if (p == null) {
-            path(method, value);
-            // An absolute path refused for its NUL: the MemFS answers it, as it does through the other methods.
-            p = Bytes.utf8(JsValues.asString(value));
-        }
-        return p;
+        // Past path(), only an absolute path with a NUL is left: the MemFS answers it, as through the other methods.
+        return p != null ? p : Bytes.utf8(path(method, value));
     }
 
     private static String string(String method, String what, JSObject value) {

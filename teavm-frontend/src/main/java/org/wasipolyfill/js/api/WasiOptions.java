@@ -245,7 +245,7 @@ final class WasiOptions {
             throw JsErrors.typeError("WASI: preopens name '" + guestPath + "' must not contain a NUL character");
         }
         String what = "preopens['" + guestPath + "']";
-        if (JsStrings.cString(value) == null) {
+        if (!JsStrings.isCString(value)) {
             badCString(what, value);
         }
         throw JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got '"

@@ -56,8 +56,9 @@ public final class JsStrings {
             + " && k.indexOf('\\0') < 0;")
     private static native boolean isEnvName(JSObject name);
 
+    /** Whether {@code value} is a string without NUL, what {@link #cString} accepts, without encoding it. */
     @JSBody(params = "v", script = "return typeof v === 'string' && v.indexOf('\\0') < 0;")
-    private static native boolean isCString(JSObject value);
+    public static native boolean isCString(JSObject value);
 
     @JSBody(params = { "k", "v" }, script = "return k + '=' + v;")
     private static native JSObject joined(JSObject name, JSObject value);

@@ -56,9 +56,6 @@ public final class JsValues {
     @JSBody(params = { "o", "key" }, script = "return o[key];")
     public static native JSObject get(JSObject o, JSObject key);
 
-    @JSBody(params = { "o", "key" }, script = "return Object.prototype.hasOwnProperty.call(o, key);")
-    public static native boolean hasOwn(JSObject o, String key);
-
     /** The first own enumerable key of {@code o} that is not among {@code known}, or null. */
     @JSBody(params = { "o", "known" }, script = "for (var k in o) {"
             + " if (Object.prototype.hasOwnProperty.call(o, k) && known.indexOf(k) < 0) return k; }"
