@@ -16,8 +16,6 @@ import org.wasipolyfill.core.fd.Descriptor;
 import org.wasipolyfill.core.fd.DirectoryDescriptor;
 import org.wasipolyfill.core.fd.FdTable;
 import org.wasipolyfill.core.fd.FileDescriptor;
-import org.wasipolyfill.core.fd.OutputDescriptor;
-import org.wasipolyfill.core.fd.StdinDescriptor;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.FileNode;
@@ -47,7 +45,7 @@ public final class Preview1 {
     private final WasiConfig config;
     private final MemFs fs;
     private final WasiClock clock;
-    private final FdTable fds = new FdTable();
+    private final FdTable fds;
     private final IoVecs iovecs = new IoVecs();
     /** Made at the first fd_readdir or poll_oneoff: most programs never call them. */
     private Readdir readdir;
@@ -61,15 +59,8 @@ public final class Preview1 {
         this.fs = config.fs();
         this.clock = config.clock();
         this.startNanos = clock.monotonicNanos();
-        fds.add(new StdinDescriptor(config.stdin()));
-        fds.add(new OutputDescriptor(config.stdout()));
-        fds.add(new OutputDescriptor(config.stderr()));
-        byte[][] names = config.preopenNames();
-        DirectoryNode[] directories = config.preopenDirectories();
-        for (int i = 0; i < names.length; i++) {
-            fds.add(new DirectoryDescriptor(directories[i], names[i],
-                    Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0));
-        }
+        this.fds = new FdTable(config.stdin(), config.stdout(), config.stderr(), config.preopenNames(),
+                config.preopenDirectories());
     }
 
     /** Binds the guest's exported memory; must be called before the guest runs. */

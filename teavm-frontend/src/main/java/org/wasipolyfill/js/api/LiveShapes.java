@@ -81,6 +81,9 @@ final class LiveShapes {
         memory.bind(newMemory());
         p.bindMemory(memory);
         int preopen = 3;
+        // The table opens stdio and preopens when first used: use each kind once.
+        p.fdFdstatGet(0, STAT);
+        p.fdFdstatGet(2, STAT);
         p.fdPrestatGet(preopen, OUT);
         p.fdPrestatDirName(preopen, DATA, 1);
         p.argsSizesGet(OUT, OUT + 4);
