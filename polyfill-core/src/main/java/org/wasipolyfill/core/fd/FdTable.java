@@ -45,10 +45,10 @@ public final class FdTable {
 
     /** The descriptor at {@code fd}, or EBADF. */
     public Descriptor get(int fd) {
-        if (fd < 0 || fd >= slots.length || slots[fd] == null) {
+        Descriptor descriptor = fd >= 0 && fd < slots.length ? slots[fd] : null;
+        if (descriptor == null) {
             throw FsException.of(Errno.BADF);
         }
-        Descriptor descriptor = slots[fd];
         return descriptor != UNOPENED ? descriptor : (slots[fd] = open(fd));
     }
 
