@@ -402,10 +402,7 @@ public final class Preview1 {
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
         try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
-            checkPath(path, pathLen);
-            readPathScratch(path, pathLen);
-            writeFilestat(buf, filestatTarget(dir, pathScratch, pathLen, follows(flags)));
+            writeFilestat(buf, pathFilestatNode(fd, flags, path, pathLen));
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -586,6 +583,29 @@ public final class Preview1 {
         } catch (FsException e) {
             return e.errno();
         }
+    }
+
+    // ---- what Unstable needs to describe a file in its own layout ----
+
+    GuestMemory memory() {
+        return memory;
+    }
+
+    MemFs fs() {
+        return fs;
+    }
+
+    /** The descriptor fd_filestat_get describes. */
+    Descriptor filestatDescriptor(int fd) {
+        return fds.get(fd, Rights.FD_FILESTAT_GET);
+    }
+
+    /** The inode path_filestat_get describes. */
+    Inode pathFilestatNode(int fd, int flags, int path, int pathLen) {
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
+        checkPath(path, pathLen);
+        readPathScratch(path, pathLen);
+        return filestatTarget(dir, pathScratch, pathLen, follows(flags));
     }
 
     // ---- helpers ----

@@ -13,21 +13,26 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.ProcExit;
+import org.wasipolyfill.core.Unstable;
 import org.wasipolyfill.core.WasiConfig;
 import org.wasipolyfill.core.WasiTrap;
 
 /**
  * Runs a WASI command on the JVM: {@link Preview1} bound as Chicory host functions, so the core is
- * tested against the same guest programs the browsers run.
+ * tested against the same guest programs the browsers run. The {@code wasi_unstable} namespace is
+ * offered too, as in the browser: the preview1 calls whose ABI is the same, and {@link Unstable}'s
+ * converters for the others, over the same Preview1.
  *
  * <p>How a run ends, as in the browser host: {@code _start} returning is exit code 0;
  * {@code proc_exit} throws {@link ProcExit}, which unwinds the interpreter untouched (Chicory only
  * intercepts wasm exception-handling {@code WasmException}s from host functions) and becomes the
  * exit code; a {@link WasiTrap} becomes a Chicory {@link TrapException} whose message starts with
- * {@code "wasi_snapshot_preview1.<call>: "}.
+ * {@code "<module>.<call>: "}.
  */
 public final class ChicoryHost {
 
@@ -117,16 +122,40 @@ public final class ChicoryHost {
                     (w, a) -> w.sockSend(i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]))),
             fn("sock_shutdown", "i32 i32", (w, a) -> w.sockShutdown(i(a[0]), i(a[1]))));
 
+    @FunctionalInterface
+    private interface UnstableCall {
+        int invoke(Unstable wasi, long[] a);
+    }
+
+    /** The snapshot-0 imports whose ABI differs from preview1's; the others are the preview1 ones. */
+    private static final Map<String, UnstableCall> UNSTABLE_CONVERTED = Map.of(
+            "fd_seek", (u, a) -> u.fdSeek(i(a[0]), a[1], i(a[2]), i(a[3])),
+            "fd_filestat_get", (u, a) -> u.fdFilestatGet(i(a[0]), i(a[1])),
+            "path_filestat_get", (u, a) -> u.pathFilestatGet(i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4])),
+            "poll_oneoff", (u, a) -> u.pollOneoff(i(a[0]), i(a[1]), i(a[2]), i(a[3])));
+
     private final Preview1 wasi;
     private final ImportValues imports;
 
     public ChicoryHost(Preview1 wasi) {
         this.wasi = wasi;
-        List<ImportFunction> functions = new ArrayList<>(PREVIEW1.size());
+        Unstable unstable = new Unstable(wasi);
+        List<ImportFunction> functions = new ArrayList<>(2 * PREVIEW1.size());
         for (Import imp : PREVIEW1) {
-            functions.add(bind(imp, wasi));
+            functions.add(bind(Preview1.MODULE, imp, a -> imp.call().invoke(wasi, a)));
+            UnstableCall converted = UNSTABLE_CONVERTED.get(imp.name());
+            if (converted != null) {
+                functions.add(bind(Unstable.MODULE, imp, a -> converted.invoke(unstable, a)));
+            } else if (!imp.name().equals("sock_accept")) {
+                functions.add(bind(Unstable.MODULE, imp, a -> imp.call().invoke(wasi, a)));
+            }
         }
         this.imports = ImportValues.builder().withFunctions(functions).build();
+    }
+
+    /** The ABI names of the wasi_unstable imports this host provides, in witx order. */
+    public static List<String> unstableImportNames() {
+        return importNames().stream().filter(name -> !name.equals("sock_accept")).toList();
     }
 
     /** The ABI names of the imports this host provides, in witx order. */
@@ -183,12 +212,12 @@ public final class ChicoryHost {
         }
     }
 
-    private static HostFunction bind(Import imp, Preview1 wasi) {
-        String qualified = Preview1.MODULE + "." + imp.name();
+    private static HostFunction bind(String module, Import imp, ToIntFunction<long[]> call) {
+        String qualified = module + "." + imp.name();
         boolean returnsErrno = !imp.type().returns().isEmpty();
-        return new HostFunction(Preview1.MODULE, imp.name(), imp.type(), (instance, args) -> {
+        return new HostFunction(module, imp.name(), imp.type(), (instance, args) -> {
             try {
-                int errno = imp.call().invoke(wasi, args);
+                int errno = call.applyAsInt(args);
                 return returnsErrno ? new long[] {errno} : null;
             } catch (ProcExit exit) {
                 throw exit;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasipolyfill.core.FakeClock;
 import org.wasipolyfill.core.Preview1;
+import org.wasipolyfill.core.Unstable;
 import org.wasipolyfill.core.WasiConfig;
 
 /** The host binding itself, on modules assembled in the test. */
@@ -68,6 +69,28 @@ class ChicoryHostTest {
         module.export("_start", new WasmModuleBuilder.Code());
 
         // Chicory refuses to instantiate when an import's type differs from the host function's.
+        assertEquals(0, run(module.build()));
+    }
+
+    @Test
+    void everyWasiUnstableImportLinksWithItsWitxType() {
+        // legacy/preview0/witx/wasi_unstable.witx: the preview1 functions with the same types, less sock_accept.
+        WasmModuleBuilder module = new WasmModuleBuilder();
+        List<String> names = new ArrayList<>();
+        for (String signature : WITX_SIGNATURES) {
+            String name = signature.substring(0, signature.indexOf('('));
+            if (name.equals("sock_accept")) {
+                continue;
+            }
+            names.add(name);
+            String params = signature.substring(signature.indexOf('(') + 1, signature.indexOf(')'));
+            String results = signature.substring(signature.indexOf(')') + 1);
+            module.importFunction(Unstable.MODULE, name, types(params), types(results));
+        }
+        module.export("_start", new WasmModuleBuilder.Code());
+
+        assertEquals(45, names.size());
+        assertEquals(names, ChicoryHost.unstableImportNames());
         assertEquals(0, run(module.build()));
     }
 
