@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the conformance guests and lays out the case files (see notes/CONTRACT.md):
-#   <out>/guests/<name>.wasm   from src/main/c/<name>.c or src/main/cpp/<name>.cpp
+#   <out>/guests/<name>.wasm   from src/main/c/<name>.c or src/main/cpp/<name>.cpp, or src/main/unstable/<name>.c:
+#                              those are built without libc (-nostdlib), so they import wasi_unstable alone
 #   <out>/guests/<name>.json   and, when present, <name>.stdout / <name>.stderr, from src/main/cases/
 #   <out>/guests/index.txt     one case name per line, sorted
 #   <out>/guests/reactors/<name>.wasm   from src/main/reactor/<name>.c, built as reactors (-mexec-model=reactor:
@@ -16,6 +17,7 @@ module=${1:?$usage}
 out=${2:?$usage}/guests
 c_dir=$module/src/main/c
 cpp_dir=$module/src/main/cpp
+unstable_dir=$module/src/main/unstable
 reactor_dir=$module/src/main/reactor
 cases_dir=$module/src/main/cases
 work=$module/target/guest-build
@@ -67,7 +69,7 @@ c_flags=(-std=gnu11)
 cxx_flags=(-std=c++17 -fno-exceptions -I "$overlay" -I "$cpp_dir")
 
 mkdir -p "$out"
-headers=("$c_dir"/*.h "$cpp_dir"/*.h "$overlay/__config_site" "$script")
+headers=("$c_dir"/*.h "$cpp_dir"/*.h "$unstable_dir"/*.h "$overlay/__config_site" "$script")
 names=()
 built=0
 
@@ -91,6 +93,9 @@ for source in "$c_dir"/*.c; do
 done
 for source in "$cpp_dir"/*.cpp; do
   compile clang++-19 "$source" "${cxx_flags[@]}"
+done
+for source in "$unstable_dir"/*.c; do
+  compile clang-19 "$source" "${c_flags[@]}" -nostdlib -I "$unstable_dir"
 done
 
 mkdir -p "$out/reactors"
