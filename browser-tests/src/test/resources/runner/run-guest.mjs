@@ -21,7 +21,12 @@ export async function runCase(polyfill, baseUrl, name) {
   return runGuest(polyfill, new Uint8Array(wasm), spec);
 }
 
-/** Runs a guest in a fresh MemFS (each preopen's MemFS path created as an empty directory). */
+/**
+ * Runs a guest in a fresh MemFS (each preopen's MemFS path created as an empty directory). A guest that
+ * imports wasi_snapshot_preview1 runs with new WASI(...).getImportObject(); one importing wasi_unstable
+ * alone with version 'unstable'; one importing both through WASI.run, which picks the namespaces from
+ * the module's imports.
+ */
 export async function runGuest({ WASI, MemFS }, wasm, spec) {
   const stdout = [];
   const stderr = [];
@@ -51,8 +56,15 @@ export async function runGuest({ WASI, MemFS }, wasm, spec) {
     if (spec.stdin !== undefined) {
       options.stdin = spec.stdin;
     }
-    const wasi = new WASI(options);
     const module = await WebAssembly.compile(wasm);
+    const namespaces = new Set(WebAssembly.Module.imports(module).map((i) => i.module));
+    if (namespaces.has('wasi_unstable') && namespaces.has('wasi_snapshot_preview1')) {
+      return result((await WASI.run(module, options)).exitCode, null);
+    }
+    if (namespaces.has('wasi_unstable')) {
+      options.version = 'unstable';
+    }
+    const wasi = new WASI(options);
     const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
     const exitCode = wasi.start(instance);
     return result(exitCode, null);

@@ -55,6 +55,38 @@ async function runReactorChecks(M, hello, reactor) {
   return failures;
 }
 
+/** version: 'unstable', and the namespaces WASI.run supplies. */
+async function runUnstableChecks(M) {
+  const { WASI } = M;
+  const failures = [];
+  const p1 = new WASI({});
+  check(failures, 'getImportObject() names wasi_snapshot_preview1', Object.keys(p1.getImportObject()).join(), 'wasi_snapshot_preview1');
+  check(failures, 'preview1 wasiImport has 46 functions', Object.keys(p1.wasiImport).length, 46);
+  const u = new WASI({ version: 'unstable' });
+  const ns = u.getImportObject().wasi_unstable;
+  check(failures, "version 'unstable': getImportObject() names wasi_unstable", Object.keys(u.getImportObject()).join(), 'wasi_unstable');
+  check(failures, "version 'unstable': wasiImport is that namespace", u.wasiImport, ns);
+  check(failures, 'wasi_unstable has 45 functions', Object.keys(ns).length, 45);
+  check(failures, 'wasi_unstable has no sock_accept', 'sock_accept' in ns, false);
+  check(failures, 'wasi_unstable shares fd_write with preview1', ns.fd_write, u.wasiImport.fd_write);
+  check(failures, 'the preview1 namespace keeps its own fd_seek', p1.wasiImport.fd_seek === ns.fd_seek, false);
+  try {
+    new WASI({ version: 'snapshot0' });
+    failures.push("version 'snapshot0' did not throw");
+  } catch (e) {
+    if (!String(e.message).includes("'preview1', 'unstable'")) failures.push(`version 'snapshot0': message ${JSON.stringify(e.message)}`);
+  }
+  // (module (import "wasi_unstable" "proc_exit" (func (param i32))) (import "wasi_snapshot_preview1" "proc_exit"
+  //   (func (param i32))) (memory (export "memory") 1) (func (export "_start") (call 0 (i32.const 9))))
+  const both = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 2, 96, 1, 127, 0, 96, 0, 0, 2, 62, 2, 13, 119, 97,
+    115, 105, 95, 117, 110, 115, 116, 97, 98, 108, 101, 9, 112, 114, 111, 99, 95, 101, 120, 105, 116, 0, 0, 22, 119,
+    97, 115, 105, 95, 115, 110, 97, 112, 115, 104, 111, 116, 95, 112, 114, 101, 118, 105, 101, 119, 49, 9, 112, 114,
+    111, 99, 95, 101, 120, 105, 116, 0, 0, 3, 2, 1, 1, 5, 3, 1, 0, 1, 7, 19, 2, 6, 109, 101, 109, 111, 114, 121, 2, 0,
+    6, 95, 115, 116, 97, 114, 116, 0, 2, 10, 8, 1, 6, 0, 65, 9, 16, 0, 11]);
+  check(failures, 'run(a module importing both namespaces).exitCode', (await WASI.run(both)).exitCode, 9);
+  return failures;
+}
+
 /**
  * Runs every check; `bytes` is hello.wasm, `sources` maps a label to a function returning a source for WASI.run,
  * `fsTool` is fs_tool.wasm, `reactor` reactors/counter.wasm. Returns the failures.
@@ -81,6 +113,7 @@ export async function runChecks(M, bytes, sources, fsTool, reactor) {
   await rejects(failures, 'run(bytes, {bogus})', () => WASI.run(bytes, { bogus: 1 }), 'TypeError', "unknown option 'bogus'");
   await rejects(failures, 'run(not wasm)', () => WASI.run(new Uint8Array([1, 2, 3])), 'CompileError', '');
   await rejects(failures, 'run(returnOnExit: false)', () => WASI.run(bytes, { returnOnExit: false }), 'WASIExitError', 'code 3');
+  failures.push(...await runUnstableChecks(M));
 
   // install(): plain WebAssembly calls get a WASI.
   const originals = [WebAssembly.instantiate, WebAssembly.instantiateStreaming];
@@ -102,10 +135,12 @@ export async function runChecks(M, bytes, sources, fsTool, reactor) {
   check(failures, 'an import object that has the namespace is left alone', mine.start(kept), 3);
   const noWasi = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
   check(failures, 'a module without WASI imports instantiates', (await WebAssembly.instantiate(noWasi)).instance instanceof WebAssembly.Instance, true);
-  // (module (import "wasi_unstable" "proc_exit" (func (param i32))))
-  const unstable = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 127, 0, 2, 27, 1, 13, 119, 97, 115, 105, 95, 117, 110,
-    115, 116, 97, 98, 108, 101, 9, 112, 114, 111, 99, 95, 101, 120, 105, 116, 0, 0]);
-  await rejects(failures, 'install + wasi_unstable', () => WebAssembly.instantiate(unstable), 'LinkError', 'wasi_unstable');
+  // (module (import "wasi_unstable" "proc_exit" (func (param i32))) (memory (export "memory") 1)
+  //   (func (export "_start") (call 0 (i32.const 5))))
+  const unstable = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 2, 96, 1, 127, 0, 96, 0, 0, 2, 27, 1, 13, 119, 97, 115,
+    105, 95, 117, 110, 115, 116, 97, 98, 108, 101, 9, 112, 114, 111, 99, 95, 101, 120, 105, 116, 0, 0, 3, 2, 1, 1, 5, 3, 1, 0,
+    1, 7, 19, 2, 6, 109, 101, 109, 111, 114, 121, 2, 0, 6, 95, 115, 116, 97, 114, 116, 0, 1, 10, 8, 1, 6, 0, 65, 5, 16, 0, 11]);
+  check(failures, 'install + wasi_unstable: start()', start((await WebAssembly.instantiate(unstable)).instance), 5);
   check(failures, 'uninstall() returns true', uninstall(), true);
   check(failures, 'uninstall restores instantiate', WebAssembly.instantiate, originals[0]);
   check(failures, 'uninstall restores instantiateStreaming', WebAssembly.instantiateStreaming, originals[1]);

@@ -6,8 +6,10 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.wasipolyfill.core.Preview1;
+import org.wasipolyfill.core.Unstable;
 import org.wasipolyfill.js.imports.ExitSignal;
 import org.wasipolyfill.js.imports.Preview1Imports;
+import org.wasipolyfill.js.imports.UnstableImports;
 import org.wasipolyfill.js.interop.JsErrors;
 import org.wasipolyfill.js.interop.JsValues;
 import org.wasipolyfill.js.memory.JsGuestMemory;
@@ -20,7 +22,8 @@ import org.wasipolyfill.js.memory.WasmMemory;
  * const { instance } = await WebAssembly.instantiate(bytes, wasi.getImportObject());
  * const exitCode = wasi.start(instance);
  * </pre>
- * Options are described on {@link WasiOptions}.
+ * Options are described on {@link WasiOptions}. Both namespaces, wasi_snapshot_preview1 and
+ * wasi_unstable, run on the one Preview1, so a module importing both sees one process.
  */
 @JSClass(name = "WASI")
 public final class JsWasi {
@@ -28,6 +31,8 @@ public final class JsWasi {
     private final JsGuestMemory memory = new JsGuestMemory();
     private final Preview1 preview1;
     private final JSObject wasiImport;
+    /** Made when first asked for: most guests import preview1 alone. */
+    private JSObject unstableImport;
     private boolean started;
 
     @JSExport
@@ -49,19 +54,37 @@ public final class JsWasi {
         return options.fs;
     }
 
-    /** {@code { wasi_snapshot_preview1: wasiImport }}, for {@code WebAssembly.instantiate}. */
+    /**
+     * The namespace named {@code module}, {@code wasi_snapshot_preview1} or {@code wasi_unstable};
+     * else null.
+     */
+    JSObject namespace(String module) {
+        if (module.equals(Preview1.MODULE)) {
+            return wasiImport;
+        }
+        if (!module.equals(Unstable.MODULE)) {
+            return null;
+        }
+        if (unstableImport == null) {
+            unstableImport = UnstableImports.create(new Unstable(preview1), memory, wasiImport);
+        }
+        return unstableImport;
+    }
+
+    /** {@code { wasi_snapshot_preview1: wasiImport }} (or {@code wasi_unstable}), for {@code WebAssembly.instantiate}. */
     @JSExport
     public JSObject getImportObject() {
         JSObject importObject = JsValues.newObject();
-        JsValues.set(importObject, Preview1.MODULE, wasiImport);
+        String module = options.unstable ? Unstable.MODULE : Preview1.MODULE;
+        JsValues.set(importObject, module, namespace(module));
         return importObject;
     }
 
-    /** The {@code wasi_snapshot_preview1} functions alone, to merge into a larger import object. */
+    /** The functions of the version's namespace alone, to merge into a larger import object. */
     @JSExport
     @JSProperty
     public JSObject getWasiImport() {
-        return wasiImport;
+        return options.unstable ? namespace(Unstable.MODULE) : wasiImport;
     }
 
     /**

@@ -9,8 +9,10 @@ import org.wasipolyfill.js.interop.JsErrors;
  * The asynchronous conveniences over {@link JsWasi}: {@code WASI.run(source, options)} and
  * {@code install(options)} / {@code uninstall()}. Fetching, compiling and patching
  * {@code WebAssembly} are promise plumbing with nothing to share with the core, so they are
- * written in JS; the JS reaches back into Java only through the three functions of {@link #host()}
- * (make a WASI, make a MemFS, bind an instance's memory).
+ * written in JS; the JS reaches back into Java only through the four functions of {@link #host()}
+ * (make a WASI, get its MemFS, get one of its namespaces, bind an instance's memory). Both pick the
+ * namespaces from the module's imports: {@code wasi_snapshot_preview1}, {@code wasi_unstable}, or
+ * both, from one WASI.
  */
 public final class Launcher {
     private static JSObject host;
@@ -28,6 +30,11 @@ public final class Launcher {
     }
 
     @JSFunctor
+    interface Namespace extends JSObject {
+        JSObject namespace(JSObject wasi, String module);
+    }
+
+    @JSFunctor
     interface Binder extends JSObject {
         void bind(JSObject wasi, JSObject instance);
     }
@@ -37,6 +44,7 @@ public final class Launcher {
             host = makeHost(
                     options -> (JSObject) (Object) new JsWasi(options),
                     wasi -> (JSObject) (Object) ((JsWasi) (Object) wasi).fs(),
+                    (wasi, module) -> ((JsWasi) (Object) wasi).namespace(module),
                     (wasi, instance) -> {
                         if (!((Object) wasi instanceof JsWasi w)) {
                             throw JsErrors.typeError("not a WASI object");
@@ -47,9 +55,26 @@ public final class Launcher {
         return host;
     }
 
-    @JSBody(params = { "newWasi", "fsOf", "bind" },
-            script = "return { newWasi: newWasi, fsOf: fsOf, bind: bind };")
-    private static native JSObject makeHost(Factory newWasi, FsOf fsOf, Binder bind);
+    /**
+     * The host object the scripts below use. {@code missing(wasi, module, base)}: the WASI
+     * namespaces {@code module} imports that {@code base} lacks, taken from the WASI that
+     * {@code wasi()} returns (called only when one is needed); null when there are none.
+     */
+    @JSBody(params = { "newWasi", "fsOf", "ns", "bind" }, script = """
+            return { newWasi: newWasi, fsOf: fsOf, bind: bind,
+              missing: function (wasi, module, base) {
+                var wanted = WebAssembly.Module.imports(module), add = null;
+                for (var i = 0; i < wanted.length; i++) {
+                  var m = wanted[i].module;
+                  if ((m === 'wasi_snapshot_preview1' || m === 'wasi_unstable') && !(add && add[m])
+                      && (base === null || typeof base !== 'object' || base[m] === undefined)) {
+                    (add = add || {})[m] = ns(wasi(), m);
+                  }
+                }
+                return add;
+              } };
+            """)
+    private static native JSObject makeHost(Factory newWasi, FsOf fsOf, Namespace ns, Binder bind);
 
     /** {@code WASI.run(source, options)}: a promise of {@code { exitCode, stdout, stderr, fs }}. */
     static JSObject run(JSObject source, JSObject options) {
@@ -68,6 +93,12 @@ public final class Launcher {
         return startJs(instance);
     }
 
+    /*
+     * The module is compiled first, so that its imports pick the namespaces. A Response with the
+     * wrong Content-Type (not application/wasm) fails compileStreaming with a TypeError and is
+     * compiled from its bytes instead; compile errors are the module's own and go to the caller.
+     * The comments stay out of the scripts: they would ship in the bundle.
+     */
     @JSBody(params = { "host", "source", "options" }, script = """
             var who = 'WASI.run';
             function describe(v) {
@@ -83,24 +114,22 @@ public final class Launcher {
               for (i = 0; i < chunks.length; i++) { out.set(chunks[i], off); off += chunks[i].length; }
               return out;
             }
-            async function fromResponse(response, imports, url) {
+            async function fromResponse(response, url) {
               if (!response.ok) {
                 throw new Error(who + ': fetching ' + (url || response.url) + ' failed with HTTP status ' + response.status);
               }
-              if (typeof WebAssembly.instantiateStreaming === 'function') {
+              if (typeof WebAssembly.compileStreaming === 'function') {
                 var spare = response.clone();
                 try {
-                  return (await WebAssembly.instantiateStreaming(response, imports)).instance;
+                  return await WebAssembly.compileStreaming(response);
                 } catch (e) {
-                  // A wrong Content-Type (not application/wasm) is a TypeError; compile and link
-                  // errors are the module's own and go to the caller.
                   if (!(e instanceof TypeError)) throw e;
-                  return (await WebAssembly.instantiate(await spare.arrayBuffer(), imports)).instance;
+                  return WebAssembly.compile(await spare.arrayBuffer());
                 }
               }
-              return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+              return WebAssembly.compile(await response.arrayBuffer());
             }
-            async function instantiate(src, imports) {
+            async function compile(src) {
               if (src !== null && typeof src === 'object' && typeof src.then === 'function') src = await src;
               if (typeof src === 'string' || (typeof URL !== 'undefined' && src instanceof URL)) {
                 var response;
@@ -109,13 +138,11 @@ public final class Launcher {
                 } catch (e) {
                   throw new Error(who + ': could not fetch ' + String(src) + ': ' + (e && e.message || e), { cause: e });
                 }
-                return fromResponse(response, imports, String(src));
+                return fromResponse(response, String(src));
               }
-              if (typeof Response !== 'undefined' && src instanceof Response) return fromResponse(src, imports);
-              if (src instanceof WebAssembly.Module) return WebAssembly.instantiate(src, imports);
-              if (src instanceof ArrayBuffer || ArrayBuffer.isView(src)) {
-                return (await WebAssembly.instantiate(src, imports)).instance;
-              }
+              if (typeof Response !== 'undefined' && src instanceof Response) return fromResponse(src);
+              if (src instanceof WebAssembly.Module) return src;
+              if (src instanceof ArrayBuffer || ArrayBuffer.isView(src)) return WebAssembly.compile(src);
               throw new TypeError(who + ': expected a URL (string or URL), a Response, an ArrayBuffer, a Uint8Array'
                 + ' or a WebAssembly.Module, got ' + describe(src));
             }
@@ -128,7 +155,8 @@ public final class Launcher {
               if (o.stdout === undefined) { out = []; o.stdout = function (c) { out.push(c); }; }
               if (o.stderr === undefined) { err = []; o.stderr = function (c) { err.push(c); }; }
               var wasi = host.newWasi(o);
-              var instance = await instantiate(source, wasi.getImportObject());
+              var module = await compile(source);
+              var instance = await WebAssembly.instantiate(module, host.missing(function () { return wasi; }, module, null) || {});
               var exitCode = wasi.start(instance);
               return { exitCode: exitCode, stdout: out && concat(out), stderr: err && concat(err), fs: host.fsOf(wasi) };
             })();
@@ -138,16 +166,17 @@ public final class Launcher {
     /*
      * The patch state lives on a global symbol so that install() and uninstall() see the same
      * originals even when two copies of the bundle are loaded; the instance -> WASI map for start()
-     * lives on another and outlives uninstall().
+     * lives on another and outlives uninstall(). prepare(module, imports) is null when the module
+     * needs nothing from us, else the import object to use instead and the WASI behind it. install
+     * makes one WASI at once only to check the options then, not at the first instantiation.
      */
     @JSBody(params = { "host", "options" }, script = """
             var KEY = Symbol.for('wasi-polyfill.install');
-            var P1 = 'wasi_snapshot_preview1', UNSTABLE = 'wasi_unstable';
             if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
               throw new TypeError('install: options must be an object, got ' + (options === null ? 'null' : typeof options));
             }
             var opts = Object.assign({}, options || {});
-            host.newWasi(opts);  // checks the options now, not at the first instantiation
+            host.newWasi(opts);
             var state = globalThis[KEY];
             if (state) { state.options = opts; return; }
             state = {
@@ -161,26 +190,12 @@ public final class Launcher {
               Object.defineProperty(globalThis, INSTANCES, { value: new WeakMap() });
             }
             Object.defineProperty(globalThis, KEY, { value: state, configurable: true, writable: true });
-            function has(imports, name) {
-              return imports !== null && typeof imports === 'object' && imports[name] !== undefined;
-            }
-            // Null when the module needs nothing from us; else the import object to use instead.
             function prepare(module, imports) {
-              var wanted = WebAssembly.Module.imports(module);
-              var p1 = false, unstable = false;
-              for (var i = 0; i < wanted.length; i++) {
-                if (wanted[i].module === P1) p1 = true;
-                else if (wanted[i].module === UNSTABLE) unstable = true;
-              }
-              if (unstable && !has(imports, UNSTABLE)) {
-                throw new WebAssembly.LinkError('wasi-polyfill install: the module imports ' + UNSTABLE
-                  + ' (WASI snapshot 0), which this polyfill does not implement yet; only ' + P1 + ' is supported');
-              }
-              if (!p1 || has(imports, P1)) return null;
-              var wasi = host.newWasi(Object.assign({}, state.options));
-              var merged = Object.assign({}, imports || {});
-              merged[P1] = wasi.wasiImport;
-              return { imports: merged, wasi: wasi };
+              var wasi = null;
+              var add = host.missing(function () {
+                return wasi || (wasi = host.newWasi(Object.assign({}, state.options)));
+              }, module, imports);
+              return add && { imports: Object.assign({}, imports || {}, add), wasi: wasi };
             }
             function finish(prepared, instance) {
               if (prepared) {
@@ -229,7 +244,7 @@ public final class Launcher {
             var wasi = instances && instances.get(instance);
             if (!wasi) {
               throw new TypeError('start: this instance was not made by WebAssembly.instantiate while the polyfill'
-                + ' was installed, or does not import wasi_snapshot_preview1; use new WASI(...).start(instance)');
+                + ' was installed, or imports no WASI namespace; use new WASI(...).start(instance)');
             }
             return wasi.start(instance);
             """)

@@ -25,7 +25,8 @@ import org.wasipolyfill.js.interop.JsValues;
  * message names the option, so a typo fails loudly instead of being ignored:
  *
  * <pre>
- * version       'preview1' (the default; the only one so far)
+ * version       'preview1' (the default) or 'unstable': the namespace getImportObject() and wasiImport
+ *               give, wasi_snapshot_preview1 or wasi_unstable (WASI snapshot 0)
  * args          array of strings, argv[0] first
  * env           object of strings
  * fs            a MemFS; without one the guest gets a private empty MemFS
@@ -44,10 +45,13 @@ final class WasiOptions {
 
     final WasiConfig config;
     final boolean returnOnExit;
+    /** version: 'unstable'. */
+    final boolean unstable;
     /** The MemFS the guest sees. */
     final JsMemFs fs;
 
-    private WasiOptions(WasiConfig config, boolean returnOnExit, JsMemFs fs) {
+    private WasiOptions(WasiConfig config, boolean returnOnExit, boolean unstable, JsMemFs fs) {
+        this.unstable = unstable;
         this.fs = fs;
         this.config = config;
         this.returnOnExit = returnOnExit;
@@ -62,7 +66,7 @@ final class WasiOptions {
         if (unknown != null) {
             throw JsErrors.typeError("WASI: unknown option '" + unknown + "' (known: " + String.join(", ", KNOWN) + ")");
         }
-        checkVersion(JsValues.get(o, "version"));
+        boolean unstable = isUnstable(JsValues.get(o, "version"));
 
         WasiConfig.Builder builder = WasiConfig.builder().clock(JsClock.INSTANCE).random(JsRandom.INSTANCE);
         readArgs(JsValues.get(o, "args"), builder);
@@ -72,20 +76,21 @@ final class WasiOptions {
         builder.stdout(output("stdout", JsValues.get(o, "stdout")));
         builder.stderr(output("stderr", JsValues.get(o, "stderr")));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
-        return new WasiOptions(builder.build(), returnOnExit, fs);
+        return new WasiOptions(builder.build(), returnOnExit, unstable, fs);
     }
 
-    private static void checkVersion(JSObject version) {
+    private static boolean isUnstable(JSObject version) {
         if (JsValues.isUndefined(version)) {
-            return;
+            return false;
         }
         if (!JsValues.isString(version)) {
             throw JsErrors.typeError("WASI: option 'version' must be a string, got " + JsValues.describe(version));
         }
         String v = JsValues.asString(version);
-        if (!v.equals("preview1")) {
-            throw JsErrors.error("WASI: unsupported version '" + v + "' (supported: 'preview1')");
+        if (!v.equals("preview1") && !v.equals("unstable")) {
+            throw JsErrors.error("WASI: unsupported version '" + v + "' (supported: 'preview1', 'unstable')");
         }
+        return v.equals("unstable");
     }
 
     private static void readArgs(JSObject args, WasiConfig.Builder builder) {

@@ -29,21 +29,22 @@ final class TrapGuard {
      * declared result only lets a caller write {@code throw translate(...)}.
      */
     static RuntimeException translate(String importName, RuntimeException failure) {
+        return translate(Preview1.MODULE, importName, failure);
+    }
+
+    /** As {@link #translate(String, RuntimeException)}, for an import of {@code module}. */
+    static RuntimeException translate(String module, String importName, RuntimeException failure) {
         if (failure instanceof ProcExit exit) {
             throw JsErrors.rethrow(ExitSignal.create(exit.code()));
         }
         if (failure instanceof WasiTrap trap) {
-            throw JsErrors.runtimeError(prefix(importName) + trap.getMessage());
+            throw JsErrors.runtimeError(module + "." + importName + ": " + trap.getMessage());
         }
         if (failure instanceof HostCallbackError e) {
             throw JsErrors.rethrow(e.thrown());
         }
         JSObject thrownByJs = JSExceptions.getJSException(failure);
         String description = thrownByJs != null ? JsValues.describeError(thrownByJs) : failure.toString();
-        throw JsErrors.runtimeError(prefix(importName) + "internal error: " + description);
-    }
-
-    private static String prefix(String importName) {
-        return Preview1.MODULE + "." + importName + ": ";
+        throw JsErrors.runtimeError(module + "." + importName + ": internal error: " + description);
     }
 }
