@@ -30,7 +30,7 @@ static int guest_main(void) {
     CHECK_TRUE("  nonzero", res > 0);
     CHECK_WASI("clock_time_get REALTIME", u0_clock_time_get(U0_CLOCKID_REALTIME, 1, &t), 0);
     CHECK_TRUE("  after 2020-01-01", t > 1577836800ULL * 1000000000ULL);
-    CHECK_WASI("clock_time_get of clock 9", u0_clock_time_get(9, 1, &t), U0_EINVAL);
+    /* An unknown clock id is an invalid enum value, which traps in Wasmtime: not tested. */
 
     uint8_t random[32] = {0};
     CHECK_WASI("random_get 32 bytes", u0_random_get(random, sizeof random), 0);

@@ -1,4 +1,5 @@
-// Types for wasi-polyfill: WASI preview 1 (wasi_snapshot_preview1) over an in-memory filesystem.
+// Types for wasi-polyfill: WASI preview 1 (wasi_snapshot_preview1) and snapshot 0 (wasi_unstable) over an
+// in-memory filesystem.
 
 /** The bytes a guest writes to stdout or stderr, one call per write; the array is the caller's to keep. */
 export type OutputCallback = (chunk: Uint8Array) => void;
@@ -7,8 +8,11 @@ export type OutputCallback = (chunk: Uint8Array) => void;
 export type InputCallback = () => Uint8Array | string | null | undefined;
 
 export interface WASIOptions {
-  /** Only 'preview1' (the default) so far. */
-  version?: 'preview1';
+  /**
+   * The namespace getImportObject() and wasiImport give: 'preview1' (the default), wasi_snapshot_preview1;
+   * 'unstable', wasi_unstable (WASI snapshot 0). WASI.run and install() pick from the module's imports instead.
+   */
+  version?: 'preview1' | 'unstable';
   /** argv, argv[0] first. */
   args?: string[];
   /** Environment variables. */
@@ -27,7 +31,7 @@ export interface WASIOptions {
   returnOnExit?: boolean;
 }
 
-/** The 46 wasi_snapshot_preview1 functions. */
+/** The 46 wasi_snapshot_preview1 functions, or the 45 wasi_unstable ones (no sock_accept). */
 export type WASIImport = Record<string, (...args: any[]) => number | void>;
 
 /** The error proc_exit throws out of the guest: from start() with returnOnExit: false, or from a direct _start(). */
@@ -58,12 +62,15 @@ export interface RunResult {
   fs: MemFS;
 }
 
-/** A WASI preview 1 host for one run of one command module, shaped like node:wasi. */
+/**
+ * A WASI host for one run of one command module, shaped like node:wasi. Its wasi_snapshot_preview1 and
+ * wasi_unstable namespaces share one state (descriptors, offsets), so a module may import both.
+ */
 export class WASI {
   constructor(options?: WASIOptions);
-  /** { wasi_snapshot_preview1: wasiImport }, for WebAssembly.instantiate. */
-  getImportObject(): { wasi_snapshot_preview1: WASIImport };
-  /** The preview1 functions alone, to merge into a larger import object. */
+  /** { wasi_snapshot_preview1: wasiImport }, or { wasi_unstable: wasiImport } with version 'unstable'. */
+  getImportObject(): { wasi_snapshot_preview1: WASIImport } | { wasi_unstable: WASIImport };
+  /** The version's functions alone, to merge into a larger import object. */
   readonly wasiImport: WASIImport;
   /**
    * Binds the instance's exported memory and calls its _start; returns the exit code.
@@ -76,7 +83,10 @@ export class WASI {
    * memory or _initialize, or one that exports _start, and an Error when this WASI has already run a guest.
    */
   initialize(instance: WebAssembly.Instance): void;
-  /** Fetches or compiles source, runs it with a fresh WASI and collects its output. */
+  /**
+   * Fetches or compiles source, runs it with a fresh WASI and collects its output; the import object has the
+   * WASI namespaces the module imports (wasi_snapshot_preview1, wasi_unstable, or both).
+   */
   static run(source: WasmSource, options?: WASIOptions): Promise<RunResult>;
 }
 
@@ -121,9 +131,9 @@ export class MemFS {
 
 /**
  * Patches WebAssembly.instantiate and WebAssembly.instantiateStreaming: a module that imports
- * wasi_snapshot_preview1 and is instantiated without that namespace gets a fresh WASI(options) with its memory
- * bound, so instance.exports._start() can be called directly (proc_exit then throws a WASIExitError).
- * A module importing wasi_unstable makes them reject with a LinkError. Calling install again replaces the options.
+ * wasi_snapshot_preview1 or wasi_unstable and is instantiated without that namespace gets it from a fresh
+ * WASI(options) with its memory bound (one WASI for both namespaces), so instance.exports._start() can be called
+ * directly (proc_exit then throws a WASIExitError). Calling install again replaces the options.
  */
 export function install(options?: WASIOptions): void;
 

@@ -32,6 +32,11 @@ export async function usage(bytes: Uint8Array): Promise<number> {
     code = (e as WASIExitError).code;
   }
 
+  const old = new WASI({ version: 'unstable', args: ['old'] });
+  const oldImports = { wasi_unstable: old.wasiImport };
+  void oldImports;
+  void old.getImportObject();
+
   const reactor = new WASI({ env: { START: '1' } });
   const setUp = await WebAssembly.instantiate(bytes, reactor.getImportObject());
   const nothing: void = reactor.initialize(setUp.instance);

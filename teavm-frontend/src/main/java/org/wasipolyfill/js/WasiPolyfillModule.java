@@ -17,8 +17,8 @@ public final class WasiPolyfillModule {
 
     /**
      * Patches {@code WebAssembly.instantiate} and {@code WebAssembly.instantiateStreaming} so that a
-     * module importing {@code wasi_snapshot_preview1}, instantiated without that namespace, gets a
-     * fresh {@code WASI(options)} and its memory bound: the page may call
+     * module importing {@code wasi_snapshot_preview1} or {@code wasi_unstable}, instantiated without
+     * that namespace, gets it from a fresh {@code WASI(options)} and its memory bound: the page may call
      * {@code instance.exports._start()} itself. Calling it again replaces the options.
      */
     @JSExport
