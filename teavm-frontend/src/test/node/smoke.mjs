@@ -219,7 +219,7 @@ await check('bad options are TypeErrors naming the option', () => {
     'preopen name');
   expectThrows(() => new WASI({ fs: {} }), TypeError, /'fs' must be a MemFS/, 'fs');
   expectThrows(() => new WASI({ stdout: 'x' }), TypeError, /'stdout' must be a function/, 'stdout');
-  expectThrows(() => new WASI({ version: 'unstable' }), Error, /unsupported version/, 'version');
+  expectThrows(() => new WASI({ version: 'snapshot0' }), Error, /unsupported version 'snapshot0' \(supported: 'preview1', 'unstable'\)/, 'version');
   expectThrows(() => new WASI({ fs: new MemFS(), preopens: { '/s': '/missing' } }), Error,
     /'\/missing', which is not a directory/, 'preopen');
 });

@@ -84,6 +84,24 @@ async function runUnstableChecks(M) {
     111, 99, 95, 101, 120, 105, 116, 0, 0, 3, 2, 1, 1, 5, 3, 1, 0, 1, 7, 19, 2, 6, 109, 101, 109, 111, 114, 121, 2, 0,
     6, 95, 115, 116, 97, 114, 116, 0, 2, 10, 8, 1, 6, 0, 65, 9, 16, 0, 11]);
   check(failures, 'run(a module importing both namespaces).exitCode', (await WASI.run(both)).exitCode, 9);
+  // (module (import "wasi_unstable" "fd_filestat_get" (func $f (param i32 i32) (result i32))) (memory (export "memory") 1)
+  //   (func (export "_initialize")) (func (export "stat") (param i32) (result i32) (call $f (i32.const 1) (local.get 0))))
+  const stat = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 15, 3, 96, 2, 127, 127, 1, 127, 96, 0, 0, 96, 1, 127, 1,
+    127, 2, 33, 1, 13, 119, 97, 115, 105, 95, 117, 110, 115, 116, 97, 98, 108, 101, 15, 102, 100, 95, 102, 105, 108,
+    101, 115, 116, 97, 116, 95, 103, 101, 116, 0, 0, 3, 3, 2, 1, 2, 5, 3, 1, 0, 1, 7, 31, 3, 6, 109, 101, 109, 111,
+    114, 121, 2, 0, 11, 95, 105, 110, 105, 116, 105, 97, 108, 105, 122, 101, 0, 1, 4, 115, 116, 97, 116, 0, 2, 10, 13,
+    2, 2, 0, 11, 8, 0, 65, 1, 32, 0, 16, 0, 11]);
+  const statter = new WASI({ version: 'unstable' });
+  const statInstance = (await WebAssembly.instantiate(stat, statter.getImportObject())).instance;
+  statter.initialize(statInstance);
+  check(failures, 'wasi_unstable fd_filestat_get into the last 56 bytes of memory', statInstance.exports.stat(65536 - 56), 0);
+  try {
+    statInstance.exports.stat(65536 - 55);
+    failures.push('wasi_unstable fd_filestat_get past the end of memory did not trap');
+  } catch (e) {
+    check(failures, 'a wasi_unstable converter traps with a RuntimeError', e instanceof WebAssembly.RuntimeError, true);
+    if (!/^wasi_unstable\.fd_filestat_get: out of bounds/.test(e.message)) failures.push(`the trap names ${JSON.stringify(e.message)}`);
+  }
   return failures;
 }
 
