@@ -9,7 +9,7 @@ int main(void) {
     printf("\n");
     for (int i = 0; i < 8; i++) printf("\033[%dm%-8s\033[0m ", 90 + i, names[i]);
     printf("\n");
-    for (int i = 0; i < 8; i++) printf("\033[%d;%dm %-7s\033[0m ", 40 + i, i == 0 ? 97 : 30, names[i]);
+    for (int i = 0; i < 8; i++) printf("\033[%d;%dm %-7s\033[0m ", 40 + i, (1 << i) & 0xcc ? 30 : 97, names[i]);
     printf("\n\n\033[1mStyles\033[0m\n");
     printf("\033[1mbold\033[0m  \033[2mdim\033[0m  \033[3mitalic\033[0m  \033[4munderline\033[0m  "
            "\033[7mreverse\033[0m  \033[9mstrikethrough\033[0m\n\n");

@@ -7,7 +7,7 @@ import { Channel, INPUT_CAPACITY } from './channel.mjs';
 import { parseEnv, splitArgs } from './words.mjs';
 
 /** A run that prints nothing for this long gets a reminder that Stop ends it. */
-const QUIET_REMINDER_MS = 10_000;
+const QUIET_REMINDER_MS = 5000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
