@@ -9,14 +9,15 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -252,17 +253,13 @@ abstract class PlaygroundTest {
         assertEquals("      2       2      15 data/upload.txt\n", stdout(runWith("wc", "data/upload.txt")));
 
         selectFile("/data/upload.txt");
-        Download download = page.waitForDownload(() -> page.click("button[data-action='download']"));
-        assertEquals("upload.txt", download.suggestedFilename());
-        try (InputStream in = download.createReadStream()) {
-            assertEquals("uploaded\nlines\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        assertEquals(Map.of("name", "upload.txt", "text", "uploaded\nlines\n"), download());
 
         selectFile("/data");
         page.click("button[data-action='delete']");
         page.click("#ask-ok");
         page.waitForSelector("#tree li[data-path='/data']", new Page.WaitForSelectorOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+                .setState(WaitForSelectorState.DETACHED));
         Map<String, Object> gone = runWith("cat", "data/fruits.txt");
         assertEquals(1, exitCode(gone));
         assertEquals("cat: data/fruits.txt: No such file or directory\n", gone.get("stderr"));
@@ -441,6 +438,29 @@ abstract class PlaygroundTest {
         }
     }
 
+    /**
+     * Clicks Download and returns the file's name and text. Chromium reports the download itself; Playwright gets
+     * no download event from Firefox over WebDriver BiDi, so there the link the page clicks is read instead.
+     */
+    private Map<String, Object> download() {
+        if (engine.name().equals("chromium")) {
+            Download download = page.waitForDownload(() -> page.click("button[data-action='download']"));
+            try (InputStream in = download.createReadStream()) {
+                return Map.of("name", download.suggestedFilename(),
+                        "text", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        page.evaluate("() => { HTMLAnchorElement.prototype.click = function () {"
+                + "  window.downloaded = fetch(this.href).then((r) => r.text()).then((text) => ({ name: this.download, text }));"
+                + "}; }");
+        page.click("button[data-action='download']");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> file = (Map<String, Object>) page.evaluate("() => window.downloaded");
+        return file;
+    }
+
     /** Drops a file on an element as a drag from the desktop would (Playwright has no native file drop). */
     private void drop(String selector, String name, byte[] bytes) {
         page.evaluate("([selector, name, base64]) => {"
@@ -451,6 +471,6 @@ abstract class PlaygroundTest {
                 + "  for (const type of ['dragenter', 'dragover', 'drop']) {"
                 + "    target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));"
                 + "  }"
-                + "}", java.util.List.of(selector, name, Base64.getEncoder().encodeToString(bytes)));
+                + "}", List.of(selector, name, Base64.getEncoder().encodeToString(bytes)));
     }
 }
