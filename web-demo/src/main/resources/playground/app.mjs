@@ -310,7 +310,7 @@ function finish(run, data) {
     terminal.note(`${ok ? '✓' : '✗'} ${run.program.name} exited with code ${data.exitCode} in ${formatTime(data.elapsed)}`,
       ok ? 'ok' : 'warn');
     ui.exitCode.textContent = String(data.exitCode);
-    setState('done', `exited with code ${data.exitCode}`);
+    setState('done', 'finished');
   }
   end(run, { outcome, exitCode: data.exitCode ?? null, elapsed: data.elapsed ?? null, message });
 }

@@ -288,6 +288,26 @@ abstract class PlaygroundTest {
         assertEquals("greetings from an uploaded program\n", stdout(lastRun()));
     }
 
+    @Test
+    void aFloodOfOutputReachesTheTerminalWhileThePageStaysLive() {
+        page.evaluate("() => { window.frames = 0; const count = () => { window.frames++; requestAnimationFrame(count); };"
+                + " requestAnimationFrame(count); }");
+        long start = System.nanoTime();
+        page.setInputFiles("#wasm-picker", fixture("flood.wasm"));
+        waitForRuns(2);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Object> run = lastRun();
+        assertEquals(0, exitCode(run));
+        String out = stdout(run);
+        assertEquals(300_000 * 26, out.length());
+        assertTrue(out.endsWith("line 300000 of 300000 ...\n"), () -> out.substring(out.length() - 100));
+        waitForTerminal("line 300000 of 300000 ...");
+        int frames = ((Number) page.evaluate("() => window.frames")).intValue();
+        System.out.printf("[%s] flood: 7.8 MB of stdout in %d ms, %d animation frames meanwhile%n",
+                engine.name(), millis, frames);
+        assertTrue(frames > millis / 1000, "the page kept drawing frames: " + frames + " in " + millis + " ms");
+    }
+
     // ---- Stop and the mistakes ----
 
     @Test
