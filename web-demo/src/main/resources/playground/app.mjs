@@ -9,6 +9,9 @@ import { parseEnv, splitArgs } from './words.mjs';
 /** A run that prints nothing for this long gets a reminder that Stop ends it. */
 const QUIET_REMINDER_MS = 5000;
 
+/** How much output one animation frame takes from the ring: a guest printing faster waits for the terminal. */
+const FRAME_OUTPUT_BYTES = 512 * 1024;
+
 const $ = (id) => document.getElementById(id);
 const ui = {
   programName: $('program-name'),
@@ -206,17 +209,25 @@ async function run() {
   worker.onmessage = ({ data }) => {
     if (current !== run) return;
     if (data.type === 'output') {
-      (data.fd === 1 ? run.stdout : run.stderr).push(data.chunk);
-      run.lastOutputAt = performance.now();
-      terminal.output(data.fd, data.chunk, (count) => run.channel?.acknowledgeOutput(count));
+      show(run, data.fd, data.chunk);
     } else if (data.type === 'input') {
+      drain(run);
       document.body.dataset.waiting = 'true';
       ui.runState.textContent = 'waiting for input: type a line and press Enter (Ctrl-D ends the input)';
       pumpInput(run);
     } else if (data.type === 'exit') {
+      drain(run);
       finish(run, data);
     }
   };
+  if (run.channel) {
+    const frame = () => {
+      if (current !== run) return;
+      if (!terminal.busy) drain(run, FRAME_OUTPUT_BYTES);
+      run.frame = requestAnimationFrame(frame);
+    };
+    run.frame = requestAnimationFrame(frame);
+  }
   worker.onerror = (event) => {
     event.preventDefault();
     if (current === run) finish(run, { problem: `the worker failed: ${event.message}` });
@@ -234,6 +245,19 @@ async function run() {
   ui.runState.textContent = 'running';
   terminal.setReading(true);
   terminal.focus();
+}
+
+/** Moves the guest's output from the shared ring to the terminal (all of it, or about maxBytes). */
+function drain(run, maxBytes = Infinity) {
+  if (!run.channel) return;
+  for (const [fd, bytes] of run.channel.readOutput(maxBytes)) show(run, fd, bytes);
+  terminal.flushNow();
+}
+
+function show(run, fd, bytes) {
+  (fd === 1 ? run.stdout : run.stderr).push(bytes);
+  run.lastOutputAt = performance.now();
+  terminal.output(fd, bytes);
 }
 
 function tick(run) {
@@ -275,6 +299,7 @@ function stop(reason) {
   if (!run) return;
   run.worker?.terminate();
   const elapsed = performance.now() - run.startedAt;
+  drain(run);
   terminal.freshLine();
   terminal.note(`■ Stopped (${reason}) after ${formatTime(elapsed)}; the program was still running. `
     + 'The files are as they were before this run: a stopped run\'s changes are discarded.', 'warn');
@@ -317,6 +342,7 @@ function finish(run, data) {
 
 function end(run, result) {
   clearInterval(run.ticker);
+  cancelAnimationFrame(run.frame);
   terminal.setReading(false);
   current = null;
   delete document.body.dataset.waiting;

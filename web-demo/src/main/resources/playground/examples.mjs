@@ -101,7 +101,7 @@ export const EXAMPLES = [
   {
     name: 'catalog',
     source: 'catalog.cpp',
-    summary: 'C++: iostream, std::filesystem, ofstream',
+    summary: 'C++: iostream, std::filesystem::path, ofstream',
     args: '/ catalog.txt',
     env: '',
     files: Object.keys(SAMPLE_FILES),

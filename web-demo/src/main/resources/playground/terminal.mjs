@@ -25,6 +25,7 @@ export class TerminalView {
 
     this.pending = [];
     this.frame = 0;
+    this.inFlight = 0;
     this.line = '';
     this.reading = false;
     this.atLineStart = true;
@@ -46,29 +47,19 @@ export class TerminalView {
     this.term.focus();
   }
 
-  clear() {
-    this.pending = [];
-    this.term.reset();
-  }
-
-  /**
-   * Queues guest output (bytes, UTF-8) for the next animation frame; done(count) is called once the terminal has
-   * drawn it. stderr is tinted unless the program colours it itself.
-   */
-  output(fd, chunk, done) {
-    if (chunk.length === 0) {
-      done(0);
-      return;
-    }
+  /** Queues guest output (bytes, UTF-8) for the next animation frame; stderr is tinted unless it has colours. */
+  output(fd, chunk) {
+    if (chunk.length === 0) return;
     const last = chunk[chunk.length - 1];
     this.atLineStart = last === 0x0a || last === 0x0d;
-    if (fd === 2 && !chunk.includes(0x1b)) {
-      this.pending.push({ data: STDERR_ON, size: 0 }, { data: chunk, size: chunk.length, done },
-        { data: COLOUR_OFF, size: 0 });
-    } else {
-      this.pending.push({ data: chunk, size: chunk.length, done });
-    }
+    if (fd === 2 && !chunk.includes(0x1b)) this.pending.push(STDERR_ON, chunk, COLOUR_OFF);
+    else this.pending.push(chunk);
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** True while xterm.js has not yet drawn everything given to it. */
+  get busy() {
+    return this.inFlight > 0 || this.pending.length > 0;
   }
 
   /** A line of the playground's own, in a colour: 'info', 'ok', 'warn' or 'error'. */
@@ -79,7 +70,7 @@ export class TerminalView {
 
   /** Writes after the queued output, starting on a fresh line. */
   write(text) {
-    this.pending.push({ data: text, size: 0 });
+    this.pending.push(text);
     this.atLineStart = text.endsWith('\n');
     this.flushNow();
   }
@@ -91,7 +82,7 @@ export class TerminalView {
 
   /** Writes what the user typed (echo). */
   echo(text) {
-    this.pending.push({ data: text, size: 0 });
+    this.pending.push(text);
     this.atLineStart = text.endsWith('\n');
     this.flushNow();
   }
@@ -106,7 +97,8 @@ export class TerminalView {
     const batch = this.pending;
     this.pending = [];
     for (const piece of batch) {
-      this.term.write(piece.data, piece.done ? () => piece.done(piece.size) : undefined);
+      this.inFlight++;
+      this.term.write(piece, () => this.inFlight--);
     }
   }
 

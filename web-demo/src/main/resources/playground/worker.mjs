@@ -1,6 +1,7 @@
-// Runs one guest, off the page's main thread: the page posts { type: 'run', ... } once; the worker posts
-// { type: 'output', fd, chunk } as the guest writes, { type: 'input' } when the guest waits for standard input,
-// and { type: 'exit', ... } with the files as the guest left them. The page ends a run early with terminate().
+// Runs one guest, off the page's main thread: the page posts { type: 'run', ... } once; the guest's output goes
+// into the shared channel (channel.mjs), the worker posts { type: 'input' } when the guest waits for standard
+// input and { type: 'exit', ... } with the files as the guest left them. The page ends a run early with
+// terminate().
 import { WASI, MemFS } from './wasi-polyfill/wasi-polyfill.mjs';
 import { Channel } from './channel.mjs';
 import { readTree, writeTree } from './tree-transfer.mjs';
@@ -23,10 +24,10 @@ function run({ name, bytes, args, env, files, shared }) {
     writeTree(fs, files);
     const module = compile(name, bytes);
     requireStart(name, module);
-    const output = (fd) => (chunk) => {
-      self.postMessage({ type: 'output', fd, chunk });
-      channel?.outputSent(chunk.length);
-    };
+    // Without shared memory (a page that is not cross-origin isolated), every write is a message.
+    const output = (fd) => (channel
+      ? (chunk) => channel.writeOutput(fd, chunk)
+      : (chunk) => self.postMessage({ type: 'output', fd, chunk }));
     const wasi = new WASI({
       version: 'preview1',
       args: [name, ...args],
