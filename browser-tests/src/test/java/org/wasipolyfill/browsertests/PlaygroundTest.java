@@ -36,7 +36,8 @@ import org.wasipolyfill.webdemo.StaticServer;
  * test gets a fresh page, which runs hello on load.
  *
  * <p>The user's programs are built from src/test/playground-c (see the pom): greet (prints its arguments, exits
- * with 7), trap (writes a file, then traps), forever (writes a file, then never ends), library (a reactor).
+ * with 7), trap (writes a file, then traps), forever (writes a file, then never ends), library (a reactor),
+ * needs_host (imports env.host_log), flood (7.8 MB of stdout in 300,000 writes).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PlaygroundTest {
@@ -372,6 +373,40 @@ abstract class PlaygroundTest {
         assertTrue(terminal().contains("trap crashed (a trap): RuntimeError: "), this::describe);
         assertEquals("trap", page.textContent("#exit-code"));
         assertEquals("written before the trap\n", stdout(runWith("cat", "/before-trap.txt")));
+    }
+
+    @Test
+    void aWasmThatNeedsOtherImportsIsToldWhatIsMissing() {
+        page.setInputFiles("#wasm-picker", fixture("needs_host.wasm"));
+        waitForRuns(2);
+        assertEquals("problem", lastRun().get("outcome"));
+        assertTrue(terminal().contains("needs_host imports what this playground does not provide: env.host_log (function)."
+                + " Only wasi_snapshot_preview1 is provided."), this::describe);
+    }
+
+    @Test
+    void theKeyboardPicksRunsAndStops() {
+        page.focus("#programs");
+        for (int i = 0; i < 9; i++) {
+            page.keyboard().press("ArrowDown"); // from hello to primes, the last example
+        }
+        assertEquals("primes", page.textContent("#program-name"));
+        page.fill("#args", "1000000000000");
+        page.focus("#programs");
+        int before = runs();
+        page.keyboard().press("Control+Enter");
+        waitForTerminal("primes so far");
+        page.keyboard().press("Escape");
+        waitForRuns(before + 1);
+        assertEquals("stopped", lastRun().get("outcome"));
+        assertTrue(terminal().contains("Stopped (Esc) after"), this::describe);
+        page.focus("#programs"); // a run takes the focus to the terminal, for its standard input
+        page.keyboard().press("ArrowUp");
+        assertEquals("colors", page.textContent("#program-name"));
+        page.keyboard().press("Enter");
+        waitForRuns(before + 2);
+        assertEquals("colors", lastRun().get("program"));
+        assertEquals(0, exitCode(lastRun()));
     }
 
     // ---- helpers ----
