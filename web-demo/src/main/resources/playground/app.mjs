@@ -1,202 +1,777 @@
-// The playground: runs a chosen or uploaded wasm32-wasi program with the polyfill and shows what it printed.
+// The playground page: picks a program (an example or the user's own .wasm), keeps the file tree between runs,
+// runs the program in a Web Worker (worker.mjs) and shows it in the terminal, feeding it typed lines.
+import { EXAMPLES, SAMPLE_FILES } from './examples.mjs';
+import { FileTree, badName, baseName, joinPath, parentOf } from './files.mjs';
+import { TerminalView } from './terminal.mjs';
+import { Channel, INPUT_CAPACITY } from './channel.mjs';
+import { parseEnv, splitArgs } from './words.mjs';
 
-const EXAMPLES = [
-  {
-    name: 'hello',
-    title: 'hello: arguments and environment',
-    args: 'first "second arg"',
-    env: 'NAME=Ada',
-    stdin: '',
-  },
-  {
-    name: 'files',
-    title: 'files: the filesystem at /sandbox',
-    args: '',
-    env: '',
-    stdin: '',
-  },
-  {
-    name: 'rot13',
-    title: 'rot13: standard input',
-    args: '',
-    env: '',
-    stdin: 'Hello, World!\nWhy did the chicken cross the road?\n',
-  },
-];
+/** A run that prints nothing for this long gets a reminder that Stop ends it. */
+const QUIET_REMINDER_MS = 5000;
 
-const UPLOADED = '(uploaded)';
+/** How much output one animation frame takes from the ring: a guest printing faster waits for the terminal. */
+const FRAME_OUTPUT_BYTES = 512 * 1024;
+
 const $ = (id) => document.getElementById(id);
 const ui = {
-  form: $('program'),
-  example: $('example'),
+  programName: $('program-name'),
   source: $('source'),
-  upload: $('upload'),
   args: $('args'),
   env: $('env'),
-  stdin: $('stdin'),
   run: $('run'),
-  status: $('status'),
+  stop: $('stop'),
+  openWasm: $('open-wasm'),
+  wasmPicker: $('wasm-picker'),
+  programs: $('programs'),
+  tree: $('tree'),
+  filesPanel: document.querySelector('.files-panel'),
+  filePicker: $('file-picker'),
+  runState: $('run-state'),
   exitCode: $('exit-code'),
   elapsed: $('elapsed'),
-  stdout: $('stdout'),
-  stderr: $('stderr'),
+  editor: $('editor'),
+  editorPath: $('editor-path'),
+  editorText: $('editor-text'),
+  editorSave: $('editor-save'),
+  ask: $('ask'),
+  askLabel: $('ask-label'),
+  askInput: $('ask-input'),
+  askError: $('ask-error'),
+  dropOverlay: $('drop-overlay'),
 };
 
-let uploaded = null; // { name, bytes }
+const decoder = new TextDecoder();
+const tree = new FileTree();
+const programs = EXAMPLES.map((example) => ({ ...example, kind: 'example' }));
+const exampleBytes = new Map();
+const collapsed = new Set();
+let selected = programs[0];
+let selectedPath = '/';
+let current = null; // the run in progress
+let spare = null; // a worker that has loaded the polyfill, for the next run
+let runs = 0;
 
-/** Splits a command line into words: whitespace separates, "..." and '...' keep spaces, \ escapes one char. */
-export function splitArgs(line) {
-  const words = [];
-  let word = null;
-  let quote = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"' && i + 1 < line.length) word += line[++i];
-      else word += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      word ??= '';
-    } else if (c === '\\' && i + 1 < line.length) {
-      word = (word ?? '') + line[++i];
-    } else if (/\s/.test(c)) {
-      if (word !== null) words.push(word);
-      word = null;
-    } else {
-      word = (word ?? '') + c;
+const terminal = new TerminalView($('terminal'), {
+  onLine: (bytes) => queueInput(bytes),
+  onEnd: () => queueInput(null),
+  onInterrupt: () => stop('Ctrl-C'),
+});
+
+// ---- programs -------------------------------------------------------------------------------------------------
+
+function renderPrograms() {
+  ui.programs.replaceChildren();
+  let shownUploads = false;
+  for (const program of programs) {
+    if (program.kind === 'upload' && !shownUploads) {
+      shownUploads = true;
+      const heading = document.createElement('li');
+      heading.className = 'group';
+      heading.setAttribute('role', 'presentation');
+      heading.textContent = 'Your programs';
+      ui.programs.append(heading);
     }
-  }
-  if (word !== null) words.push(word);
-  return words;
-}
-
-/** Parses NAME=value lines; blank lines are skipped, a line without '=' sets an empty value. */
-export function parseEnv(text) {
-  const env = {};
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const eq = line.indexOf('=');
-    if (eq < 0) env[line.trim()] = '';
-    else env[line.slice(0, eq).trim()] = line.slice(eq + 1);
-  }
-  return env;
-}
-
-function showExample(name) {
-  const example = EXAMPLES.find((e) => e.name === name);
-  if (!example) {
-    ui.source.hidden = true;
-    return;
-  }
-  ui.args.value = example.args;
-  ui.env.value = example.env;
-  ui.stdin.value = example.stdin;
-  ui.source.hidden = false;
-  ui.source.href = `examples/${example.name}.c`;
-}
-
-async function programBytes() {
-  if (ui.example.value === UPLOADED) {
-    return { name: uploaded.name, bytes: uploaded.bytes };
-  }
-  const name = ui.example.value;
-  const response = await fetch(`examples/${name}.wasm`);
-  if (!response.ok) throw new Error(`examples/${name}.wasm: HTTP ${response.status}`);
-  return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
-}
-
-function setStatus(text, isError = false) {
-  ui.status.textContent = text;
-  ui.status.classList.toggle('error', isError);
-}
-
-async function run(polyfill) {
-  const { WASI, MemFS } = polyfill;
-  document.body.dataset.state = 'running';
-  ui.run.disabled = true;
-  ui.exitCode.textContent = '–';
-  ui.elapsed.textContent = '–';
-  ui.stdout.textContent = '';
-  ui.stderr.textContent = '';
-  try {
-    const program = await programBytes();
-    setStatus(`Running ${program.name}…`);
-    const fs = new MemFS();
-    fs.mkdir('/sandbox', { recursive: true });
-    const stdoutText = new TextDecoder();
-    const stderrText = new TextDecoder();
-    let stdout = '';
-    let stderr = '';
-    const wasi = new WASI({
-      version: 'preview1',
-      args: [program.name, ...splitArgs(ui.args.value)],
-      env: parseEnv(ui.env.value),
-      fs,
-      preopens: { '/sandbox': '/sandbox' },
-      stdin: ui.stdin.value,
-      stdout: (chunk) => { stdout += stdoutText.decode(chunk, { stream: true }); },
-      stderr: (chunk) => { stderr += stderrText.decode(chunk, { stream: true }); },
-      returnOnExit: true,
+    const item = document.createElement('li');
+    item.setAttribute('role', 'option');
+    item.id = `program-${program.kind}-${program.name}`;
+    item.dataset.program = program.name;
+    item.setAttribute('aria-selected', String(program === selected));
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = program.name;
+    const summary = document.createElement('span');
+    summary.className = 'summary';
+    summary.textContent = program.summary;
+    item.append(name, summary);
+    item.addEventListener('click', () => select(program));
+    item.addEventListener('dblclick', () => {
+      select(program);
+      run();
     });
-    const { instance } = await WebAssembly.instantiate(program.bytes, wasi.getImportObject());
-    const start = performance.now();
-    let exitCode;
-    try {
-      exitCode = wasi.start(instance);
-    } finally {
-      ui.elapsed.textContent = `${(performance.now() - start).toFixed(1)} ms`;
-      ui.stdout.textContent = stdout + stdoutText.decode();
-      ui.stderr.textContent = stderr + stderrText.decode();
+    ui.programs.append(item);
+  }
+  ui.programs.setAttribute('aria-activedescendant', `program-${selected.kind}-${selected.name}`);
+}
+
+function select(program) {
+  selected = program;
+  ui.programName.textContent = program.name;
+  ui.args.value = program.args;
+  ui.env.value = program.env;
+  ui.source.hidden = program.kind !== 'example';
+  if (program.kind === 'example') {
+    ui.source.href = `examples/${program.source}`;
+    history.replaceState(null, '', `#${program.name}`);
+    let added = false;
+    for (const path of program.files) {
+      if (!tree.has(path)) {
+        tree.writeFile(path, SAMPLE_FILES[path], { notify: false });
+        added = true;
+      }
     }
-    ui.exitCode.textContent = String(exitCode);
-    setStatus(`${program.name} exited with code ${exitCode}.`);
+    if (added) tree.changed();
+  }
+  renderPrograms();
+}
+
+function moveSelection(step) {
+  const index = programs.indexOf(selected);
+  select(programs[Math.max(0, Math.min(programs.length - 1, index + step))]);
+  document.getElementById(ui.programs.getAttribute('aria-activedescendant'))?.scrollIntoView({ block: 'nearest' });
+}
+
+async function addUpload(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const name = file.name.replace(/\.wasm$/i, '') || 'program';
+  let program = programs.find((p) => p.kind === 'upload' && p.name === name);
+  if (!program) {
+    program = { kind: 'upload', name, summary: `${file.name}, ${formatSize(bytes.length)}`, args: '', env: '' };
+    programs.push(program);
+  }
+  program.bytes = bytes;
+  program.summary = `${file.name}, ${formatSize(bytes.length)}`;
+  select(program);
+  run();
+}
+
+async function programBytes(program) {
+  if (program.kind === 'upload') return program.bytes;
+  let bytes = exampleBytes.get(program.name);
+  if (!bytes) {
+    const url = `examples/${program.name}.wasm`;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`);
+    bytes = new Uint8Array(await response.arrayBuffer());
+    exampleBytes.set(program.name, bytes);
+  }
+  return bytes;
+}
+
+// ---- running --------------------------------------------------------------------------------------------------
+
+function spawnWorker() {
+  const worker = new Worker('worker.mjs', { type: 'module' });
+  const entry = { worker, failure: null };
+  entry.ready = new Promise((resolve) => {
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'ready') resolve(true);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      entry.failure = event.message || 'the worker script (worker.mjs, wasi-polyfill/wasi-polyfill.mjs) failed to load';
+      resolve(false);
+    };
+  });
+  return entry;
+}
+
+async function run() {
+  if (current || document.body.dataset.state === 'loading') return;
+  const program = selected;
+  const argsText = ui.args.value;
+  const envText = ui.env.value;
+  const run = {
+    program,
+    channel: crossOriginIsolated ? new Channel() : null,
+    input: [],
+    stdout: [],
+    stderr: [],
+    startedAt: performance.now(),
+    lastOutputAt: performance.now(),
+    reminded: false,
+  };
+  current = run;
+  runs++;
+  setState('running', 'starting…');
+  ui.exitCode.textContent = '…';
+  ui.elapsed.textContent = '…';
+  terminal.freshLine();
+  const envPrefix = envText.trim() ? `${envText.trim()} ` : '';
+  terminal.write(`\x1b[38;5;246m$ ${envPrefix}\x1b[1;38;5;75m${program.name}\x1b[0;38;5;246m${argsText.trim() ? ` ${argsText.trim()}` : ''}\x1b[0m\r\n`);
+
+  let bytes;
+  let worker;
+  try {
+    bytes = await programBytes(program);
+    const entry = spare ?? spawnWorker();
+    spare = null;
+    if (!(await entry.ready)) throw new Error(`could not start the program's worker: ${entry.failure}`);
+    worker = entry.worker;
   } catch (e) {
-    ui.exitCode.textContent = 'trap';
-    setStatus(`${e.name ?? 'Error'}: ${e.message ?? e}`, true);
-  } finally {
-    ui.run.disabled = false;
-    document.body.dataset.state = 'done';
+    finish(run, { problem: e.message ?? String(e) });
+    return;
+  }
+  if (current !== run) {
+    worker.terminate();
+    return;
+  }
+  run.worker = worker;
+  worker.onmessage = ({ data }) => {
+    if (current !== run) return;
+    if (data.type === 'output') {
+      show(run, data.fd, data.chunk);
+    } else if (data.type === 'input') {
+      drain(run);
+      document.body.dataset.waiting = 'true';
+      ui.runState.textContent = 'waiting for input: type a line and press Enter (Ctrl-D ends the input)';
+      pumpInput(run);
+    } else if (data.type === 'exit') {
+      drain(run);
+      finish(run, data);
+    }
+  };
+  if (run.channel) {
+    const frame = () => {
+      if (current !== run) return;
+      if (!terminal.busy) drain(run, FRAME_OUTPUT_BYTES);
+      run.frame = requestAnimationFrame(frame);
+    };
+    run.frame = requestAnimationFrame(frame);
+  }
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (current === run) finish(run, { problem: `the worker failed: ${event.message}` });
+  };
+  run.ticker = setInterval(() => tick(run), 100);
+  worker.postMessage({
+    type: 'run',
+    name: program.name,
+    bytes,
+    args: splitArgs(argsText),
+    env: parseEnv(envText),
+    files: tree.entries(),
+    shared: run.channel?.buffer ?? null,
+  });
+  ui.runState.textContent = 'running';
+  terminal.setReading(true);
+  terminal.focus();
+}
+
+/** Moves the guest's output from the shared ring to the terminal (all of it, or about maxBytes). */
+function drain(run, maxBytes = Infinity) {
+  if (!run.channel) return;
+  for (const [fd, bytes] of run.channel.readOutput(maxBytes)) show(run, fd, bytes);
+  terminal.flushNow();
+}
+
+function show(run, fd, bytes) {
+  (fd === 1 ? run.stdout : run.stderr).push(bytes);
+  run.lastOutputAt = performance.now();
+  terminal.output(fd, bytes);
+}
+
+function tick(run) {
+  const now = performance.now();
+  ui.elapsed.textContent = formatTime(now - run.startedAt);
+  if (!run.reminded && document.body.dataset.waiting !== 'true' && now - run.startedAt > QUIET_REMINDER_MS
+      && now - run.lastOutputAt > 2000) {
+    run.reminded = true;
+    terminal.freshLine();
+    terminal.note(`(still running after ${formatTime(now - run.startedAt)}: press Esc or ■ Stop to end it)`, 'warn');
   }
 }
 
-async function main() {
-  for (const example of EXAMPLES) {
-    ui.example.add(new Option(example.title, example.name));
-  }
-  showExample(ui.example.value);
-
-  ui.example.addEventListener('change', () => showExample(ui.example.value));
-  ui.upload.addEventListener('change', async () => {
-    const file = ui.upload.files[0];
-    if (!file) return;
-    uploaded = { name: file.name.replace(/\.wasm$/, ''), bytes: new Uint8Array(await file.arrayBuffer()) };
-    let option = [...ui.example.options].find((o) => o.value === UPLOADED);
-    if (!option) {
-      option = new Option('', UPLOADED);
-      ui.example.add(option);
-    }
-    option.text = `uploaded: ${file.name}`;
-    ui.example.value = UPLOADED;
-    ui.source.hidden = true;
-    ui.args.value = '';
-    ui.env.value = '';
-    ui.stdin.value = '';
-  });
-
-  let polyfill;
-  try {
-    polyfill = await import('./wasi-polyfill/wasi-polyfill.mjs');
-  } catch (e) {
-    setStatus(`Could not load the polyfill (wasi-polyfill/wasi-polyfill.mjs): ${e.message ?? e}`, true);
-    document.body.dataset.state = 'done';
+function queueInput(bytes) {
+  const run = current;
+  if (!run) return;
+  if (!run.channel) {
+    terminal.note('(this page is not cross-origin isolated, so typed input cannot reach the program)', 'warn');
     return;
   }
-  ui.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    run(polyfill);
+  if (bytes === null) {
+    run.input.push(null);
+  } else {
+    for (let i = 0; i < bytes.length; i += INPUT_CAPACITY) run.input.push(bytes.subarray(i, i + INPUT_CAPACITY));
+  }
+  pumpInput(run);
+}
+
+function pumpInput(run) {
+  if (run.input.length && run.channel.offerInput(run.input[0])) {
+    run.input.shift();
+    delete document.body.dataset.waiting;
+    ui.runState.textContent = 'running';
+  }
+}
+
+function stop(reason) {
+  const run = current;
+  if (!run) return;
+  run.worker?.terminate();
+  const elapsed = performance.now() - run.startedAt;
+  drain(run);
+  terminal.freshLine();
+  terminal.note(`■ Stopped (${reason}) after ${formatTime(elapsed)}; the program was still running. `
+    + 'The files are as they were before this run: a stopped run\'s changes are discarded.', 'warn');
+  end(run, { outcome: 'stopped', exitCode: null, elapsed, message: `stopped by ${reason}` });
+  ui.exitCode.textContent = 'stopped';
+  setState('done', 'stopped');
+}
+
+function finish(run, data) {
+  if (current !== run) return;
+  run.worker?.terminate();
+  terminal.freshLine();
+  let outcome;
+  let message = null;
+  if (data.files) tree.replaceAll(data.files);
+  if (data.problem) {
+    outcome = 'problem';
+    message = data.problem;
+    terminal.note(`✗ ${data.problem}`, 'error');
+    ui.exitCode.textContent = '–';
+    setState('done', 'could not run');
+  } else if (data.trap) {
+    outcome = 'trap';
+    message = `${data.trap.name}: ${data.trap.message}`;
+    terminal.note(`✗ ${run.program.name} crashed (a trap): ${message}`, 'error');
+    for (const frame of data.trap.frames) terminal.note(`    ${frame}`, 'info');
+    terminal.note('  The files keep what it wrote before the trap.', 'info');
+    ui.exitCode.textContent = 'trap';
+    setState('done', 'trapped');
+  } else {
+    outcome = 'exit';
+    const ok = data.exitCode === 0;
+    terminal.note(`${ok ? '✓' : '✗'} ${run.program.name} exited with code ${data.exitCode} in ${formatTime(data.elapsed)}`,
+      ok ? 'ok' : 'warn');
+    ui.exitCode.textContent = String(data.exitCode);
+    setState('done', 'finished');
+  }
+  end(run, { outcome, exitCode: data.exitCode ?? null, elapsed: data.elapsed ?? null, message });
+}
+
+function end(run, result) {
+  clearInterval(run.ticker);
+  cancelAnimationFrame(run.frame);
+  terminal.setReading(false);
+  current = null;
+  delete document.body.dataset.waiting;
+  const elapsed = result.elapsed ?? performance.now() - run.startedAt;
+  ui.elapsed.textContent = formatTime(elapsed);
+  window.playground.lastRun = {
+    program: run.program.name,
+    ...result,
+    stdout: decode(run.stdout),
+    stderr: decode(run.stderr),
+  };
+  document.body.dataset.runs = String(runs);
+  spare ??= spawnWorker();
+}
+
+function setState(state, text) {
+  document.body.dataset.state = state;
+  ui.runState.textContent = text;
+  const running = state === 'running';
+  ui.run.disabled = running || state === 'loading';
+  ui.stop.disabled = !running;
+  ui.filesPanel.classList.toggle('locked', running);
+  for (const button of ui.filesPanel.querySelectorAll('.file-actions button')) button.disabled = running;
+}
+
+// ---- the file tree --------------------------------------------------------------------------------------------
+
+function renderTree() {
+  if (!tree.has(selectedPath)) selectedPath = '/';
+  const rows = [];
+  const list = (dir, depth, parent) => {
+    for (const { name, path, node } of tree.children(dir)) {
+      const item = document.createElement('li');
+      item.setAttribute('role', 'treeitem');
+      item.id = `file:${path}`;
+      item.dataset.path = path;
+      item.setAttribute('aria-selected', String(path === selectedPath));
+      const row = document.createElement('div');
+      row.className = `row ${node.type}`;
+      row.style.paddingLeft = `${0.5 + depth * 1.1}rem`;
+      const icon = document.createElement('span');
+      icon.className = 'icon';
+      const label = document.createElement('span');
+      label.className = 'name';
+      label.textContent = name;
+      const meta = document.createElement('span');
+      meta.className = 'meta';
+      if (node.type === 'directory') {
+        const open = !collapsed.has(path);
+        item.setAttribute('aria-expanded', String(open));
+        icon.textContent = open ? '▾' : '▸';
+      } else if (node.type === 'symlink') {
+        icon.textContent = '↪';
+        meta.textContent = `→ ${node.target}`;
+      } else {
+        icon.textContent = '·';
+        meta.textContent = formatSize(node.data.length);
+      }
+      if (node.mtime) row.title = `${path}\nmodified ${new Date(node.mtime).toLocaleString()}`;
+      row.append(icon, label, meta);
+      item.append(row);
+      row.addEventListener('click', () => selectPath(path));
+      icon.addEventListener('click', (event) => {
+        if (node.type === 'directory') {
+          event.stopPropagation();
+          selectPath(path);
+          toggle(path);
+        }
+      });
+      row.addEventListener('dblclick', () => (node.type === 'directory' ? toggle(path) : edit(path)));
+      parent.append(item);
+      rows.push(path);
+      if (node.type === 'directory' && !collapsed.has(path)) {
+        const group = document.createElement('ul');
+        group.setAttribute('role', 'group');
+        item.append(group);
+        list(path, depth + 1, group);
+      }
+    }
+  };
+  ui.tree.replaceChildren();
+  list('/', 0, ui.tree);
+  if (rows.length === 0) {
+    const empty = document.createElement('li');
+    empty.className = 'empty';
+    empty.textContent = 'No files. Create or upload some, or Reset.';
+    ui.tree.append(empty);
+  }
+  ui.tree.setAttribute('aria-activedescendant', selectedPath === '/' ? '' : `file:${selectedPath}`);
+  return rows;
+}
+
+function selectPath(path) {
+  selectedPath = path;
+  renderTree();
+  document.getElementById(`file:${path}`)?.scrollIntoView({ block: 'nearest' });
+}
+
+function toggle(path) {
+  if (collapsed.has(path)) collapsed.delete(path);
+  else collapsed.add(path);
+  renderTree();
+}
+
+/** The folder that new and uploaded files go into: the selected folder, or the selected file's. */
+function targetFolder() {
+  const node = tree.get(selectedPath);
+  return node && node.type === 'directory' ? selectedPath : parentOf(selectedPath);
+}
+
+function fileActionsLocked() {
+  if (!current) return false;
+  terminal.note('(the files are read-only while a program runs: it has its own copy)', 'warn');
+  return true;
+}
+
+async function newEntry(kind) {
+  if (fileActionsLocked()) return;
+  const folder = targetFolder();
+  const name = await ask(`New ${kind} in ${folder}`, '', (value) => badName(value)
+    ?? (tree.has(joinPath(folder, value)) ? `${joinPath(folder, value)} already exists` : null));
+  if (name === null) return;
+  const path = joinPath(folder, name);
+  if (kind === 'folder') {
+    tree.mkdir(path);
+    selectPath(path);
+  } else {
+    tree.writeFile(path, '');
+    selectPath(path);
+    edit(path);
+  }
+}
+
+function edit(path) {
+  if (fileActionsLocked()) return;
+  const node = tree.get(path);
+  if (!node || node.type !== 'file') return;
+  let text = null;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(node.data);
+    if (text.includes('\0')) text = null;
+  } catch {
+    text = null;
+  }
+  ui.editorPath.textContent = path;
+  ui.editor.dataset.path = path;
+  ui.editorText.readOnly = text === null;
+  ui.editorSave.disabled = text === null;
+  ui.editorText.value = text ?? `(${path} is a binary file of ${formatSize(node.data.length)}: download it to look inside)`;
+  ui.editor.returnValue = '';
+  ui.editor.showModal();
+  ui.editorText.focus();
+}
+
+function saveEditor() {
+  const path = ui.editor.dataset.path;
+  if (!ui.editorSave.disabled && path) tree.writeFile(path, ui.editorText.value);
+}
+
+async function renameSelected() {
+  if (fileActionsLocked() || selectedPath === '/') return;
+  const from = selectedPath;
+  const to = await ask(`Rename or move ${from} to`, from, (value) => {
+    if (!value.startsWith('/')) return 'give the full path, starting with /';
+    const name = baseName(value);
+    const problem = badName(name);
+    if (problem) return problem;
+    if (value === from) return null;
+    if (tree.has(value)) return `${value} already exists`;
+    const parent = tree.get(parentOf(value));
+    if (!parent || parent.type !== 'directory') return `${parentOf(value)} is not a folder`;
+    if (value.startsWith(`${from}/`)) return 'a folder cannot move into itself';
+    return null;
   });
-  await run(polyfill);
+  if (to === null || to === from) return;
+  tree.rename(from, to);
+  selectPath(to);
+}
+
+async function deleteSelected() {
+  if (fileActionsLocked() || selectedPath === '/') return;
+  const path = selectedPath;
+  const node = tree.get(path);
+  const what = node.type === 'directory' ? `the folder ${path} and everything in it` : path;
+  if (await ask(`Delete ${what}?`, null) === null) return;
+  const rows = renderTree();
+  const next = rows[rows.indexOf(path) + 1] ?? parentOf(path);
+  tree.remove(path);
+  selectPath(tree.has(next) && !next.startsWith(`${path}/`) ? next : parentOf(path));
+}
+
+function downloadSelected() {
+  const node = tree.get(selectedPath);
+  if (!node || node.type !== 'file') return;
+  const url = URL.createObjectURL(new Blob([node.data], { type: 'application/octet-stream' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = baseName(selectedPath);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function uploadFiles(files) {
+  if (fileActionsLocked()) return;
+  const folder = targetFolder();
+  for (const file of files) {
+    tree.writeFile(joinPath(folder, file.name), new Uint8Array(await file.arrayBuffer()), { notify: false });
+  }
+  tree.changed();
+  if (files.length) selectPath(joinPath(folder, files[files.length - 1].name));
+}
+
+function resetSamples() {
+  if (fileActionsLocked()) return;
+  for (const [path, text] of Object.entries(SAMPLE_FILES)) tree.writeFile(path, text, { notify: false });
+  tree.changed();
+}
+
+function treeKey(event) {
+  const rows = renderTree();
+  const index = rows.indexOf(selectedPath);
+  const node = tree.get(selectedPath);
+  const keys = {
+    ArrowDown: () => rows.length && selectPath(rows[Math.min(rows.length - 1, index + 1)]),
+    ArrowUp: () => rows.length && selectPath(rows[Math.max(0, index - 1)]),
+    ArrowRight: () => node?.type === 'directory' && collapsed.has(selectedPath) && toggle(selectedPath),
+    ArrowLeft: () => (node?.type === 'directory' && !collapsed.has(selectedPath) ? toggle(selectedPath)
+      : parentOf(selectedPath) !== '/' && selectPath(parentOf(selectedPath))),
+    Enter: () => (node?.type === 'directory' ? toggle(selectedPath) : edit(selectedPath)),
+    F2: () => renameSelected(),
+    Delete: () => deleteSelected(),
+  };
+  if (keys[event.key]) {
+    event.preventDefault();
+    keys[event.key]();
+  }
+}
+
+// ---- dialogs --------------------------------------------------------------------------------------------------
+
+/** Asks for a line of text (or, with value null, just OK/Cancel); resolves to it, or null when cancelled. */
+function ask(label, value, validate = () => null) {
+  ui.askLabel.textContent = label;
+  ui.askInput.hidden = value === null;
+  ui.askInput.value = value ?? '';
+  ui.askError.textContent = '';
+  ui.ask.returnValue = '';
+  ui.ask.showModal();
+  if (value !== null) {
+    ui.askInput.focus();
+    const dot = ui.askInput.value.lastIndexOf('.');
+    const slash = ui.askInput.value.lastIndexOf('/');
+    ui.askInput.setSelectionRange(slash + 1, dot > slash + 1 ? dot : ui.askInput.value.length);
+  } else {
+    $('ask-ok').focus();
+  }
+  ui.ask.validate = validate;
+  return new Promise((resolve) => {
+    ui.ask.addEventListener('close', () => {
+      resolve(ui.ask.returnValue === 'ok' ? (value === null ? '' : ui.askInput.value) : null);
+    }, { once: true });
+  });
+}
+
+ui.ask.querySelector('form').addEventListener('submit', (event) => {
+  if (event.submitter?.value === 'cancel' || ui.askInput.hidden) return;
+  const problem = ui.ask.validate(ui.askInput.value);
+  if (problem) {
+    event.preventDefault();
+    ui.askError.textContent = problem;
+  }
+});
+ui.askInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    $('ask-ok').click();
+  }
+});
+
+ui.editor.addEventListener('close', () => {
+  if (ui.editor.returnValue === 'save') saveEditor();
+  ui.tree.focus();
+});
+ui.editorText.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+    event.preventDefault();
+    ui.editorSave.click();
+  } else if (event.key === 'Tab' && !event.shiftKey && !ui.editorText.readOnly) {
+    event.preventDefault();
+    ui.editorText.setRangeText('\t', ui.editorText.selectionStart, ui.editorText.selectionEnd, 'end');
+  }
+});
+
+// ---- drag and drop ------------------------------------------------------------------------------------------
+
+function carriesFiles(event) {
+  return [...(event.dataTransfer?.types ?? [])].includes('Files');
+}
+
+document.addEventListener('dragover', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  const intoTree = ui.filesPanel.contains(event.target);
+  ui.filesPanel.classList.toggle('drop-target', intoTree);
+  ui.dropOverlay.hidden = intoTree;
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) {
+    ui.dropOverlay.hidden = true;
+    ui.filesPanel.classList.remove('drop-target');
+  }
+});
+document.addEventListener('drop', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  ui.dropOverlay.hidden = true;
+  ui.filesPanel.classList.remove('drop-target');
+  const files = [...event.dataTransfer.files];
+  if (ui.filesPanel.contains(event.target)) {
+    uploadFiles(files);
+  } else if (files.length) {
+    if (current) {
+      terminal.note('(a program is running: stop it before starting another)', 'warn');
+      return;
+    }
+    addUpload(files[0]);
+  }
+});
+
+// ---- wiring ---------------------------------------------------------------------------------------------------
+
+function decode(chunks) {
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return decoder.decode(all);
+}
+
+function formatTime(ms) {
+  return ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function formatSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function main() {
+  window.playground = { lastRun: null, terminalText: () => terminal.text(), tree };
+  for (const [path, text] of Object.entries(SAMPLE_FILES)) tree.writeFile(path, text, { notify: false });
+  tree.onChange(renderTree);
+  renderTree();
+
+  const wanted = programs.find((p) => `#${p.name}` === location.hash);
+  select(wanted ?? programs[0]);
+
+  for (const [input, key] of [[ui.args, 'args'], [ui.env, 'env']]) {
+    input.addEventListener('input', () => { selected[key] = input.value; });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        run();
+      }
+    });
+  }
+  ui.run.addEventListener('click', () => run());
+  ui.stop.addEventListener('click', () => stop('■ Stop'));
+  ui.openWasm.addEventListener('click', () => ui.wasmPicker.click());
+  ui.wasmPicker.addEventListener('change', () => {
+    const file = ui.wasmPicker.files[0];
+    ui.wasmPicker.value = '';
+    if (file && !current) addUpload(file);
+  });
+  ui.programs.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      run();
+    }
+  });
+  ui.tree.addEventListener('keydown', treeKey);
+  ui.filePicker.addEventListener('change', () => {
+    uploadFiles([...ui.filePicker.files]);
+    ui.filePicker.value = '';
+  });
+  const actions = {
+    'new-file': () => newEntry('file'),
+    'new-folder': () => newEntry('folder'),
+    upload: () => !fileActionsLocked() && ui.filePicker.click(),
+    edit: () => edit(selectedPath),
+    download: downloadSelected,
+    rename: renameSelected,
+    delete: deleteSelected,
+    reset: resetSamples,
+  };
+  for (const button of document.querySelectorAll('.file-actions button')) {
+    button.addEventListener('click', () => actions[button.dataset.action]());
+  }
+  // Capture, so that the terminal (which takes every key while focused) never sees these.
+  window.addEventListener('keydown', (event) => {
+    if (ui.editor.open || ui.ask.open) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.stopPropagation();
+      run();
+    } else if (event.key === 'Escape' && current) {
+      event.preventDefault();
+      event.stopPropagation();
+      stop('Esc');
+    }
+  }, true);
+
+  terminal.note('WASI playground: wasm32-wasi programs run in a Web Worker in this page; nothing leaves the browser.', 'info');
+  if (!crossOriginIsolated) {
+    terminal.note('This page is not cross-origin isolated (it was served without COOP/COEP headers), so programs '
+      + 'get an empty standard input. Serve it with scripts/playground.', 'warn');
+  }
+  spare = spawnWorker();
+  setState('idle', 'ready');
+  run();
 }
 
 main();

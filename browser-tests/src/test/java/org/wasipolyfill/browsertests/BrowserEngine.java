@@ -108,20 +108,10 @@ final class BrowserEngine implements Engine {
         return RunResult.fromJson(json.toString());
     }
 
-    /**
-     * Loads the playground (web-demo) page, which runs its hello example on load, and returns the texts of its
-     * result elements: "status", "exit-code", "stdout" and "stderr".
-     */
-    Map<String, String> playgroundAfterLoad() {
+    /** The launched browser, for tests that drive their own pages (the playground's). */
+    Browser browser() {
         ensureLaunched();
-        page.navigate(TestServer.baseUri().resolve("playground/").toString());
-        page.waitForFunction("() => document.body.dataset.state === 'done'", null,
-                new Page.WaitForFunctionOptions().setTimeout(LOAD_TIMEOUT_MILLIS));
-        return Map.of(
-                "status", page.textContent("#status"),
-                "exit-code", page.textContent("#exit-code"),
-                "stdout", page.textContent("#stdout"),
-                "stderr", page.textContent("#stderr"));
+        return browser;
     }
 
     private void ensureLaunched() {

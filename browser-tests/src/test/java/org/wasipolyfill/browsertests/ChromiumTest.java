@@ -1,6 +1,6 @@
 package org.wasipolyfill.browsertests;
 
-/** The guests and the playground in Chromium (the system's, over CDP). */
+/** The guests in Chromium (the system's, over CDP). */
 class ChromiumTest extends BrowserTest {
 
     @Override

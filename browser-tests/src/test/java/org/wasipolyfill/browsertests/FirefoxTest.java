@@ -1,6 +1,6 @@
 package org.wasipolyfill.browsertests;
 
-/** The guests and the playground in Firefox (the system's ESR, over WebDriver BiDi). */
+/** The guests in Firefox (the system's ESR, over WebDriver BiDi). */
 class FirefoxTest extends BrowserTest {
 
     @Override

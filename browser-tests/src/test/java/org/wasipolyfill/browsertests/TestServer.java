@@ -8,9 +8,9 @@ import org.wasipolyfill.webdemo.StaticServer;
 
 /**
  * The HTTP server all engines load from, started once per test JVM on an ephemeral 127.0.0.1 port. It serves
- * classpath folders: guests/ (conformance jar), wasi-polyfill/ (teavm-frontend jar), playground/ (web-demo jar),
- * runner/ (this module's test resources) and npm/ (the installed npm package, once {@link NpmPackage} has put it
- * into test-classes).
+ * classpath folders: guests/ (conformance jar), wasi-polyfill/ (teavm-frontend jar), runner/ (this module's test
+ * resources) and npm/ (the installed npm package, once {@link NpmPackage} has put it into test-classes). The
+ * playground has its own server (see {@link PlaygroundTest}).
  */
 final class TestServer {
 
@@ -25,7 +25,6 @@ final class TestServer {
                 server = StaticServer.start(0, Map.of(
                         "/guests/", "guests/",
                         "/wasi-polyfill/", "wasi-polyfill/",
-                        "/playground/", "playground/",
                         "/runner/", "runner/",
                         "/npm/", NpmPackage.CLASSPATH_FOLDER));
             } catch (IOException e) {

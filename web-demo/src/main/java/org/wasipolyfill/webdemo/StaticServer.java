@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
  * <p>Each mount maps a URL path prefix to a classpath folder, e.g. {@code "/guests/" -> "guests/"}; a request
  * for a path ending in {@code /} gets that folder's {@code index.html}. Content types are set for what a page that
  * runs WebAssembly needs: {@code application/wasm} (required by {@code WebAssembly.instantiateStreaming}) and
- * {@code text/javascript} (required for ES modules).
+ * {@code text/javascript} (required for ES modules). Every response also carries the server's fixed headers, e.g.
+ * the cross-origin isolation headers a page needs for {@code SharedArrayBuffer}.
  */
 public final class StaticServer implements AutoCloseable {
 
@@ -42,6 +43,8 @@ public final class StaticServer implements AutoCloseable {
             Map.entry("json", "application/json; charset=utf-8"),
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("c", "text/plain; charset=utf-8"),
+            Map.entry("cpp", "text/plain; charset=utf-8"),
+            Map.entry("h", "text/plain; charset=utf-8"),
             Map.entry("stdout", "application/octet-stream"),
             Map.entry("stderr", "application/octet-stream"),
             Map.entry("wasm", "application/wasm"),
@@ -53,11 +56,14 @@ public final class StaticServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Map.Entry<String, String>> mounts;
     private final ClassLoader loader;
+    private final Map<String, String> headers;
 
-    private StaticServer(HttpServer server, ExecutorService executor, Map<String, String> mounts, ClassLoader loader) {
+    private StaticServer(HttpServer server, ExecutorService executor, Map<String, String> mounts, ClassLoader loader,
+            Map<String, String> headers) {
         this.server = server;
         this.executor = executor;
         this.loader = loader;
+        this.headers = Map.copyOf(headers);
         // The longest URL prefix wins, so "/" can be a catch-all next to more specific mounts.
         List<Map.Entry<String, String>> sorted = new ArrayList<>(mounts.entrySet());
         sorted.sort(Comparator.comparingInt((Map.Entry<String, String> m) -> m.getKey().length()).reversed());
@@ -72,6 +78,16 @@ public final class StaticServer implements AutoCloseable {
      *               or empty for the classpath root)
      */
     public static StaticServer start(int port, Map<String, String> mounts) throws IOException {
+        return start(port, mounts, Map.of());
+    }
+
+    /**
+     * Starts serving on 127.0.0.1, adding {@code headers} to every response.
+     *
+     * @see #start(int, Map)
+     */
+    public static StaticServer start(int port, Map<String, String> mounts, Map<String, String> headers)
+            throws IOException {
         for (Map.Entry<String, String> mount : mounts.entrySet()) {
             if (!mount.getKey().startsWith("/") || !mount.getKey().endsWith("/")) {
                 throw new IllegalArgumentException("URL prefix must start and end with '/': " + mount.getKey());
@@ -87,7 +103,7 @@ public final class StaticServer implements AutoCloseable {
             return thread;
         });
         StaticServer server = new StaticServer(http, executor, new LinkedHashMap<>(mounts),
-                StaticServer.class.getClassLoader());
+                StaticServer.class.getClassLoader(), headers);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
         http.start();
@@ -108,6 +124,7 @@ public final class StaticServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            headers.forEach(exchange.getResponseHeaders()::set);
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");

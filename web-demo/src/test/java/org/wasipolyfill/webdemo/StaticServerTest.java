@@ -73,6 +73,18 @@ class StaticServerTest {
     }
 
     @Test
+    void fixedHeadersGoOnEveryResponse() throws Exception {
+        try (StaticServer withHeaders = StaticServer.start(0, Map.of("/site/", "site/"), Map.of("X-Test", "yes"))) {
+            for (String path : new String[] {"site/", "site/missing.txt"}) {
+                HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(withHeaders.uri().resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals("yes", response.headers().firstValue("X-Test").orElse(null), path);
+            }
+        }
+        assertEquals(null, get("/site/").headers().firstValue("X-Test").orElse(null));
+    }
+
+    @Test
     void pathsOutsideAMountOrClimbingOutOfItAreNotFound() throws Exception {
         assertEquals(404, get("/site/missing.txt").statusCode());
         assertEquals(404, get("/site/sub").statusCode()); // a folder without its slash

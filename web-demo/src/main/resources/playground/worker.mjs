@@ -1,0 +1,124 @@
+// Runs one guest, off the page's main thread: the page posts { type: 'run', ... } once; the guest's output goes
+// into the shared channel (channel.mjs), the worker posts { type: 'input' } when the guest waits for standard
+// input and { type: 'exit', ... } with the files as the guest left them. The page ends a run early with
+// terminate().
+import { WASI, MemFS } from './wasi-polyfill/wasi-polyfill.mjs';
+import { Channel } from './channel.mjs';
+import { readTree, writeTree } from './tree-transfer.mjs';
+
+/** A mistake in the program or its setup, said to the user as it is; not a trap of a running guest. */
+class Problem extends Error {}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+self.onmessage = ({ data }) => {
+  if (data.type === 'run') run(data);
+};
+self.postMessage({ type: 'ready' });
+
+function run({ name, bytes, args, env, files, shared }) {
+  const channel = shared ? new Channel(shared) : null;
+  const fs = new MemFS();
+  const result = {};
+  try {
+    writeTree(fs, files);
+    const module = compile(name, bytes);
+    requireStart(name, module);
+    // Without shared memory (a page that is not cross-origin isolated), every write is a message.
+    const output = (fd) => (channel
+      ? (chunk) => channel.writeOutput(fd, chunk)
+      : (chunk) => self.postMessage({ type: 'output', fd, chunk }));
+    const wasi = new WASI({
+      version: 'preview1',
+      args: [name, ...args],
+      env,
+      fs,
+      preopens: { '/': '/' },
+      stdin: channel ? () => { self.postMessage({ type: 'input' }); return channel.takeInput(); } : '',
+      stdout: output(1),
+      stderr: output(2),
+      returnOnExit: true,
+    });
+    const instance = instantiate(name, module, wasi);
+    const start = performance.now();
+    try {
+      result.exitCode = wasi.start(instance);
+    } catch (e) {
+      result.trap = describeTrap(e);
+    }
+    result.elapsed = performance.now() - start;
+  } catch (e) {
+    result.problem = e instanceof Problem ? e.message : `${e?.name ?? 'Error'}: ${e?.message ?? e}`;
+  }
+  try {
+    result.files = readTree(fs);
+  } catch (e) {
+    result.files = null;
+    result.problem ??= `the files could not be read back: ${e?.message ?? e}`;
+  }
+  self.postMessage({ type: 'exit', ...result });
+}
+
+function compile(name, bytes) {
+  const head = bytes.subarray(0, 8);
+  if (bytes.length < 8 || WASM_MAGIC.some((b, i) => head[i] !== b)) {
+    throw new Problem(`${name} is not a WebAssembly module: a .wasm file starts with the bytes 00 61 73 6d `
+      + `("\\0asm"); this one ${bytes.length === 0 ? 'is empty' : `starts with ${hex(head.subarray(0, 4))}`
+      + ` (${printable(head.subarray(0, 4))})`}.`);
+  }
+  if (head[4] !== 1 || head[5] !== 0 || head[6] !== 0 || head[7] !== 0) {
+    const component = head[6] === 1 && head[7] === 0;
+    throw new Problem(component
+      ? `${name} is a WebAssembly component (WASI preview 2), not a core module: this playground runs `
+        + 'wasi_snapshot_preview1 programs; build for wasm32-wasip1 (or wasm32-wasi).'
+      : `${name} is WebAssembly of an unknown version (${hex(head.subarray(4, 8))}); only version 1 modules run here.`);
+  }
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (e) {
+    throw new Problem(`${name} is not valid WebAssembly: ${e.message}`);
+  }
+}
+
+function requireStart(name, module) {
+  const exports = WebAssembly.Module.exports(module);
+  if (exports.some((e) => e.name === '_start' && e.kind === 'function')) return;
+  const names = exports.map((e) => e.name);
+  if (names.includes('_initialize')) {
+    throw new Problem(`${name} has no _start: it is a reactor (a library exporting _initialize), not a program. `
+      + 'Build it as a command (without -mexec-model=reactor) to run it here.');
+  }
+  throw new Problem(`${name} exports no _start function, so there is nothing to run: it is not a WASI command. `
+    + `Its exports: ${names.length ? names.join(', ') : 'none'}.`);
+}
+
+function instantiate(name, module, wasi) {
+  const foreign = WebAssembly.Module.imports(module).filter((i) => i.module !== 'wasi_snapshot_preview1');
+  if (foreign.length) {
+    const list = foreign.slice(0, 5).map((i) => `${i.module}.${i.name} (${i.kind})`).join(', ');
+    throw new Problem(`${name} imports what this playground does not provide: ${list}`
+      + `${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}. Only wasi_snapshot_preview1 is provided.`);
+  }
+  try {
+    return new WebAssembly.Instance(module, wasi.getImportObject());
+  } catch (e) {
+    throw new Problem(`${name} could not be instantiated: ${e.message}`);
+  }
+}
+
+/** A trap (RuntimeError), a stack overflow (RangeError / InternalError) or a host error, with the wasm frames. */
+function describeTrap(e) {
+  const frames = String(e?.stack ?? '').split('\n')
+    .filter((line) => line.includes('wasm-function') || line.includes('wasm://'))
+    .slice(0, 8)
+    .map((line) => line.trim());
+  return { name: e?.name ?? 'Error', message: e?.message ?? String(e), frames };
+}
+
+function hex(bytes) {
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+function printable(bytes) {
+  return JSON.stringify(String.fromCharCode(...bytes).replace(/[^\x20-\x7e]/g, '.'));
+}
