@@ -496,6 +496,7 @@ public final class Preview1 {
     public int pathSymlink(int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
         try {
             byte[] target = readPath(oldPath, oldPathLen);
+            PathResolver.checkTarget(target);
             DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
             fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
             return Errno.SUCCESS;
