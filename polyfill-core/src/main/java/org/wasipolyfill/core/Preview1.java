@@ -41,6 +41,8 @@ public final class Preview1 {
     private static final int PATH_MAX = 4096;
     private static final int RANDOM_PIECE = 1 << 30;
     private static final byte[] NO_BYTES = new byte[0];
+    private static final int OFLAGS = OFlags.CREAT | OFlags.DIRECTORY | OFlags.EXCL | OFlags.TRUNC;
+    private static final int FDFLAGS = FdFlags.APPEND | FdFlags.DSYNC | FdFlags.NONBLOCK | FdFlags.RSYNC | FdFlags.SYNC;
 
     private final WasiConfig config;
     private final MemFs fs;
@@ -401,6 +403,9 @@ public final class Preview1 {
     }
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
+        if (!validLookupFlags(flags)) {
+            return Errno.INVAL;
+        }
         try {
             DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
             checkPath(path, pathLen);
@@ -413,6 +418,9 @@ public final class Preview1 {
     }
 
     public int pathFilestatSetTimes(int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
+        if (!validLookupFlags(flags)) {
+            return Errno.INVAL;
+        }
         try {
             DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
             return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
@@ -422,6 +430,9 @@ public final class Preview1 {
     }
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
+        if (!validLookupFlags(oldFlags)) {
+            return Errno.INVAL;
+        }
         try {
             DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
             DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
@@ -435,6 +446,9 @@ public final class Preview1 {
 
     public int pathOpen(int fd, int dirflags, int path, int pathLen, int oflags, long fsRightsBase,
             long fsRightsInheriting, int fdflags, int fdPtr) {
+        if (!validLookupFlags(dirflags) || (oflags & ~OFLAGS) != 0 || (fdflags & ~FDFLAGS) != 0) {
+            return Errno.INVAL;
+        }
         try {
             memory.checkRange(fdPtr, 4);
             if (fds.get(fd) instanceof FileDescriptor) {
@@ -797,6 +811,11 @@ public final class Preview1 {
             throw FsException.of(Errno.NOENT);
         }
         return at.node();
+    }
+
+    /** As Wasmtime decodes a flags argument before the call: a bit no flag names is EINVAL. */
+    private static boolean validLookupFlags(int lookupFlags) {
+        return (lookupFlags & ~LookupFlags.SYMLINK_FOLLOW) == 0;
     }
 
     private static boolean follows(int lookupFlags) {
