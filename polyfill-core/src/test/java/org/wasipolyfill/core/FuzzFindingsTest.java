@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.Whence;
 
-/** The minimal sequences the syscall fuzzer (fuzz/SyscallSequenceProperties) shrank its findings to. */
+/** The minimal sequences the syscall fuzzer (fuzz/SyscallFuzzTest) shrank its findings to. */
 class FuzzFindingsTest {
     private final GuestFixture guest = new GuestFixture();
 

@@ -34,7 +34,7 @@ final class FsModel {
 
     static final class File implements Node {
         byte[] content = new byte[0];
-        /** Set when the size was raised by set_size or allocate (the known shrink defect, see SyscallSequenceProperties). */
+        /** Set when the size was raised by set_size or allocate (the known shrink defect, see SyscallFuzzTest). */
         boolean grownWithoutWrite;
     }
 
@@ -72,7 +72,50 @@ final class FsModel {
     /** A lookup: the directory the last component is in, its name (null for "." and ".."), what it names. */
     record Lookup(Dir parent, String name, Node node, boolean trailingSlash) {}
 
-    final LinkedHashMap<String, Node> tree = new LinkedHashMap<>();
+    /** The names, in the order they were made; counts its changes so the indexes below know when to rebuild. */
+    static final class Tree extends LinkedHashMap<String, Node> {
+        int changes;
+
+        @Override
+        public Node put(String key, Node value) {
+            changes++;
+            return super.put(key, value);
+        }
+
+        @Override
+        public Node remove(Object key) {
+            changes++;
+            return super.remove(key);
+        }
+    }
+
+    final Tree tree = new Tree();
+    /** Derived from the tree: each directory's path, each path's children in order, each node's name count. */
+    private int indexedAt = -1;
+    private final Map<Dir, String> dirPaths = new java.util.IdentityHashMap<>();
+    private final Map<String, List<String>> children = new java.util.HashMap<>();
+    private final Map<Node, Integer> names = new java.util.IdentityHashMap<>();
+
+    private void index() {
+        if (indexedAt == tree.changes) {
+            return;
+        }
+        dirPaths.clear();
+        children.clear();
+        names.clear();
+        for (Map.Entry<String, Node> e : tree.entrySet()) {
+            String path = e.getKey();
+            Node node = e.getValue();
+            if (node instanceof Dir dir) {
+                dirPaths.put(dir, path);
+            }
+            names.merge(node, 1, Integer::sum);
+            if (!path.isEmpty()) {
+                children.computeIfAbsent(parentOf(path), k -> new ArrayList<>()).add(path.substring(path.lastIndexOf('/') + 1));
+            }
+        }
+        indexedAt = tree.changes;
+    }
     final Map<Integer, Fd> fds = new LinkedHashMap<>();
     final Dir root = new Dir();
     final int preopenFd;
@@ -141,12 +184,8 @@ final class FsModel {
 
     /** The path of a directory, or null once it has been removed. */
     String pathOf(Dir dir) {
-        for (Map.Entry<String, Node> e : tree.entrySet()) {
-            if (e.getValue() == dir) {
-                return e.getKey();
-            }
-        }
-        return null;
+        index();
+        return dirPaths.get(dir);
     }
 
     static String join(String dir, String name) {
@@ -159,14 +198,8 @@ final class FsModel {
     }
 
     List<String> childrenOf(String dir) {
-        List<String> names = new ArrayList<>();
-        String prefix = dir.isEmpty() ? "" : dir + "/";
-        for (String path : tree.keySet()) {
-            if (!path.isEmpty() && path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0) {
-                names.add(path.substring(prefix.length()));
-            }
-        }
-        return names;
+        index();
+        return List.copyOf(children.getOrDefault(dir, List.of()));
     }
 
     static void checkPathLength(byte[] path) {
@@ -308,13 +341,8 @@ final class FsModel {
             }
             return 2 + subdirectories;
         }
-        int n = 0;
-        for (Node value : tree.values()) {
-            if (value == node) {
-                n++;
-            }
-        }
-        return n;
+        index();
+        return names.getOrDefault(node, 0);
     }
 
     static long size(Node node) {

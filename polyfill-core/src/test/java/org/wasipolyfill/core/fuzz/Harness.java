@@ -220,7 +220,7 @@ final class Harness {
     /**
      * A file shrunk after it was grown by set_size/allocate, or after a sparse write, throws from
      * FileData.setLength: the defect issue 13 lists first, fixed on its own branch. The sequence
-     * ends there (counted, never silently passed: see SyscallSequenceProperties).
+     * ends there (counted, never silently passed: see SyscallFuzzTest).
      */
     private boolean isKnownShrinkDefect(Call c, RuntimeException e) {
         if (c.op() != Call.Op.FD_FILESTAT_SET_SIZE) {

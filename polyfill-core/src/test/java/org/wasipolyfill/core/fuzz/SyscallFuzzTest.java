@@ -30,7 +30,7 @@ import org.wasipolyfill.core.fs.FileData;
  * Maven property {@code fuzz.tries} (see polyfill-core/pom.xml): {@code -Dfuzz.tries=20000} runs
  * some four million calls.
  */
-class SyscallSequenceProperties {
+class SyscallFuzzTest {
     static final AtomicLong CALLS = new AtomicLong();
     static final AtomicLong SEQUENCES = new AtomicLong();
     static final AtomicLong TRAPS = new AtomicLong();
@@ -105,7 +105,7 @@ class SyscallSequenceProperties {
         parts.add(Arbitraries.integers().between(0, 255).asGeneric());
         parts.add(Arbitraries.frequencyOf(Tuple.of(300, Arbitraries.just(0)),
                 Tuple.of(1, Arbitraries.integers().between(1, 5))).asGeneric());
-        return Combinators.combine(parts).as(SyscallSequenceProperties::toCall);
+        return Combinators.combine(parts).as(SyscallFuzzTest::toCall);
     }
 
     private static Call toCall(List<Object> v) {
