@@ -34,8 +34,6 @@ final class FsModel {
 
     static final class File implements Node {
         byte[] content = new byte[0];
-        /** Set when the size was raised by set_size or allocate (the known shrink defect, see SyscallFuzzTest). */
-        boolean grownWithoutWrite;
     }
 
     record Link(byte[] target) implements Node {}
@@ -422,7 +420,6 @@ final class FsModel {
             File file = (File) node;
             if (truncate) {
                 file.content = new byte[0];
-                file.grownWithoutWrite = false;
             }
             opened = new Fd(node, (int) requestedBase & inheritable & Rights.REGULAR_FILE_BASE, 0, fdflags);
         }
@@ -544,9 +541,6 @@ final class FsModel {
         if (size > FileData.MAX_SIZE) {
             throw fail(Errno.FBIG);
         }
-        if (size > file.content.length) {
-            file.grownWithoutWrite = true;
-        }
         file.content = Arrays.copyOf(file.content, (int) size);
         return Errno.SUCCESS;
     }
@@ -562,7 +556,6 @@ final class FsModel {
         }
         if (end > file.content.length) {
             file.content = Arrays.copyOf(file.content, (int) end);
-            file.grownWithoutWrite = true;
         }
         return Errno.SUCCESS;
     }
@@ -694,7 +687,7 @@ final class FsModel {
         return Errno.SUCCESS;
     }
 
-    /** path_symlink; {@code absoluteAnswer} is what the host said to an absolute target (see the caller). */
+    /** path_symlink of {@code target} at {@code path}. */
     int pathSymlink(byte[] target, int fd, byte[] path) {
         checkPathLength(target);
         if (target.length == 0) {

@@ -149,6 +149,7 @@ final class Harness {
     /** Runs the call on both sides and checks everything; returns whether the sequence may go on. */
     Outcome run(Call c) {
         calls++;
+        current = c;
         int fd = pick(c.fd(), c.op());
         int fd2 = pick(c.fd2(), c.op());
         FsModel.Fd rightsOf = model.fds.get(fd);
@@ -492,14 +493,17 @@ final class Harness {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 
-    private static void assertEq(Call c, String what, Object want, Object got) {
+    private void assertEq(Call c, String what, Object want, Object got) {
         if (want instanceof Integer i && got instanceof Long) {
             want = (long) i;
         }
         if (!want.equals(got)) {
-            throw new AssertionError(c + ": " + what + " is " + got + ", model says " + want);
+            throw new AssertionError((c != null ? c : "after " + current) + ": " + what + " is " + got + ", model says " + want);
         }
     }
+
+    /** The call being checked, for messages about the state it left. */
+    private Call current;
 
     /** The real tree under the preopen is the model's: names in order, kinds, bytes, link counts, parents. */
     void checkTree() {
@@ -510,7 +514,7 @@ final class Harness {
         FsModel.Node node = model.tree.get(path);
         bind(path, node, real);
         if (real.parent() != realParent) {
-            throw new AssertionError("'" + path + "': its parent link is not the directory it is in");
+            throw new AssertionError("after " + current + ": '" + path + "': its parent link is not the directory it is in");
         }
         assertEq(null, "'" + path + "' link count", (long) model.linkCount(node), real.nlink());
         List<String> want = model.childrenOf(path);
@@ -522,7 +526,7 @@ final class Harness {
             }
         }
         if (!want.equals(got)) {
-            throw new AssertionError("'" + path + "' holds " + got + ", model says " + want);
+            throw new AssertionError("after " + current + ": '" + path + "' holds " + got + ", model says " + want);
         }
         assertEq(null, "'" + path + "' entry count", want.size(), real.entryCount());
         for (int slot = 0; slot < real.slotCount(); slot++) {
@@ -535,7 +539,7 @@ final class Harness {
             Inode r = e.node();
             if (r instanceof DirectoryNode dir) {
                 if (!(m instanceof FsModel.Dir)) {
-                    throw new AssertionError("'" + child + "' is a directory, model says " + m);
+                    throw new AssertionError("after " + current + ": '" + child + "' is a directory, model says " + m);
                 }
                 checkDirectory(child, dir, real);
             } else {
@@ -544,11 +548,11 @@ final class Harness {
                 assertEq(null, "'" + child + "' size", FsModel.size(m), r.size());
                 if (r instanceof FileNode file) {
                     if (!(m instanceof FsModel.File f) || !Arrays.equals(f.content, file.data().toByteArray())) {
-                        throw new AssertionError("'" + child + "' holds other bytes than the model's");
+                        throw new AssertionError("after " + current + ": '" + child + "' holds other bytes than the model's");
                     }
                 } else if (r instanceof SymlinkNode link) {
                     if (!(m instanceof FsModel.Link l) || !Arrays.equals(l.target(), link.target())) {
-                        throw new AssertionError("'" + child + "' is another symlink than the model's");
+                        throw new AssertionError("after " + current + ": '" + child + "' is another symlink than the model's");
                     }
                 }
             }
@@ -560,7 +564,7 @@ final class Harness {
         Inode known = realOf.get(m);
         FsModel.Node knownModel = modelOf.get(r);
         if ((known != null && known != r) || (knownModel != null && knownModel != m) || m == null) {
-            throw new AssertionError("'" + path + "' is another node than the model's");
+            throw new AssertionError("after " + current + ": '" + path + "' is another node than the model's");
         }
         realOf.put(m, r);
         modelOf.put(r, m);
@@ -574,24 +578,23 @@ final class Harness {
             FsModel.Fd d = e.getValue();
             highest = Math.max(highest, fd + 2);
             int errno = wasi.fdFdstatGet(fd, STAT);
-            Call none = null;
-            assertEq(none, "fd " + fd + " fdstat errno", Errno.SUCCESS, errno);
-            assertEq(none, "fd " + fd + " type", d.isDir() ? FileType.DIRECTORY : FileType.REGULAR_FILE,
+            assertEq(null, "fd " + fd + " fdstat errno", Errno.SUCCESS, errno);
+            assertEq(null, "fd " + fd + " type", d.isDir() ? FileType.DIRECTORY : FileType.REGULAR_FILE,
                     memory.readU8(STAT + Layout.FDSTAT_FILETYPE));
-            assertEq(none, "fd " + fd + " flags", d.fdFlags, memory.readU16(STAT + Layout.FDSTAT_FLAGS));
-            assertEq(none, "fd " + fd + " rights", (long) d.rightsBase & 0xFFFFFFFFL,
+            assertEq(null, "fd " + fd + " flags", d.fdFlags, memory.readU16(STAT + Layout.FDSTAT_FLAGS));
+            assertEq(null, "fd " + fd + " rights", (long) d.rightsBase & 0xFFFFFFFFL,
                     memory.readI64(STAT + Layout.FDSTAT_RIGHTS_BASE));
-            assertEq(none, "fd " + fd + " inheriting rights", (long) d.rightsInheriting & 0xFFFFFFFFL,
+            assertEq(null, "fd " + fd + " inheriting rights", (long) d.rightsInheriting & 0xFFFFFFFFL,
                     memory.readI64(STAT + Layout.FDSTAT_RIGHTS_INHERITING));
             if ((d.rightsBase & Rights.FD_FILESTAT_GET) != 0) {
-                assertEq(none, "fd " + fd + " filestat errno", Errno.SUCCESS, wasi.fdFilestatGet(fd, STAT));
+                assertEq(null, "fd " + fd + " filestat errno", Errno.SUCCESS, wasi.fdFilestatGet(fd, STAT));
                 Inode real = realOf.get(d.node);
                 if (real != null) {
-                    assertEq(none, "fd " + fd + " ino", real.ino(), memory.readI64(STAT + Layout.FILESTAT_INO));
+                    assertEq(null, "fd " + fd + " ino", real.ino(), memory.readI64(STAT + Layout.FILESTAT_INO));
                 }
-                assertEq(none, "fd " + fd + " nlink", (long) model.linkCount(d.node),
+                assertEq(null, "fd " + fd + " nlink", (long) model.linkCount(d.node),
                         memory.readI64(STAT + Layout.FILESTAT_NLINK));
-                assertEq(none, "fd " + fd + " size", FsModel.size(d.node), memory.readI64(STAT + Layout.FILESTAT_SIZE_FIELD));
+                assertEq(null, "fd " + fd + " size", FsModel.size(d.node), memory.readI64(STAT + Layout.FILESTAT_SIZE_FIELD));
             }
         }
         for (int fd = 0; fd <= highest; fd++) {

@@ -82,30 +82,39 @@ class SyscallFuzzTest {
         parts.add(Arbitraries.integers().between(0, 6).asGeneric());
         parts.add(Arbitraries.integers().between(0, 6).asGeneric());
         parts.add(path().asGeneric());
-        parts.add(Arbitraries.frequencyOf(Tuple.of(3, path()), Tuple.of(1, symlinkTarget())).asGeneric());
+        parts.add(Arbitraries.of(PATHS_AND_TARGETS).asGeneric());
         parts.add(Arbitraries.of(false, true).asGeneric());
-        parts.add(Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.just(0)),
-                Tuple.of(4, Arbitraries.just(OFlags.CREAT)),
-                Tuple.of(2, Arbitraries.just(OFlags.CREAT | OFlags.EXCL)),
-                Tuple.of(2, Arbitraries.just(OFlags.DIRECTORY)),
-                Tuple.of(2, Arbitraries.just(OFlags.CREAT | OFlags.TRUNC)),
-                Tuple.of(1, Arbitraries.integers().between(0, 15))).asGeneric());
+        parts.add(weighted(new int[] {0, OFlags.CREAT, OFlags.CREAT | OFlags.EXCL, OFlags.DIRECTORY,
+            OFlags.CREAT | OFlags.TRUNC}, 16, 4, 1).asGeneric());
         parts.add(Arbitraries.integers().between(0, 8).asGeneric());
         parts.add(Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(3, FdFlags.APPEND), Tuple.of(1, FdFlags.SYNC))
                 .asGeneric());
         parts.add(offset().asGeneric());
-        parts.add(Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.integers().between(0, 20)),
-                Tuple.of(2, Arbitraries.of(24, 25, 48, 64, 100, 1000, 4096)),
-                Tuple.of(1, Arbitraries.of(8000, 0x3FFF))).asGeneric());
+        parts.add(weighted(new int[] {24, 25, 48, 64, 100, 1000, 4096, 8000, 0x3FFF}, 21, 6, 2).asGeneric());
         parts.add(Arbitraries.integers().between(1, 4).asGeneric());
-        parts.add(Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.integers().between(0, 2)),
-                Tuple.of(1, Arbitraries.of(3, -1, 255))).asGeneric());
+        parts.add(Arbitraries.frequency(Tuple.of(24, 0), Tuple.of(24, 1), Tuple.of(24, 2), Tuple.of(1, 3), Tuple.of(1, -1),
+                Tuple.of(1, 255)).asGeneric());
         parts.add(Arbitraries.integers().between(0, 255).asGeneric());
-        parts.add(Arbitraries.frequencyOf(Tuple.of(300, Arbitraries.just(0)),
-                Tuple.of(1, Arbitraries.integers().between(1, 5))).asGeneric());
+        parts.add(Arbitraries.frequency(Tuple.of(1500, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3), Tuple.of(1, 4),
+                Tuple.of(1, 5)).asGeneric());
         return Combinators.combine(parts).as(SyscallFuzzTest::toCall);
+    }
+
+    /**
+     * Small values {@code 0..range-1} (each of weight {@code rangeWeight}) and {@code special} ones
+     * (each of weight {@code specialWeight}), with the small ones first so that they shrink first.
+     */
+    private static Arbitrary<Integer> weighted(int[] special, int range, int rangeWeight, int specialWeight) {
+        List<Tuple.Tuple2<Integer, Integer>> choices = new ArrayList<>();
+        for (int v : special) {
+            choices.add(Tuple.of(specialWeight * range, v));
+        }
+        for (int v = 0; v < range; v++) {
+            choices.add(Tuple.of(rangeWeight * special.length, v));
+        }
+        @SuppressWarnings("unchecked")
+        Tuple.Tuple2<Integer, Integer>[] array = choices.toArray(new Tuple.Tuple2[0]);
+        return Arbitraries.frequency(array);
     }
 
     private static Call toCall(List<Object> v) {
@@ -177,11 +186,19 @@ class SyscallFuzzTest {
      * issue 13 lists and another branch fixes, with its own regression tests.
      */
     private static Arbitrary<Long> offset() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.longs().between(0, 20)),
-                Tuple.of(3, Arbitraries.of(64L, 100L, 1000L, 4095L, 65535L, 65536L, 65537L, 70000L, 140000L)),
-                Tuple.of(1, Arbitraries.of(FileData.MAX_SIZE, FileData.MAX_SIZE + 1, 1L << 62)),
-                Tuple.of(1, Arbitraries.of(-1L, -5L, Long.MIN_VALUE)));
+        List<Tuple.Tuple2<Integer, Long>> choices = new ArrayList<>();
+        for (long v = 0; v <= 20; v++) {
+            choices.add(Tuple.of(8, v));
+        }
+        for (long v : new long[] {64, 100, 1000, 4095, 65535, 65536, 65537, 70000, 140000}) {
+            choices.add(Tuple.of(7, v));
+        }
+        for (long v : new long[] {FileData.MAX_SIZE, FileData.MAX_SIZE + 1, 1L << 62, -1, -5, Long.MIN_VALUE}) {
+            choices.add(Tuple.of(5, v));
+        }
+        @SuppressWarnings("unchecked")
+        Tuple.Tuple2<Integer, Long>[] array = choices.toArray(new Tuple.Tuple2[0]);
+        return Arbitraries.frequency(array);
     }
 
     private static final String[] COMPONENTS = {"a", "b", "c", "d", "l", "m", "..", ".", "out", "outside", "sandbox", LONG_NAME};
@@ -242,10 +259,23 @@ class SyscallFuzzTest {
         return Arbitraries.of(PATHS);
     }
 
-    /** Targets for path_symlink: relative paths, escapes, an absolute one, an empty one. */
-    private static Arbitrary<byte[]> symlinkTarget() {
-        return Arbitraries.of(Stream.of("../outside/secret.txt", "../../outside", "d/../../sandbox/a", "/outside/secret.txt",
-                "/", "", "l", "m/", "a/", "a\0b", "\u00e9").map(s -> s.getBytes(StandardCharsets.UTF_8)).toList())
-                .map(t -> t.length == 2 && (t[0] & 0xFF) == 0xC3 ? new byte[] {(byte) 0xC3} : t);
+    /** path_symlink's targets and rename's and link's second paths: the paths, and one in four an odd target. */
+    private static final List<byte[]> PATHS_AND_TARGETS = pathsAndTargets();
+
+    private static List<byte[]> pathsAndTargets() {
+        List<byte[]> all = new ArrayList<>(PATHS);
+        List<byte[]> targets = symlinkTargets();
+        for (int i = 0; i < PATHS.size() / 3; i++) {
+            all.add(targets.get(i % targets.size()));
+        }
+        return all;
+    }
+
+    /** Targets that escape, are absolute or empty, hold a NUL, or are not UTF-8 (a lone lead byte). */
+    private static List<byte[]> symlinkTargets() {
+        List<byte[]> targets = new ArrayList<>(Stream.of("../outside/secret.txt", "../../outside", "d/../../sandbox/a",
+                "/outside/secret.txt", "/", "", "l", "m/", "a/", "a\0b").map(t -> t.getBytes(StandardCharsets.UTF_8)).toList());
+        targets.add(new byte[] {(byte) 0xC3});
+        return targets;
     }
 }
