@@ -479,6 +479,25 @@ final class Harness {
             wholeSize += Layout.DIRENT_SIZE + e.getKey().length();
         }
         assertEq(c, "bufused", (long) Math.min(bufLen, wholeSize), (long) got.length);
+        if (got.length == wholeSize && !entries.isEmpty()) {
+            checkResumption(c, fd, got, Math.floorMod(c.seed(), entries.size()));
+        }
+    }
+
+    /** fd_readdir from the cookie of entry {@code k} of a whole listing lists exactly the entries after it. */
+    private void checkResumption(Call c, int fd, byte[] whole, int k) {
+        int at = 0;
+        for (int i = 0; i < k; i++) {
+            at += Layout.DIRENT_SIZE + readInt(whole, at + Layout.DIRENT_NAMLEN);
+        }
+        long cookie = readLong(whole, at);
+        at += Layout.DIRENT_SIZE + readInt(whole, at + Layout.DIRENT_NAMLEN);
+        assertEq(c, "readdir from a cookie", Errno.SUCCESS, wasi.fdReaddir(fd, LISTING, LISTING_MAX, cookie, RESULT));
+        byte[] rest = new byte[memory.readI32(RESULT)];
+        memory.read(LISTING, rest, 0, rest.length);
+        if (!Arrays.equals(Arrays.copyOfRange(whole, at, whole.length), rest)) {
+            throw new AssertionError(c + ": fd_readdir from the cookie after entry " + k + " lists other entries");
+        }
     }
 
     private static List<String> names(List<Map.Entry<String, FsModel.Node>> entries) {

@@ -79,10 +79,10 @@ class SyscallFuzzTest {
     private static Arbitrary<Call> call() {
         List<Arbitrary<Object>> parts = new ArrayList<>();
         parts.add(op().asGeneric());
-        parts.add(Arbitraries.integers().between(0, 6).asGeneric());
-        parts.add(Arbitraries.integers().between(0, 6).asGeneric());
+        parts.add(descriptor().asGeneric());
+        parts.add(descriptor().asGeneric());
         parts.add(path().asGeneric());
-        parts.add(Arbitraries.of(PATHS_AND_TARGETS).asGeneric());
+        parts.add(pathOrTarget().asGeneric());
         parts.add(Arbitraries.of(false, true).asGeneric());
         parts.add(weighted(new int[] {0, OFlags.CREAT, OFlags.CREAT | OFlags.EXCL, OFlags.DIRECTORY,
             OFlags.CREAT | OFlags.TRUNC}, 16, 4, 1).asGeneric());
@@ -98,6 +98,12 @@ class SyscallFuzzTest {
         parts.add(Arbitraries.frequency(Tuple.of(1500, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3), Tuple.of(1, 4),
                 Tuple.of(1, 5)).asGeneric());
         return Combinators.combine(parts).as(SyscallFuzzTest::toCall);
+    }
+
+    /** A descriptor selector (see Harness.pick): mostly the first one that suits the call. */
+    private static Arbitrary<Integer> descriptor() {
+        return Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(3, 1), Tuple.of(2, 2), Tuple.of(1, 3), Tuple.of(1, 4),
+                Tuple.of(1, 5), Tuple.of(1, 6));
     }
 
     /**
@@ -255,20 +261,35 @@ class SyscallFuzzTest {
         return pool;
     }
 
-    static Arbitrary<byte[]> path() {
-        return Arbitraries.of(PATHS);
+    private static final List<byte[]> NAMES = utf8(List.of("a", "b", "c", "d", "l", "m"));
+    private static final List<byte[]> DOTS = utf8(List.of(".", ".."));
+    /** Two components of the names, "." and "..": where a directory, a symlink or an escape is one level down. */
+    private static final List<byte[]> PAIRS = pairs();
+
+    private static List<byte[]> pairs() {
+        List<String> parts = List.of("a", "b", "c", "d", "l", "m", ".", "..");
+        List<String> paths = new ArrayList<>();
+        for (String a : parts) {
+            for (String b : parts) {
+                paths.add(a + "/" + b);
+            }
+        }
+        return utf8(paths);
     }
 
-    /** path_symlink's targets and rename's and link's second paths: the paths, and one in four an odd target. */
-    private static final List<byte[]> PATHS_AND_TARGETS = pathsAndTargets();
+    private static List<byte[]> utf8(List<String> paths) {
+        return paths.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList();
+    }
 
-    private static List<byte[]> pathsAndTargets() {
-        List<byte[]> all = new ArrayList<>(PATHS);
-        List<byte[]> targets = symlinkTargets();
-        for (int i = 0; i < PATHS.size() / 3; i++) {
-            all.add(targets.get(i % targets.size()));
-        }
-        return all;
+    /** Mostly plain names, so that most calls act on something; then pairs, and the pool of odd paths. */
+    static Arbitrary<byte[]> path() {
+        return Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.of(NAMES)), Tuple.of(1, Arbitraries.of(DOTS)),
+                Tuple.of(5, Arbitraries.of(PAIRS)), Tuple.of(4, Arbitraries.of(PATHS)));
+    }
+
+    /** path_symlink's targets and rename's and link's second paths: the paths, and one in five an odd target. */
+    private static Arbitrary<byte[]> pathOrTarget() {
+        return Arbitraries.frequencyOf(Tuple.of(4, path()), Tuple.of(1, Arbitraries.of(symlinkTargets())));
     }
 
     /** Targets that escape, are absolute or empty, hold a NUL, or are not UTF-8 (a lone lead byte). */
