@@ -120,14 +120,9 @@ final class Harness {
         List<Integer> order = new ArrayList<>();
         boolean preopenOpen = model.fds.containsKey(PREOPEN);
         switch (op) {
-            case FD_WRITE, FD_PWRITE, FD_READ, FD_PREAD, FD_SEEK, FD_TELL, FD_FILESTAT_SET_SIZE, FD_ALLOCATE -> {
-                order.addAll(files);
-                order.addAll(dirs);
-                if (preopenOpen) {
-                    order.add(PREOPEN);
-                }
-            }
-            case FD_CLOSE, FD_RENUMBER, FD_FDSTAT_SET_RIGHTS -> {
+            // Calls on files, and the calls that would lose the preopen: files first, the preopen last.
+            case FD_WRITE, FD_PWRITE, FD_READ, FD_PREAD, FD_SEEK, FD_TELL, FD_FILESTAT_SET_SIZE, FD_ALLOCATE,
+                    FD_CLOSE, FD_RENUMBER, FD_FDSTAT_SET_RIGHTS -> {
                 order.addAll(files);
                 order.addAll(dirs);
                 if (preopenOpen) {
