@@ -122,7 +122,8 @@ for (const file of [SCRIPT, MODULE]) {
   const bytes = readFileSync(join(dist, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
   console.log(`[dist] ${file}: ${bytes.length} bytes, ${gz} bytes gzipped (level 9)`);
-  if (file === SCRIPT && gz > BUDGET) {
+  // A strict build (-Dteavm.strict=true) carries TeaVM's checks for debugging: it is not what ships.
+  if (file === SCRIPT && gz > BUDGET && process.env.TEAVM_STRICT !== 'true') {
     fail(`${file} is ${gz} bytes gzipped, over the budget of ${BUDGET} bytes`);
   }
 }

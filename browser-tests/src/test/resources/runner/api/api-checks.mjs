@@ -105,11 +105,88 @@ async function runUnstableChecks(M) {
   return failures;
 }
 
+/** The calls bad_args.wasm makes with a pointer outside memory when run as `bad_args trap NAME`. */
+const TRAPPING_CALLS = ['fd_write', 'fd_read', 'fd_pwrite', 'path_open', 'path_filestat_get', 'clock_time_get', 'random_get',
+  'args_get', 'fd_readdir', 'fd_prestat_dir_name', 'fd_filestat_get', 'poll_oneoff'];
+
+/**
+ * A wild pointer is a WebAssembly trap whose message starts with the call's name, never an "internal error"
+ * (a JS exception from inside the polyfill, such as a BigInt mixed with a number or an array read past its end).
+ */
+async function runTrapChecks(M, badArgs) {
+  const failures = [];
+  const module = await WebAssembly.compile(badArgs);
+  for (const name of TRAPPING_CALLS) {
+    const fs = new M.MemFS();
+    fs.mkdir('/sandbox');
+    const out = [];
+    const wasi = new M.WASI({ args: ['bad_args', 'trap', name], fs, preopens: { '/sandbox': '/sandbox' },
+      stdout: (c) => out.push(text(c)), stderr: (c) => out.push(text(c)) });
+    const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+    try {
+      const code = wasi.start(instance);
+      failures.push(`trap in ${name}: exited with ${code} instead: ${out.join('')}`);
+    } catch (e) {
+      const prefix = `wasi_snapshot_preview1.${name}: `;
+      if (!(e instanceof WebAssembly.RuntimeError) || !String(e.message).startsWith(prefix) || String(e.message).includes('internal error')) {
+        failures.push(`trap in ${name}: expected a RuntimeError starting ${JSON.stringify(prefix)}, got ${e && e.name}: ${e && e.message}`);
+      }
+    }
+  }
+  return failures;
+}
+
+/**
+ * Isolation: two WASI instances on separate MemFS never see each other's files; on one shared MemFS an instance
+ * reaches only its own preopen, by "..", symlinks, renames, hard links or absolute paths alike, and the rest of
+ * the tree stays byte for byte as it was.
+ */
+async function runIsolationChecks(M, tool) {
+  const failures = [];
+  const run = async (options, ...commands) => text((await M.WASI.run(tool, { ...options, args: ['fs_tool', ...commands] })).stdout);
+  const lines = (...l) => l.map((line) => line + '\n').join('');
+  const [fsA, fsB] = [new M.MemFS(), new M.MemFS()];
+  fsA.mkdir('/data');
+  fsB.mkdir('/data');
+  check(failures, 'separate MemFS: A writes', await run({ fs: fsA, preopens: { '/sandbox': '/data' } }, 'write', '/sandbox/mine.txt', 'A'),
+    lines('write /sandbox/mine.txt: ok'));
+  check(failures, 'separate MemFS: B does not see it', await run({ fs: fsB, preopens: { '/sandbox': '/data' } },
+    'cat', '/sandbox/mine.txt', 'ls', '/sandbox'), lines('cat /sandbox/mine.txt: ENOENT', 'ls /sandbox: (empty)'));
+  check(failures, 'separate MemFS: nothing reached B', fsB.readdir('/data').length, 0);
+
+  const shared = new M.MemFS();
+  shared.mkdir('/x/a', { recursive: true });
+  shared.mkdir('/x/b');
+  shared.writeFile('/x/a/secret-a.txt', 'a');
+  shared.writeFile('/x/b/secret-b.txt', 'b');
+  shared.writeFile('/x/top.txt', 'top');
+  // Everything but A's preopen: names, stats (BigInt fields as text) and bytes.
+  const outsideA = () => JSON.stringify([shared.readdir('/x'), shared.readdir('/x/b'), shared.stat('/x'), shared.stat('/x/b'),
+    shared.stat('/x/b/secret-b.txt'), shared.stat('/x/top.txt'), shared.readFile('/x/b/secret-b.txt', 'utf8'),
+    shared.readFile('/x/top.txt', 'utf8')], (key, value) => (typeof value === 'bigint' ? String(value) : value));
+  const before = outsideA();
+  const a = { fs: shared, preopens: { '/sandbox': '/x/a' } };
+  check(failures, 'shared MemFS: A reaches only its preopen', await run(a,
+    'cat', '/sandbox/../b/secret-b.txt', 'ls', '/sandbox/..', 'write', '/sandbox/../top.txt', 'x',
+    'symlink', '../b/secret-b.txt', '/sandbox/esc', 'cat', '/sandbox/esc', 'write', '/sandbox/esc', 'x',
+    'mv', '/sandbox/secret-a.txt', '/sandbox/../b/stolen', 'link', '/sandbox/secret-a.txt', '/sandbox/../b/hard',
+    'cat', '/x/b/secret-b.txt', 'ls', '/sandbox'),
+  lines('cat /sandbox/../b/secret-b.txt: ENOTCAPABLE', 'ls /sandbox/..: ENOTCAPABLE', 'write /sandbox/../top.txt: ENOTCAPABLE',
+    'symlink ../b/secret-b.txt /sandbox/esc: ok', 'cat /sandbox/esc: ENOTCAPABLE', 'write /sandbox/esc: ENOTCAPABLE',
+    'mv /sandbox/secret-a.txt /sandbox/../b/stolen: ENOTCAPABLE', 'link /sandbox/secret-a.txt /sandbox/../b/hard: ENOTCAPABLE',
+    'cat /x/b/secret-b.txt: ENOTCAPABLE', 'ls /sandbox: esc@ secret-a.txt'));
+  const after = outsideA();
+  check(failures, 'shared MemFS: outside A\'s preopen nothing changed', after, before);
+  check(failures, 'shared MemFS: B still sees only its own', await run({ fs: shared, preopens: { '/sandbox': '/x/b' } },
+    'ls', '/sandbox', 'cat', '/sandbox/../a/secret-a.txt'), lines('ls /sandbox: secret-b.txt', 'cat /sandbox/../a/secret-a.txt: ENOTCAPABLE'));
+  return failures;
+}
+
 /**
  * Runs every check; `bytes` is hello.wasm, `sources` maps a label to a function returning a source for WASI.run,
- * `fsTool` is fs_tool.wasm, `reactor` reactors/counter.wasm. Returns the failures.
+ * `fsTool` is fs_tool.wasm, `reactor` reactors/counter.wasm, `badArgs` bad_args.wasm. Returns the failures.
  */
-export async function runChecks(M, bytes, sources, fsTool, reactor) {
+export async function runChecks(M, bytes, sources, fsTool, reactor, badArgs) {
   const { WASI, MemFS, install, uninstall, start } = M;
   const failures = [];
   for (const [label, source] of Object.entries(sources)) {
@@ -169,5 +246,7 @@ export async function runChecks(M, bytes, sources, fsTool, reactor) {
   check(failures, 'a failed install leaves WebAssembly alone', WebAssembly.instantiate, originals[0]);
   failures.push(...await runMemfsChecks(M, fsTool));
   failures.push(...await runReactorChecks(M, bytes, reactor));
+  failures.push(...await runTrapChecks(M, badArgs));
+  failures.push(...await runIsolationChecks(M, fsTool));
   return failures;
 }

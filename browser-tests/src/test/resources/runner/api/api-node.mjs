@@ -1,9 +1,9 @@
-// node api-node.mjs <wasi-polyfill.mjs> <hello.wasm> <fs_tool.wasm> <counter.wasm>: prints "ok" or the failures, exit code 0 or 1.
+// node api-node.mjs <wasi-polyfill.mjs> <hello.wasm> <fs_tool.wasm> <counter.wasm> <bad_args.wasm>: prints "ok" or the failures, exit code 0 or 1.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { runChecks } from './api-checks.mjs';
 
-const [bundle, wasm, fsTool, reactor] = process.argv.slice(2);
+const [bundle, wasm, fsTool, reactor, badArgs] = process.argv.slice(2);
 const M = await import(pathToFileURL(bundle).href);
 const bytes = readFileSync(wasm);
 const failures = await runChecks(M, bytes, {
@@ -12,6 +12,6 @@ const failures = await runChecks(M, bytes, {
   'WebAssembly.Module': () => WebAssembly.compile(bytes),
   'Response': () => new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }),
   'Response with a wrong Content-Type': () => new Response(bytes, { headers: { 'Content-Type': 'text/plain' } }),
-}, readFileSync(fsTool), readFileSync(reactor));
+}, readFileSync(fsTool), readFileSync(reactor), readFileSync(badArgs));
 console.log(failures.length === 0 ? 'ok' : failures.join('\n'));
 process.exitCode = failures.length === 0 ? 0 : 1;

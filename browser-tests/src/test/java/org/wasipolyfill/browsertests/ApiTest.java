@@ -23,8 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The public JS API: {@code WASI.run(source, options)} with every kind of source, {@code install()} /
  * {@code uninstall()}, and MemFS as the very tree guests see (runner/api/memfs-checks.mjs, with conformance's
- * fs_tool guest), {@code initialize()} of a reactor, checked by runner/api/api-checks.mjs in Node.js and in Chromium and Firefox; plus a page whose
- * own code is plain WebAssembly (runner/api/install.html) and the script-tag build of the installed npm package
+ * fs_tool guest), {@code initialize()} of a reactor, wild pointers trapping with the call's name (conformance's
+ * bad_args guest) and the isolation of instances on separate and on shared MemFS, checked by
+ * runner/api/api-checks.mjs in Node.js and in Chromium and Firefox; plus a page whose own code is plain
+ * WebAssembly (runner/api/install.html) and the script-tag build of the installed npm package
  * (runner/api/script-tag.html).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,12 +53,13 @@ class ApiTest {
         Files.createDirectories(dir);
         for (String file : List.of("runner/api/api-checks.mjs", "runner/api/memfs-checks.mjs", "runner/api/api-node.mjs",
                 "wasi-polyfill/wasi-polyfill.mjs", "guests/hello.wasm", "guests/fs_tool.wasm",
-                "guests/reactors/counter.wasm")) {
+                "guests/reactors/counter.wasm", "guests/bad_args.wasm")) {
             Files.write(dir.resolve(Path.of(file).getFileName()), GuestCase.resource(file));
         }
         Process node = new ProcessBuilder(Settings.node(), dir.resolve("api-node.mjs").toString(),
                 dir.resolve("wasi-polyfill.mjs").toString(), dir.resolve("hello.wasm").toString(),
-                dir.resolve("fs_tool.wasm").toString(), dir.resolve("counter.wasm").toString())
+                dir.resolve("fs_tool.wasm").toString(), dir.resolve("counter.wasm").toString(),
+                dir.resolve("bad_args.wasm").toString())
                 .redirectErrorStream(true).start();
         assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node timed out");
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -41,6 +41,8 @@ public final class Preview1 {
     private static final int PATH_MAX = 4096;
     private static final int RANDOM_PIECE = 1 << 30;
     private static final byte[] NO_BYTES = new byte[0];
+    private static final int OFLAGS = OFlags.CREAT | OFlags.DIRECTORY | OFlags.EXCL | OFlags.TRUNC;
+    private static final int FDFLAGS = FdFlags.APPEND | FdFlags.DSYNC | FdFlags.NONBLOCK | FdFlags.RSYNC | FdFlags.SYNC;
 
     private final WasiConfig config;
     private final MemFs fs;
@@ -401,6 +403,9 @@ public final class Preview1 {
     }
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
+        if (!validLookupFlags(flags)) {
+            return Errno.INVAL;
+        }
         try {
             writeFilestat(buf, pathFilestatNode(fd, flags, path, pathLen));
             return Errno.SUCCESS;
@@ -410,6 +415,9 @@ public final class Preview1 {
     }
 
     public int pathFilestatSetTimes(int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
+        if (!validLookupFlags(flags)) {
+            return Errno.INVAL;
+        }
         try {
             DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
             return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
@@ -419,6 +427,9 @@ public final class Preview1 {
     }
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
+        if (!validLookupFlags(oldFlags)) {
+            return Errno.INVAL;
+        }
         try {
             DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
             DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
@@ -432,6 +443,9 @@ public final class Preview1 {
 
     public int pathOpen(int fd, int dirflags, int path, int pathLen, int oflags, long fsRightsBase,
             long fsRightsInheriting, int fdflags, int fdPtr) {
+        if (!validLookupFlags(dirflags) || (oflags & ~OFLAGS) != 0 || (fdflags & ~FDFLAGS) != 0) {
+            return Errno.INVAL;
+        }
         try {
             memory.checkRange(fdPtr, 4);
             if (fds.get(fd) instanceof FileDescriptor) {
@@ -493,6 +507,7 @@ public final class Preview1 {
     public int pathSymlink(int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
         try {
             byte[] target = readPath(oldPath, oldPathLen);
+            PathResolver.checkTarget(target);
             DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
             fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
             return Errno.SUCCESS;
@@ -816,6 +831,11 @@ public final class Preview1 {
             throw FsException.of(Errno.NOENT);
         }
         return at.node();
+    }
+
+    /** As Wasmtime decodes a flags argument before the call: a bit no flag names is EINVAL. */
+    private static boolean validLookupFlags(int lookupFlags) {
+        return (lookupFlags & ~LookupFlags.SYMLINK_FOLLOW) == 0;
     }
 
     private static boolean follows(int lookupFlags) {

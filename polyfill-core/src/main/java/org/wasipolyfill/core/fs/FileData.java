@@ -63,7 +63,10 @@ public final class FileData {
             index++;
             offset = 0;
         }
-        extendTo(position + count);
+        // As in POSIX, writing nothing past the end leaves the size alone.
+        if (count > 0) {
+            extendTo(position + count);
+        }
     }
 
     /** Copies host bytes into the file at {@code position}, extending it as needed. */
@@ -79,7 +82,9 @@ public final class FileData {
             index++;
             offset = 0;
         }
-        extendTo(position + count);
+        if (count > 0) {
+            extendTo(position + count);
+        }
     }
 
     /** Copies up to {@code count} bytes from {@code position} into guest memory; returns how many. */

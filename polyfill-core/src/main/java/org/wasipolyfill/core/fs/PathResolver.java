@@ -128,6 +128,14 @@ public final class PathResolver {
         }
     }
 
+    /**
+     * Checks a symlink target before the link is made: it is a path too, so NUL is EINVAL and
+     * invalid UTF-8 EILSEQ, and an empty one is ENOENT, as symlink(2) answers.
+     */
+    public static void checkTarget(byte[] target) {
+        validate(target, 0, target.length);
+    }
+
     /** {@code target}, a slash, then {@code rest[from..]}: the symlink's components, then those still to come. */
     private static byte[] prepend(byte[] target, byte[] rest, int from, int restLength) {
         byte[] joined = new byte[target.length + 1 + restLength - from];

@@ -43,8 +43,11 @@ final class TrapGuard {
         if (failure instanceof HostCallbackError e) {
             throw JsErrors.rethrow(e.thrown());
         }
+        // A Java exception is named by its class (its JS shadow error says only "Error"); a JS error that
+        // reached Java code, which TeaVM wraps in a plain RuntimeException, is described as JS sees it.
         JSObject thrownByJs = JSExceptions.getJSException(failure);
-        String description = thrownByJs != null ? JsValues.describeError(thrownByJs) : failure.toString();
+        String description = thrownByJs != null && failure.getClass() == RuntimeException.class
+                ? JsValues.describeError(thrownByJs) : failure.toString();
         throw JsErrors.runtimeError(module + "." + importName + ": internal error: " + description);
     }
 }
