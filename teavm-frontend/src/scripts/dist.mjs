@@ -1,7 +1,8 @@
-// node dist.mjs <target dir> <version> <minify: true|false> <java source root>...: assembles the npm package in <target>/dist around the
-// ES module TeaVM wrote to <target>/teavm:
-// - unless <minify> is false (a readable build for debugging), minifies it further with terser (TeaVM's own minifier leaves local names and dead branches), keeping the source
-//   map composed with TeaVM's, so a frame still leads to its Java line;
+// node dist.mjs <target dir> <version> <minify: true|false> <java source root>...: assembles the npm package in
+// <target>/dist around the ES module TeaVM wrote to <target>/teavm:
+// - unless <minify> is false (a readable build for debugging), minifies it again with terser, which shortens the
+//   local names and drops the dead branches TeaVM's own minifier leaves; its source map is composed with TeaVM's, so
+//   a frame still leads to its Java line;
 // - embeds the project's own Java sources in the source map (sourcesContent), so a stack frame opens in the Java
 //   file it came from; TeaVM's class library frames keep their names without content;
 // - derives the script-tag build wasi-polyfill.js (CommonJS, AMD, or the global WASIPolyfill) from the same module:
