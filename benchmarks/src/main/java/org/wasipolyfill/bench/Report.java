@@ -249,7 +249,7 @@ final class Report {
         return misses.isEmpty() ? "met" : "missed: " + String.join(", ", misses);
     }
 
-    /** Issue 19's bound for stdout and fd_tell, issue 5's for the rest. */
+    /** stdout and fd_tell, the calls every program makes most, have the tighter bound. */
     static double targetRatio(String workload) {
         return workload.equals("stdout") || workload.equals("tell") ? TARGET_RATIO_STDOUT_TELL : TARGET_RATIO;
     }
