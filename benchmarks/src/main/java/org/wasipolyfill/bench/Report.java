@@ -249,7 +249,7 @@ final class Report {
         return misses.isEmpty() ? "met" : "missed: " + String.join(", ", misses);
     }
 
-    /** stdout and fd_tell, the calls every program makes most, have the tighter bound. */
+    /** stdout and fd_tell are held to the tighter bound. */
     static double targetRatio(String workload) {
         return workload.equals("stdout") || workload.equals("tell") ? TARGET_RATIO_STDOUT_TELL : TARGET_RATIO;
     }
