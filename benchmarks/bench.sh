@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs the full benchmark of issue 5 in Node.js and in headless Chromium and writes
+# Runs the full benchmark of issues 5 and 19 in Node.js, headless Chromium and headless Firefox and writes
 # benchmarks/target/bench-results.json and benchmarks/target/bench-results.md (the table also goes to stdout).
 #
-#   benchmarks/bench.sh                      build what is needed, then run the full benchmark (about 15 minutes)
+#   benchmarks/bench.sh                      build what is needed, then run the full benchmark (some 35 minutes)
 #   benchmarks/bench.sh --mode smoke         the quick correctness run (what `mvn verify` runs as a test)
 #   benchmarks/bench.sh --engines node --workloads file,meta --samples 9
 #   benchmarks/bench.sh --hosts ours --workloads tell --profile benchmarks/target/profiles
+#   benchmarks/bench.sh --engines firefox --workloads stdout --sinks copy
 #
 # Options are Bench's (see benchmarks/README.md). Exits non-zero if a host failed a workload or the checksums
 # disagree; timing alone never fails the run.
-# Environment: CHROMIUM_PATH (default /usr/bin/chromium); BENCH_SKIP_BUILD=1 reuses the current build.
+# Environment: CHROMIUM_PATH (default /usr/bin/chromium), FIREFOX_PATH (default /usr/bin/firefox-esr);
+# BENCH_SKIP_BUILD=1 reuses the current build.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -7,6 +7,11 @@
 // (precompiled) module and running _start — `runs` times for the startup workload.
 //
 // Every run must exit 0 with nothing on stderr, and its checksum line must be identical under every host.
+//
+// Every host runs with two stdout/stderr callbacks (SINKS), as two entries of the host list that share the
+// rotation: "keep" holds on to each chunk it is handed (no copy: what the hosts' contract allows), "copy" copies
+// each chunk into a buffer of its own grown by doubling, as a page that collects a program's output does. Each
+// entry's ratio is to the limit host with the same callback.
 
 /** The workloads of issue 5. `args` follow the program name and the size divisor. */
 export const WORKLOADS = [
@@ -28,6 +33,10 @@ export const WORKLOADS = [
 
 export const PREOPEN = '/sandbox';
 
+/** The stdout/stderr callbacks every host is measured with; an entry's name is the host's plus SUFFIX[sink]. */
+export const SINKS = ['keep', 'copy'];
+const SUFFIX = { keep: '', copy: '+copy' };
+
 /**
  * Runs the benchmark.
  *
@@ -38,14 +47,20 @@ export const PREOPEN = '/sandbox';
  *   samples    recorded rounds (issue 5: at least 5)
  *   warmup     unrecorded rounds first
  *   workloads  ids to run (default: all)
+ *   sinks      SINKS to run each host with (default: all)
  *   env        { now(), gc(), log(text),
- *                memoryBegin(), memoryEnd() -> { peakBytes, how } | null   (an outside peak measure, if any),
+ *                memoryBegin(), memoryEnd() -> { peakBytes, how } | null   (optional: an outside peak measure),
  *                sampleMemory() -> bytes, sampleMemoryHow (optional: sampled every 16 imports in memory runs) }
+ *              with neither memory measure, the memory run is skipped.
  */
 export async function runBenchmark(options) {
-  const { hosts, modules, divisor, samples, warmup, env } = options;
+  const { modules, divisor, samples, warmup, env } = options;
   const workloads = WORKLOADS.filter((w) => !options.workloads || options.workloads.includes(w.id));
-  const limit = hosts[0];
+  const sinks = SINKS.filter((s) => !options.sinks || options.sinks.includes(s));
+  const hosts = sinks.flatMap((sink) => options.hosts.map((h) => ({
+    name: h.name + SUFFIX[sink], host: h.name, sink, label: h.label, version: h.version, create: h.create,
+    limit: options.hosts[0].name + SUFFIX[sink],
+  })));
   const instantiate = await instantiator(modules.get('hello'), env);
   const results = workloads.map((w) => ({
     id: w.id,
@@ -87,25 +102,25 @@ export async function runBenchmark(options) {
     }
   }
 
-  // Peak memory: one extra, untimed run per host, after the timed ones.
+  // Peak memory: one extra, untimed run per host (with the first sink), after the timed ones.
   for (let wi = 0; wi < workloads.length; wi++) {
     const workload = workloads[wi];
-    if (!workload.measureMemory) {
+    if (!workload.measureMemory || !(env.memoryEnd || env.sampleMemory)) {
       continue;
     }
     const fileBytes = workload.fileBytes(divisor);
     results[wi].fileBytes = fileBytes;
     for (const host of hosts) {
       const slot = results[wi].hosts[host.name];
-      if (slot.error !== null) {
-        continue;
+      if (slot.error !== null || host.sink !== sinks[0]) {
+        continue; // the file workload writes one line to stdout: one callback is enough
       }
       env.gc();
       env.gc();
-      await env.memoryBegin();
+      await env.memoryBegin?.();
       const sampler = env.sampleMemory ? memorySampler(env.sampleMemory) : null;
       const run = await runOnce(host, workload, modules.get(workload.program), divisor, instantiate, env, sampler);
-      const external = await env.memoryEnd();
+      const external = env.memoryEnd ? await env.memoryEnd() : null;
       if (run.error !== null) {
         slot.error = `memory run: ${run.error}`;
         continue;
@@ -125,10 +140,10 @@ export async function runBenchmark(options) {
     }
   }
 
-  return summarize(results, hosts, limit);
+  return summarize(results, hosts, sinks);
 }
 
-function summarize(results, hosts, limit) {
+function summarize(results, hosts, sinks) {
   const errors = [];
   for (const result of results) {
     for (const host of hosts) {
@@ -140,9 +155,9 @@ function summarize(results, hosts, limit) {
       slot.medianMs = median(slot.samplesMs);
       slot.minMs = Math.min(...slot.samplesMs);
     }
-    const base = result.hosts[limit.name];
     for (const host of hosts) {
       const slot = result.hosts[host.name];
+      const base = result.hosts[host.limit];
       if (slot.error === null && base.error === null) {
         slot.ratioMedian = slot.medianMs / base.medianMs;
         slot.ratioMin = slot.minMs / base.minMs;
@@ -157,8 +172,10 @@ function summarize(results, hosts, limit) {
     }
   }
   return {
-    hosts: hosts.map((h) => ({ name: h.name, label: h.label, version: h.version ? h.version() : null })),
-    limitHost: limit.name,
+    hosts: hosts.map((h) => ({
+      name: h.name, host: h.host, sink: h.sink, limit: h.limit, label: h.label, version: h.version ? h.version() : null,
+    })),
+    sinks,
     workloads: results,
     ok: errors.length === 0,
     errors,
@@ -167,8 +184,8 @@ function summarize(results, hosts, limit) {
 
 /** One timed run (or `runs` runs, for startup) of a workload under a host. */
 async function runOnce(host, workload, module, divisor, instantiate, env, sampler = null) {
-  const stdout = new Collector();
-  const stderr = new Collector();
+  const stdout = host.sink === 'copy' ? new CopyingCollector() : new Collector();
+  const stderr = host.sink === 'copy' ? new CopyingCollector() : new Collector();
   const args = workload.noArgs ? [workload.program] : [workload.program, String(divisor), ...(workload.args ?? [])];
   const runs = workload.runs ? workload.runs(divisor) : 1;
   let ms;
@@ -290,14 +307,52 @@ class Collector {
   }
 
   fnv1a32() {
-    let h = 0x811c9dc5;
-    for (const chunk of this.chunks) {
-      for (let i = 0; i < chunk.length; i++) {
-        h = Math.imul(h ^ chunk[i], 0x01000193);
-      }
-    }
-    return (h >>> 0).toString(16).padStart(8, '0');
+    return fnv1a32(this.chunks);
   }
+}
+
+/** What a page collecting a program's output does: each chunk copied into one buffer, grown by doubling. */
+class CopyingCollector {
+  constructor() {
+    this.out = new Uint8Array(1024);
+    this.bytes = 0;
+    this.sink = (chunk) => {
+      const end = this.bytes + chunk.length;
+      if (end > this.out.length) {
+        const bigger = new Uint8Array(Math.max(this.out.length * 2, end));
+        bigger.set(this.out.subarray(0, this.bytes));
+        this.out = bigger;
+      }
+      this.out.set(chunk, this.bytes);
+      this.bytes = end;
+    };
+  }
+
+  text() {
+    return new TextDecoder().decode(this.out.subarray(0, this.bytes));
+  }
+
+  lastLine() {
+    let text = new TextDecoder().decode(this.out.subarray(Math.max(0, this.bytes - 1024), this.bytes));
+    if (text.endsWith('\n')) {
+      text = text.slice(0, -1);
+    }
+    return text.slice(text.lastIndexOf('\n') + 1);
+  }
+
+  fnv1a32() {
+    return fnv1a32([this.out.subarray(0, this.bytes)]);
+  }
+}
+
+function fnv1a32(chunks) {
+  let h = 0x811c9dc5;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      h = Math.imul(h ^ chunk[i], 0x01000193);
+    }
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function concat(chunks) {

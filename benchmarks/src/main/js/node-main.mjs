@@ -4,6 +4,7 @@
 //   --warmup N         unrecorded rounds first                               default 1
 //   --workloads a,b    workload ids (driver.mjs WORKLOADS)                   default all
 //   --hosts a,b        host names: limit, ours, browser_wasi_shim            default all (limit is always run first)
+//   --sinks a,b        stdout callbacks: keep, copy (driver.mjs SINKS)       default all
 //   --polyfill PATH    wasi-polyfill.mjs to load                             default ./wasi-polyfill/wasi-polyfill.mjs
 // Progress goes to stderr; the result is printed as one line "@@result <json>" on stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ const result = await runBenchmark({
   samples: Number(options.samples ?? 5),
   warmup: Number(options.warmup ?? 1),
   workloads: options.workloads ? options.workloads.split(',') : null,
+  sinks: options.sinks ? options.sinks.split(',') : null,
   env: nodeEnv(),
 });
 result.engine = { name: 'node', version: process.version, v8: process.versions.v8 };

@@ -1,9 +1,11 @@
 // The browser side of the benchmark. The runner (Bench.java, through Playwright) loads index.html, waits for
 // window.benchReady (or window.benchError), then calls window.runBench(options), which resolves to the result as
-// JSON. options: { divisor, samples, warmup, workloads (ids or null), hosts (names or null) }.
+// JSON. options: { divisor, samples, warmup, workloads (ids or null), hosts (names or null), sinks (or null) },
+// and engine, the name the result carries.
 //
 // The runner may expose two functions for the peak-memory run, window.benchMemoryBegin() and
-// window.benchMemoryEnd() (the renderer's peak RSS, read from outside); without them memory is not measured.
+// window.benchMemoryEnd() (Chromium: the renderer's peak RSS, read from outside); without them (Firefox) memory
+// is not measured.
 import { runBenchmark, WORKLOADS } from './driver.mjs';
 import * as limit from './hosts/limit-host.mjs';
 import * as ours from './hosts/ours.mjs';
@@ -32,26 +34,26 @@ window.runBench = async (options) => {
     samples: options.samples ?? 5,
     warmup: options.warmup ?? 1,
     workloads: options.workloads ?? null,
+    sinks: options.sinks ?? null,
     env: browserEnv(),
   });
-  result.engine = { name: 'chromium', userAgent: navigator.userAgent, crossOriginIsolated };
+  result.engine = { name: options.engine, userAgent: navigator.userAgent, crossOriginIsolated };
   return JSON.stringify(result);
 };
 
 function browserEnv() {
   const outside = typeof window.benchMemoryBegin === 'function' && typeof window.benchMemoryEnd === 'function';
-  return {
+  const env = {
     now: () => performance.now(),
-    // Chromium runs with --js-flags=--expose-gc
+    // Chromium runs with --js-flags=--expose-gc; Firefox gives a page no way to collect.
     gc: typeof window.gc === 'function' ? () => window.gc() : () => {},
     log: (text) => console.log(text),
-    memoryBegin: async () => {
-      if (outside) {
-        await window.benchMemoryBegin();
-      }
-    },
-    memoryEnd: async () => (outside ? JSON.parse(await window.benchMemoryEnd()) : null),
   };
+  if (outside) {
+    env.memoryBegin = () => window.benchMemoryBegin();
+    env.memoryEnd = async () => JSON.parse(await window.benchMemoryEnd());
+  }
+  return env;
 }
 
 async function fetchOk(url) {

@@ -181,6 +181,29 @@ await check('memory.grow between calls is seen by the next call', async () => {
   expect(r.code, 43, 'exit code');
 });
 
+await check('a shared memory grown between calls (its buffer is not detached) is seen by the next call', async () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true });
+  const chunks = [];
+  const wasi = new WASI({ version: 'preview1', args: ['shared'], stdout: (c) => chunks.push(c) });
+  const { fd_write } = wasi.getImportObject().wasi_snapshot_preview1;
+  const writeAt = (text, at) => {
+    new Uint8Array(memory.buffer).set(new TextEncoder().encode(text), at);
+    new Uint32Array(memory.buffer, 48, 2).set([at, text.length]);
+    return fd_write(1, 48, 1, 8);
+  };
+  // A stand-in for an instance, as a page that wires its own module could hand over.
+  const exports = {
+    memory,
+    _start() {
+      expect(writeAt('one\n', 16), 0, 'fd_write in the first page');
+      memory.grow(1);
+      expect(writeAt('two\n', 65536 + 16), 0, 'fd_write from the page grown since');
+    },
+  };
+  expect(wasi.start({ exports }), 0, 'exit code');
+  expect(chunks.map((c) => decoder.decode(c)).join(''), 'one\ntwo\n', 'stdout');
+});
+
 await check('an i64 argument (clock_time_get precision) arrives intact; the monotonic time stored is performance.now()', async () => {
   const nanosNow = () => BigInt(Math.floor(performance.now() * 1e6));
   const before = nanosNow();

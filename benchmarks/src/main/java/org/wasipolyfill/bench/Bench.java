@@ -36,7 +36,7 @@ public final class Bench {
         }
     }
 
-    /** Runs the engines one after the other (never both at once: they would compete for the cores). */
+    /** Runs the engines one after the other (never two at once: they would compete for the cores). */
     static Report run(Options options) throws IOException, InterruptedException {
         Path benchDir = Settings.benchDir();
         if (options.polyfill() != null) {
@@ -52,8 +52,11 @@ public final class Bench {
                 System.err.println("== " + engine + ": " + options.mode() + " mode, sizes / " + options.divisor() + ", "
                         + options.warmup() + " warmup + " + options.samples() + " recorded rounds");
                 try {
-                    JsonObject result = engine.equals("node") ? NodeEngine.run(benchDir, options)
-                            : ChromiumEngine.run(benchDir, options);
+                    JsonObject result = switch (engine) {
+                        case "node" -> NodeEngine.run(benchDir, options);
+                        case "chromium" -> ChromiumEngine.run(benchDir, options);
+                        default -> FirefoxEngine.run(benchDir, options);
+                    };
                     report.add(engine, result);
                 } catch (IOException | RuntimeException e) {
                     report.failed(engine, e.toString());

@@ -1,7 +1,6 @@
 package org.wasipolyfill.bench;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -11,7 +10,6 @@ import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +41,6 @@ final class ChromiumEngine {
                         .setArgs(ARGS))) {
             BrowserContext context = browser.newContext();
             Page page = context.newPage();
-            page.onConsoleMessage(message -> System.err.println("[chromium] " + message.text()));
-            page.onPageError(error -> System.err.println("[chromium] page error: " + error));
             CDPSession pageSession = context.newCDPSession(page);
             RendererMemory memory = new RendererMemory(browser.newBrowserCDPSession(), pageSession);
             page.exposeFunction("benchMemoryBegin", args -> {
@@ -52,21 +48,8 @@ final class ChromiumEngine {
                 return "ok";
             });
             page.exposeFunction("benchMemoryEnd", args -> memory.endJson());
+            BenchPage.load(page, server.uri(), "chromium");
 
-            page.navigate(server.uri().resolve("index.html").toString());
-            page.waitForFunction("() => window.benchReady", null,
-                    new Page.WaitForFunctionOptions().setTimeout(60_000));
-
-            Map<String, Object> arg = new HashMap<>();
-            arg.put("divisor", options.divisor());
-            arg.put("samples", options.samples());
-            arg.put("warmup", options.warmup());
-            if (options.workloads() != null) {
-                arg.put("workloads", options.workloads());
-            }
-            if (options.hosts() != null) {
-                arg.put("hosts", options.hosts());
-            }
             if (options.profileDir() != null) {
                 JsonObject interval = new JsonObject();
                 interval.addProperty("interval", 100); // microseconds
@@ -74,13 +57,12 @@ final class ChromiumEngine {
                 pageSession.send("Profiler.setSamplingInterval", interval);
                 pageSession.send("Profiler.start");
             }
-            Object json = page.evaluate("options => window.runBench(options)", arg);
+            JsonObject result = BenchPage.run(page, "chromium", options);
             if (options.profileDir() != null) {
                 JsonObject stopped = pageSession.send("Profiler.stop");
                 Files.writeString(Settings.createDirectories(options.profileDir()).resolve("chromium.cpuprofile"),
                         stopped.get("profile").toString());
             }
-            JsonObject result = JsonParser.parseString(json.toString()).getAsJsonObject();
             result.getAsJsonObject("engine").addProperty("version", browser.version());
             return result;
         }

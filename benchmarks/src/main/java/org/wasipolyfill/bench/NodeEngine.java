@@ -35,6 +35,9 @@ final class NodeEngine {
         if (options.hosts() != null) {
             command.addAll(List.of("--hosts", String.join(",", options.hosts())));
         }
+        if (options.sinks() != null) {
+            command.addAll(List.of("--sinks", String.join(",", options.sinks())));
+        }
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -16,17 +16,21 @@ record Options(
         List<String> engines,
         List<String> workloads,
         List<String> hosts,
+        List<String> sinks,
         Path out,
         Path polyfill,
         Path profileDir) {
 
-    static final List<String> ENGINES = List.of("node", "chromium");
+    static final List<String> ENGINES = List.of("node", "chromium", "firefox");
+    static final List<String> SINKS = List.of("keep", "copy");
 
     static final String USAGE = String.join("\n",
-            "usage: Bench [--mode full|smoke] [--engines node,chromium] [--samples N] [--warmup N] [--divisor N]",
+            "usage: Bench [--mode full|smoke] [--engines node,chromium,firefox] [--samples N] [--warmup N] [--divisor N]",
             "             [--workloads stdout,file,clock,tell,seek,meta,startup,random] [--hosts limit,ours,browser_wasi_shim]",
-            "             [--out DIR] [--polyfill wasi-polyfill.mjs] [--profile DIR]",
+            "             [--sinks keep,copy] [--out DIR] [--polyfill wasi-polyfill.mjs] [--profile DIR]",
             "  --mode      full: issue 5's sizes, 1 warmup + 5 samples (default); smoke: sizes / 64, 1 sample",
+            "  --sinks     the stdout callbacks: keep (holds each chunk) and copy (copies each chunk into its own",
+            "              buffer grown by doubling, as a page collecting output does); default both",
             "  --out       where bench-results.json and bench-results.md go (default: benchmarks/target)",
             "  --polyfill  a wasi-polyfill.mjs to use instead of the teavm-frontend jar's (its .map is copied too)",
             "  --profile   also record CPU profiles (Node --cpu-prof, Chromium's CDP Profiler) and their summaries",
@@ -40,6 +44,7 @@ record Options(
         List<String> engines = ENGINES;
         List<String> workloads = null;
         List<String> hosts = null;
+        List<String> sinks = null;
         Path out = Path.of(System.getProperty("bench.outDir", "target"));
         Path polyfill = null;
         Path profileDir = null;
@@ -57,6 +62,7 @@ record Options(
                 case "--engines" -> engines = list(value);
                 case "--workloads" -> workloads = list(value);
                 case "--hosts" -> hosts = list(value);
+                case "--sinks" -> sinks = list(value);
                 case "--out" -> out = Path.of(value);
                 case "--polyfill" -> polyfill = Path.of(value);
                 case "--profile" -> profileDir = Path.of(value);
@@ -73,11 +79,16 @@ record Options(
                 throw new IllegalArgumentException("unknown engine " + engine + "\n" + USAGE);
             }
         }
+        for (String sink : sinks != null ? sinks : SINKS) {
+            if (!SINKS.contains(sink)) {
+                throw new IllegalArgumentException("unknown sink " + sink + "\n" + USAGE);
+            }
+        }
         return new Options(mode,
                 divisor != null ? divisor : smoke ? 64 : 1,
                 samples != null ? samples : smoke ? 1 : 5,
                 warmup != null ? warmup : smoke ? 0 : 1,
-                engines, workloads, hosts, out, polyfill, profileDir);
+                engines, workloads, hosts, sinks, out, polyfill, profileDir);
     }
 
     private static List<String> list(String value) {

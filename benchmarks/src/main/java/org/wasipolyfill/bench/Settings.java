@@ -18,6 +18,12 @@ final class Settings {
         return Path.of(firstSet(System.getenv("CHROMIUM_PATH"), System.getProperty("bench.chromium"), "/usr/bin/chromium"));
     }
 
+    /** Debian's Firefox ESR unless FIREFOX_PATH (or -Dbench.firefox) says otherwise. */
+    static Path firefox() {
+        return Path.of(firstSet(System.getenv("FIREFOX_PATH"), System.getProperty("bench.firefox"),
+                "/usr/bin/firefox-esr"));
+    }
+
     static String node() {
         return firstSet(System.getProperty("bench.node"), "node");
     }

@@ -10,16 +10,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark's smoke mode in the normal build: every workload at 1/64 of its size, one round, under every host,
- * in Node and in Chromium. It proves the benchmark still works and every host computes the same checksums; it
- * asserts nothing about timing (a loaded CI machine must not fail the build).
+ * The benchmark's smoke mode in the normal build: every workload at 1/64 of its size, one round, under every host
+ * with both stdout callbacks, in Node, Chromium and Firefox. It proves the benchmark still works and every host
+ * computes the same checksums; it asserts nothing about timing (a loaded CI machine must not fail the build).
  */
 class BenchSmokeTest {
 
-    private static final List<String> HOSTS = List.of("limit", "ours", "browser_wasi_shim");
+    /** Every host with each callback: "+copy" copies each chunk into a buffer of its own. */
+    private static final List<String> HOSTS = List.of("limit", "ours", "browser_wasi_shim",
+            "limit+copy", "ours+copy", "browser_wasi_shim+copy");
 
     @Test
-    void smokeRunCompletesUnderEveryHostInNodeAndChromiumWithAgreeingChecksums() throws Exception {
+    void smokeRunCompletesUnderEveryHostInEveryEngineWithAgreeingChecksums() throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "target/bench-smoke"));
         Report report = Bench.run(Options.parse("--mode", "smoke", "--out", out.toString()));
 
@@ -27,10 +29,11 @@ class BenchSmokeTest {
                 + String.join("\n", report.errors()));
         JsonObject json = report.json();
         JsonObject engines = json.getAsJsonObject("engines");
-        assertEquals(List.of("node", "chromium"), List.copyOf(engines.keySet()));
+        assertEquals(List.of("node", "chromium", "firefox"), List.copyOf(engines.keySet()));
         for (String engine : engines.keySet()) {
             JsonObject result = engines.getAsJsonObject(engine);
             assertEquals(8, result.getAsJsonArray("workloads").size(), engine + ": every workload ran");
+            assertEquals(HOSTS.size(), result.getAsJsonArray("hosts").size(), engine + ": every host, both callbacks");
             for (JsonElement w : result.getAsJsonArray("workloads")) {
                 JsonObject workload = w.getAsJsonObject();
                 String id = engine + " " + workload.get("id").getAsString();

@@ -59,6 +59,10 @@ public abstract class Descriptor {
         }
     }
 
+    public final boolean holds(int rights) {
+        return (rights & ~rightsBase) == 0;
+    }
+
     /** Whether a descriptor of this kind could ever hold {@code rights}. */
     public final boolean kindSupports(int rights) {
         return (rights & ~kindRights()) == 0;

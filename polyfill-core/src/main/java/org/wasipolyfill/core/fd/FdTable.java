@@ -62,6 +62,16 @@ public final class FdTable {
         };
     }
 
+    /**
+     * The file at {@code fd} if it is one holding {@code rights}, else null (then {@link #get(int,
+     * int)} and the kind of descriptor tell why). Never throws: it serves the hot paths of the
+     * positional calls, which then need no exception handler.
+     */
+    public FileDescriptor file(int fd, int rights) {
+        Descriptor descriptor = fd >= 0 && fd < slots.length ? slots[fd] : null;
+        return descriptor instanceof FileDescriptor file && file.holds(rights) ? file : null;
+    }
+
     /** The descriptor at {@code fd} holding {@code rights}, or EBADF / ENOTCAPABLE. */
     public Descriptor get(int fd, int rights) {
         Descriptor descriptor = get(fd);

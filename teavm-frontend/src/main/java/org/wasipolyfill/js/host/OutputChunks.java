@@ -10,11 +10,13 @@ import org.wasipolyfill.js.interop.Bytes;
  * are views into slabs shared by every sink of the page, so neither a write nor a run (a WASI is
  * made per run) costs an {@code ArrayBuffer} of its own; no region of a slab is written again once
  * handed out. Slabs start small (most programs write a line or two) and double up to
- * {@link #SLAB_MAX}, so a chunk kept keeps at most that much with it.
+ * {@link #SLAB_MAX}, so a chunk kept keeps at most that much with it. The bound is small on
+ * purpose: when the callback copies each chunk and drops it, a slab of this size is soon free and
+ * reused by the allocator while still in cache, where a larger one would be fresh memory each time.
  */
 final class OutputChunks {
     private static final int SLAB_MIN = 256;
-    private static final int SLAB_MAX = 1 << 20;
+    private static final int SLAB_MAX = 1 << 16;
     /** Larger chunks get an array of their own. */
     private static final int SLAB_CHUNK_MAX = SLAB_MAX / 8;
 

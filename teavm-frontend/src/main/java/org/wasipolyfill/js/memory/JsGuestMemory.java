@@ -14,8 +14,8 @@ import org.wasipolyfill.core.memory.MemoryFault;
  * the {@code Int8Array} behind the Java {@code byte[]}.
  *
  * <p>{@code memory.grow} (by the guest, between two calls) detaches the old buffer, so each import
- * call first compares {@code memory.buffer} with the cached one ({@link #revalidate}) and the
- * views are rebuilt only when it changed; the accessors themselves only check bounds. Addresses
+ * call first checks that the cached views are not detached ({@link #revalidate}) and they are
+ * rebuilt only when they are; the accessors themselves only check bounds. Addresses
  * are u32 held in an int: the scripts read them with {@code >>> 0} and the bounds check adds in
  * double, which is exact up to 2^53, instead of in long (a BigInt in TeaVM's output, some 20
  * times slower).
@@ -38,6 +38,7 @@ public final class JsGuestMemory implements GuestMemory {
     public void bind(WasmMemory exported) {
         this.memory = exported;
         this.buffer = null;
+        this.bytes = null;
     }
 
     @Override
@@ -54,7 +55,7 @@ public final class JsGuestMemory implements GuestMemory {
         // Both u32, added in double (exact): the unsigned views are written out here rather than
         // called, as a call per operand is what a guest access costs before V8 optimises it.
         double end = (address >= 0 ? address : address + U32_RANGE) + (length >= 0 ? length : length + U32_RANGE);
-        if (end > byteLength) {
+        if (end > byteLength && !grownTo(end)) {
             throw MemoryFault.outOfBounds(address, Integer.toUnsignedLong(length), (long) byteLength);
         }
     }
@@ -64,9 +65,22 @@ public final class JsGuestMemory implements GuestMemory {
         if (buffer == null) {
             refresh();
         }
-        if (length < 0 || (address >= 0 ? address : address + U32_RANGE) + (double) length > byteLength) {
+        if (length < 0) {
             throw MemoryFault.outOfBounds(address, length, (long) byteLength);
         }
+        double end = (address >= 0 ? address : address + U32_RANGE) + (double) length;
+        if (end > byteLength && !grownTo(end)) {
+            throw MemoryFault.outOfBounds(address, length, (long) byteLength);
+        }
+    }
+
+    /**
+     * Whether the memory now reaches {@code end}: a shared memory grows without detaching the
+     * buffer that {@link #revalidate} watches, so an access past the cached end looks again.
+     */
+    private boolean grownTo(double end) {
+        refresh();
+        return end <= byteLength;
     }
 
     @Override
@@ -154,15 +168,14 @@ public final class JsGuestMemory implements GuestMemory {
     /**
      * Rebuilds the views if the guest grew its memory since the last import call. The import
      * wrappers call it once on entry; within a call the buffer cannot change (the guest is not
-     * running), so the accessors only check bounds against the cached length. Unbound, it does
-     * nothing: the first access then traps.
+     * running), so the accessors only check bounds against the cached length. Growing detaches
+     * the old buffer, which empties the cached view: its length, which engines read inline, tells
+     * without the {@code memory.buffer} getter, a native call that costs Firefox as much as the
+     * rest of a cheap import. Unbound, it does nothing: the first access then traps.
      */
     public void revalidate() {
-        if (memory != null) {
-            ArrayBuffer current = memory.getBuffer();
-            if (!same(current, buffer)) {
-                rebuild(current);
-            }
+        if (memory != null && (bytes == null || bytes.getLength() == 0)) {
+            refresh();
         }
     }
 

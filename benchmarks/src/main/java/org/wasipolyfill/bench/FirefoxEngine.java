@@ -1,0 +1,43 @@
+package org.wasipolyfill.bench;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs the benchmark page in headless Firefox: the system's ESR over WebDriver BiDi (Playwright's "moz-firefox"
+ * channel, so no patched build and no download). Firefox gives a page no way to force a garbage collection and
+ * BiDi no memory or profiling domain, so samples are taken without the driver's gc() and peak memory is not
+ * measured.
+ */
+final class FirefoxEngine {
+
+    private FirefoxEngine() {
+    }
+
+    static JsonObject run(Path benchDir, Options options) throws IOException {
+        Path executable = Settings.firefox();
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException("firefox not found at " + executable
+                    + " (run scripts/install-system-deps, or set FIREFOX_PATH)");
+        }
+        try (BenchServer server = BenchServer.start(benchDir);
+                Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.firefox().launch(new BrowserType.LaunchOptions()
+                        .setChannel("moz-firefox")
+                        .setExecutablePath(executable))) {
+            Page page = browser.newPage();
+            BenchPage.load(page, server.uri(), "firefox");
+            JsonObject result = BenchPage.run(page, "firefox", options);
+            result.getAsJsonObject("engine").addProperty("version", browser.version());
+            return result;
+        }
+    }
+}
