@@ -18,7 +18,7 @@ case's input; those three were checked with every stdio stream on a terminal).
 import json
 import os
 import pty
-import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -52,10 +52,12 @@ def run(wasm_path, case):
         cfg.stdin_file = stdin_path
         cfg.inherit_stdout()
         cfg.inherit_stderr()
-        for guest_path, fs_path in case.get("preopens", {}).items():
-            host = os.path.join(root, "fs", fs_path.lstrip("/"))
+        for guest_path, preopen in case.get("preopens", {}).items():
+            # A preopen is a MemFS path, or {"path": ..., "readOnly": true}.
+            spec = preopen if isinstance(preopen, dict) else {"path": preopen}
+            host = os.path.join(root, "fs", spec["path"].lstrip("/"))
             os.makedirs(host, exist_ok=True)
-            cfg.preopen_dir(host, guest_path)
+            cfg.preopen_dir(host, guest_path, not spec.get("readOnly", False))
 
         engine = wasmtime.Engine()
         store = wasmtime.Store(engine)
@@ -96,7 +98,8 @@ def run(wasm_path, case):
                 os.close(master)
         return code, b"".join(outputs[0]), b"".join(outputs[1])
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        # rm, not shutil.rmtree: a case may leave directories nested deeper than Python's recursion limit.
+        subprocess.run(["rm", "-rf", root], check=False)
 
 
 def expected(guests, name, stream):
@@ -121,6 +124,11 @@ def main(argv):
     for name in names:
         with open(os.path.join(guests, f"{name}.json")) as f:
             case = json.load(f)
+        if "limits" in case and not print_only:
+            # Wasmtime has no such limits: the case checks the polyfill's own.
+            print(f"skip {name} (limits)")
+            names = [n for n in names if n != name]
+            continue
         code, out, err = run(os.path.join(guests, f"{name}.wasm"), case)
         if print_only:
             sys.stdout.buffer.write(out)

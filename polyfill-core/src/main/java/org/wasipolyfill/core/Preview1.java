@@ -60,7 +60,7 @@ public final class Preview1 {
         this.clock = config.clock();
         this.startNanos = clock.monotonicNanos();
         this.fds = new FdTable(config.stdin(), config.stdout(), config.stderr(), config.preopenNames(),
-                config.preopenDirectories());
+                config.preopenDirectories(), config.preopenReadOnly(), config.maxOpenFiles());
     }
 
     /** Binds the guest's exported memory; must be called before the guest runs. */
@@ -442,6 +442,8 @@ public final class Preview1 {
             }
             DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
             checkPath(path, pathLen);
+            // Before the open: an O_CREAT that cannot get an fd must not leave a file behind.
+            fds.requireFree();
             // The requested rights only ever meet the directory's inheritable ones, all in the low 30
             // bits: the high half of the guest's u64s cannot matter.
             Descriptor opened = open(dir, dirflags, path, pathLen, oflags, (int) fsRightsBase, (int) fsRightsInheriting,
@@ -497,6 +499,10 @@ public final class Preview1 {
         try {
             byte[] target = readPath(oldPath, oldPathLen);
             DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
+            // As in Wasmtime (cap-std): an absolute target could only ever be an escape.
+            if (target.length > 0 && target[0] == '/') {
+                return Errno.PERM;
+            }
             fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
             return Errno.SUCCESS;
         } catch (FsException e) {

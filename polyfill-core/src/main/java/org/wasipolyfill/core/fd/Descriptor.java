@@ -76,6 +76,10 @@ public abstract class Descriptor {
         rightsInheriting = (int) inheriting;
     }
 
+    /** The fd that held this descriptor is closed or renumbered over. */
+    public void close() {
+    }
+
     /** A stream (stdio) cannot seek: positional calls answer ESPIPE. */
     public boolean isStream() {
         return false;

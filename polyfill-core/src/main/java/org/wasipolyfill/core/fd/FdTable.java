@@ -23,19 +23,30 @@ public final class FdTable {
     private final OutputSink stderr;
     private final byte[][] preopenNames;
     private final DirectoryNode[] preopenDirectories;
+    private final boolean[] preopenReadOnly;
+    private final int maxOpen;
     private Descriptor[] slots;
+
+    /** As the full constructor, with every preopen writable and no limit on open descriptors. */
+    public FdTable(InputSource stdin, OutputSink stdout, OutputSink stderr, byte[][] preopenNames,
+            DirectoryNode[] preopenDirectories) {
+        this(stdin, stdout, stderr, preopenNames, preopenDirectories, null, Integer.MAX_VALUE);
+    }
 
     /**
      * A table starting with stdin, stdout and stderr at fds 0 to 2 and then {@code preopenDirectories[i]},
-     * named {@code preopenNames[i]}, at fd 3 + i. The arrays are kept, not copied.
+     * named {@code preopenNames[i]}, at fd 3 + i, read-only where {@code preopenReadOnly[i]} (null,
+     * or past its end: writable). No descriptor is placed at {@code maxOpen} or above (EMFILE). The arrays are kept, not copied.
      */
     public FdTable(InputSource stdin, OutputSink stdout, OutputSink stderr, byte[][] preopenNames,
-            DirectoryNode[] preopenDirectories) {
+            DirectoryNode[] preopenDirectories, boolean[] preopenReadOnly, int maxOpen) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
         this.preopenNames = preopenNames;
         this.preopenDirectories = preopenDirectories;
+        this.preopenReadOnly = preopenReadOnly;
+        this.maxOpen = maxOpen;
         int initialCount = 3 + preopenNames.length;
         this.slots = new Descriptor[Math.max(8, initialCount + 1)];
         for (int fd = 0; fd < initialCount; fd++) {
@@ -57,9 +68,15 @@ public final class FdTable {
             case 0 -> new StdinDescriptor(stdin);
             case 1 -> new OutputDescriptor(stdout);
             case 2 -> new OutputDescriptor(stderr);
-            default -> new DirectoryDescriptor(preopenDirectories[fd - 3], preopenNames[fd - 3],
-                    Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0);
+            default -> preopen(fd - 3, preopenReadOnly != null && fd - 3 < preopenReadOnly.length
+                    && preopenReadOnly[fd - 3]);
         };
+    }
+
+    private Descriptor preopen(int index, boolean readOnly) {
+        return new DirectoryDescriptor(preopenDirectories[index], preopenNames[index],
+                readOnly ? Rights.READ_ONLY_DIRECTORY_BASE : Rights.DIRECTORY_BASE,
+                readOnly ? Rights.READ_ONLY_INHERITING : Rights.DIRECTORY_INHERITING, 0);
     }
 
     /** The descriptor at {@code fd} holding {@code rights}, or EBADF / ENOTCAPABLE. */
@@ -69,15 +86,31 @@ public final class FdTable {
         return descriptor;
     }
 
-    /** Places {@code descriptor} at the lowest free fd and returns it. */
+    /** Fails with EMFILE unless {@link #add} would find a free fd. */
+    public void requireFree() {
+        for (int fd = 0; fd < slots.length && fd < maxOpen; fd++) {
+            if (slots[fd] == null) {
+                return;
+            }
+        }
+        if (slots.length >= maxOpen) {
+            throw FsException.of(Errno.MFILE);
+        }
+    }
+
+    /** Places {@code descriptor} at the lowest free fd and returns it; EMFILE (closing it) when none is left. */
     public int add(Descriptor descriptor) {
-        for (int fd = 0; fd < slots.length; fd++) {
+        for (int fd = 0; fd < slots.length && fd < maxOpen; fd++) {
             if (slots[fd] == null) {
                 slots[fd] = descriptor;
                 return fd;
             }
         }
         int fd = slots.length;
+        if (fd >= maxOpen) {
+            descriptor.close();
+            throw FsException.of(Errno.MFILE);
+        }
         // Not Arrays.copyOf: for an object array TeaVM makes the copy through reflection.
         Descriptor[] grown = new Descriptor[slots.length * 2];
         System.arraycopy(slots, 0, grown, 0, slots.length);
@@ -89,14 +122,16 @@ public final class FdTable {
     public Descriptor remove(int fd) {
         Descriptor descriptor = get(fd);
         slots[fd] = null;
+        descriptor.close();
         return descriptor;
     }
 
     /** fd_renumber: {@code to} closes and takes {@code from}'s descriptor; both must be open. */
     public void renumber(int from, int to) {
         Descriptor moving = get(from);
-        get(to);
+        Descriptor replaced = get(to);
         if (from != to) {
+            replaced.close();
             slots[to] = moving;
             slots[from] = null;
         }

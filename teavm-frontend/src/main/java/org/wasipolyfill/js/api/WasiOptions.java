@@ -29,7 +29,9 @@ import org.wasipolyfill.js.interop.JsValues;
  * args          array of strings, argv[0] first
  * env           object of strings
  * fs            a MemFS; without one the guest gets a private empty MemFS
- * preopens      object: guest path -> directory path in the MemFS (without fs it is created)
+ * preopens      object: guest path -> directory path in the MemFS (without fs it is created), or
+ *               -> { path, readOnly } for a preopen the guest can only read
+ * maxOpenFiles  number, default 1024: the guest gets EMFILE for an fd at or above it
  * stdin         Uint8Array or string (UTF-8), read to end of file; or a function called for each
  *               next chunk, returning a Uint8Array, a string, or null for end of file
  * stdout/stderr function(chunk: Uint8Array); default: console.log / console.error per line
@@ -39,7 +41,7 @@ import org.wasipolyfill.js.interop.JsValues;
  */
 final class WasiOptions {
     private static final String[] KNOWN = { "version", "args", "env", "fs", "preopens", "stdin", "stdout",
-        "stderr", "returnOnExit" };
+        "stderr", "returnOnExit", "maxOpenFiles" };
     private static final JSObject KNOWN_JS = JsValues.toJsArray(KNOWN);
 
     final WasiConfig config;
@@ -72,6 +74,8 @@ final class WasiOptions {
         builder.stdout(output("stdout", JsValues.get(o, "stdout")));
         builder.stderr(output("stderr", JsValues.get(o, "stderr")));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
+        builder.maxOpenFiles((int) Math.min(limit("WASI", o, "maxOpenFiles", WasiConfig.DEFAULT_MAX_OPEN_FILES),
+                Integer.MAX_VALUE));
         return new WasiOptions(builder.build(), returnOnExit, fs);
     }
 
@@ -148,9 +152,14 @@ final class WasiOptions {
         JSObject guestPaths = JsValues.keyArray(preopens);
         byte[][] names = new byte[JsValues.length(guestPaths)][];
         DirectoryNode[] directories = new DirectoryNode[names.length];
+        boolean[] readOnly = new boolean[names.length];
         for (int i = 0; i < names.length; i++) {
             JSObject guestPath = JsValues.at(guestPaths, i);
             JSObject value = JsValues.get(preopens, guestPath);
+            if (JsValues.isPlainObject(value)) {
+                readOnly[i] = JsValues.isTrue(JsValues.get(value, "readOnly"));
+                value = JsValues.get(value, "path");
+            }
             byte[] fsPath = JsStrings.absolutePath(value);
             names[i] = JsStrings.cString(guestPath);
             if (fsPath == null || names[i] == null) {
@@ -162,8 +171,17 @@ final class WasiOptions {
                 throw notADirectory(JsValues.asString(guestPath), JsValues.asString(value), e);
             }
         }
-        builder.preopens(names, directories);
+        builder.preopens(names, directories).readOnly(readOnly);
         return jsFs;
+    }
+
+    /** The limit option {@code name} of {@code options}: a whole number of at least 1, or {@code fallback}. */
+    static double limit(String who, JSObject options, String name, double fallback) {
+        double value = JsValues.limit(JsValues.get(options, name), fallback);
+        if (value < 0) {
+            throw JsErrors.typeError(who + ": option '" + name + "' must be a whole number of at least 1");
+        }
+        return value;
     }
 
     /** Prints what the default console sinks still hold (a last line without a newline). */

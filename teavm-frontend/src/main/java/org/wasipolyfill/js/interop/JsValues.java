@@ -43,6 +43,13 @@ public final class JsValues {
     @JSBody(params = "e", script = "try { return String(e); } catch (f) { return 'a thrown ' + typeof e; }")
     public static native String describeError(JSObject e);
 
+    /** A limit option: {@code fallback} if undefined, the number if it is a safe integer of at least 1, else -1. */
+    @JSBody(params = { "v", "fallback" }, script = "return v === undefined ? fallback : Number.isSafeInteger(v) && v > 0 ? v : -1;")
+    public static native double limit(JSObject v, double fallback);
+
+    @JSBody(params = "v", script = "return v === true;")
+    public static native boolean isTrue(JSObject v);
+
     @JSBody(params = "v", script = "return v;")
     public static native String asString(JSObject v);
 
