@@ -333,8 +333,9 @@ class EscapeBatteryTest {
             }
             at = memory.readI32(OUT);
         }
-        assertEquals(Errno.SUCCESS, open(SANDBOX, 0, "d/".repeat(levels), OFlags.DIRECTORY));
-        return open(at, 0, "../".repeat(levels), OFlags.DIRECTORY);
+        assertEquals(Errno.SUCCESS, openBytes(SANDBOX, 0, bytes("d/".repeat(levels)), OFlags.DIRECTORY,
+                Rights.DIRECTORY_BASE));
+        return openBytes(at, 0, bytes("../".repeat(levels)), OFlags.DIRECTORY, Rights.DIRECTORY_BASE);
     }
 
     int mkdir(int dir, String path) {
