@@ -86,30 +86,24 @@ public final class FdTable {
         return descriptor;
     }
 
-    /** Fails with EMFILE unless {@link #add} would find a free fd. */
-    public void requireFree() {
-        for (int fd = 0; fd < slots.length && fd < maxOpen; fd++) {
-            if (slots[fd] == null) {
-                return;
-            }
+    /** The fd {@link #add} would take (possibly past the slots), or EMFILE when none is left. */
+    public int requireFree() {
+        int fd = 0;
+        while (fd < slots.length && slots[fd] != null) {
+            fd++;
         }
-        if (slots.length >= maxOpen) {
+        if (fd >= maxOpen) {
             throw FsException.of(Errno.MFILE);
         }
+        return fd;
     }
 
-    /** Places {@code descriptor} at the lowest free fd and returns it; EMFILE (closing it) when none is left. */
+    /** Places {@code descriptor} at the lowest free fd and returns it; EMFILE when none is left. */
     public int add(Descriptor descriptor) {
-        for (int fd = 0; fd < slots.length && fd < maxOpen; fd++) {
-            if (slots[fd] == null) {
-                slots[fd] = descriptor;
-                return fd;
-            }
-        }
-        int fd = slots.length;
-        if (fd >= maxOpen) {
-            descriptor.close();
-            throw FsException.of(Errno.MFILE);
+        int fd = requireFree();
+        if (fd < slots.length) {
+            slots[fd] = descriptor;
+            return fd;
         }
         // Not Arrays.copyOf: for an object array TeaVM makes the copy through reflection.
         Descriptor[] grown = new Descriptor[slots.length * 2];
