@@ -214,10 +214,11 @@ static void loops(void) {
 static void trailing_slash(void) {
     attempt("open up/ (GHSA-vqjp-4c8c-hfgg)", open_at(SANDBOX_FD, "up/", 0, 0), NOTCAP);
     attempt("open up/ with O_DIRECTORY", open_at(SANDBOX_FD, "up/", 0, __WASI_OFLAGS_DIRECTORY), NOTCAP);
-    // O_CREAT with a trailing slash is EISDIR before anything is looked up; mkdir never follows.
-    attempt("create out/ (a dangling link out, with a slash)", create_path("out/"), __WASI_ERRNO_ISDIR);
-    attempt("create out/ without FOLLOW", open_at(SANDBOX_FD, "out/", 0, __WASI_OFLAGS_CREAT), __WASI_ERRNO_ISDIR);
-    attempt("mkdir out/", __wasi_path_create_directory(SANDBOX_FD, "out/"), __WASI_ERRNO_EXIST);
+    // A trailing slash makes the lookup follow "out", which leads out. Wasmtime 49 answers EISDIR to
+    // the two opens (O_CREAT with a trailing slash) and EEXIST to the mkdir (the name exists).
+    attempt("create out/ (a dangling link out, with a slash)", create_path("out/"), NOTCAP);
+    attempt("create out/ without FOLLOW", open_at(SANDBOX_FD, "out/", 0, __WASI_OFLAGS_CREAT), NOTCAP);
+    attempt("mkdir out/", __wasi_path_create_directory(SANDBOX_FD, "out/"), NOTCAP);
     attempt("O_CREAT of up/x/ (through up, with a slash)", create_path("up/x/"), NOTCAP);
     attempt("stat up/ without FOLLOW", __wasi_path_filestat_get(SANDBOX_FD, 0, "up2/", &(__wasi_filestat_t){0}),
             0);

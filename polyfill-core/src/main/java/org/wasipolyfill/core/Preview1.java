@@ -393,10 +393,7 @@ public final class Preview1 {
     public int pathCreateDirectory(int fd, int path, int pathLen) {
         try {
             DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
-            checkPath(path, pathLen);
-            readPathScratch(path, pathLen);
-            // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST, as in Wasmtime.
-            fs.createDirectory(PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false));
+            fs.createDirectory(resolve(dir, path, pathLen, false));
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -612,12 +609,6 @@ public final class Preview1 {
         if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
             throw FsException.of(Errno.NOTSUP);
         }
-        // As in Wasmtime, O_CREAT with a trailing slash is EISDIR once the directory it names a file in is found.
-        if (create && pathLen > 0 && memory.readU8(path + pathLen - 1) == '/') {
-            readPathScratch(path, pathLen);
-            PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false);
-            throw FsException.of(Errno.ISDIR);
-        }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
         boolean follow = follows(dirflags) && !(create && exclusive);
         Resolved at = resolveChecked(dir, path, pathLen, follow);
@@ -768,15 +759,6 @@ public final class Preview1 {
             pathScratch = new byte[Math.max(pathLen, Math.max(256, 2 * pathScratch.length))];
         }
         memory.read(path, pathScratch, 0, pathLen);
-    }
-
-    /** The length of the path in {@link #pathScratch} without its trailing slashes (but never empty). */
-    private int withoutTrailingSlashes(int pathLen) {
-        int end = pathLen;
-        while (end > 1 && pathScratch[end - 1] == '/') {
-            end--;
-        }
-        return end;
     }
 
     private void checkPath(int path, int pathLen) {

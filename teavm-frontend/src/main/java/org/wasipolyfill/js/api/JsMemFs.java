@@ -30,8 +30,12 @@ public final class JsMemFs {
     @JSExport
     public JsMemFs(JSObject options) {
         JSObject o = JsValues.isNullish(options) ? JsValues.newObject() : options;
-        fs = new MemFs(JsClock.INSTANCE, (long) WasiOptions.limit("MemFS", o, "maxBytes", MemFs.DEFAULT_MAX_BYTES),
-                (long) WasiOptions.limit("MemFS", o, "maxFileSize", 1L << 40));
+        if (!JsValues.isPlainObject(o)) {
+            throw JsErrors.typeError("MemFS: options must be { maxBytes, maxFileSize }");
+        }
+        fs = new MemFs(JsClock.INSTANCE, (long) WasiOptions.limit(o, "maxBytes", MemFs.DEFAULT_MAX_BYTES,
+                "MemFS: option 'maxBytes' must be a whole number of at least 1"), (long) WasiOptions.limit(o,
+                "maxFileSize", 1L << 40, "MemFS: option 'maxFileSize' must be a whole number of at least 1"));
     }
 
     /** A MemFS with the default limits. */

@@ -74,8 +74,8 @@ final class WasiOptions {
         builder.stdout(output("stdout", JsValues.get(o, "stdout")));
         builder.stderr(output("stderr", JsValues.get(o, "stderr")));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
-        builder.maxOpenFiles((int) Math.min(limit("WASI", o, "maxOpenFiles", WasiConfig.DEFAULT_MAX_OPEN_FILES),
-                Integer.MAX_VALUE));
+        builder.maxOpenFiles((int) Math.min(limit(o, "maxOpenFiles", WasiConfig.DEFAULT_MAX_OPEN_FILES,
+                "WASI: option 'maxOpenFiles' must be a whole number of at least 1"), Integer.MAX_VALUE));
         return new WasiOptions(builder.build(), returnOnExit, fs);
     }
 
@@ -157,7 +157,11 @@ final class WasiOptions {
             JSObject guestPath = JsValues.at(guestPaths, i);
             JSObject value = JsValues.get(preopens, guestPath);
             if (JsValues.isPlainObject(value)) {
-                readOnly[i] = JsValues.isTrue(JsValues.get(value, "readOnly"));
+                int flag = JsValues.readOnly(value);
+                if (flag < 0) {
+                    throw JsErrors.typeError("WASI: a preopen's readOnly must be a boolean");
+                }
+                readOnly[i] = flag == 1;
                 value = JsValues.get(value, "path");
             }
             byte[] fsPath = JsStrings.absolutePath(value);
@@ -176,10 +180,10 @@ final class WasiOptions {
     }
 
     /** The limit option {@code name} of {@code options}: a whole number of at least 1, or {@code fallback}. */
-    static double limit(String who, JSObject options, String name, double fallback) {
+    static double limit(JSObject options, String name, double fallback, String wrong) {
         double value = JsValues.limit(JsValues.get(options, name), fallback);
         if (value < 0) {
-            throw JsErrors.typeError(who + ": option '" + name + "' must be a whole number of at least 1");
+            throw JsErrors.typeError(wrong);
         }
         return value;
     }

@@ -47,8 +47,9 @@ public final class JsValues {
     @JSBody(params = { "v", "fallback" }, script = "return v === undefined ? fallback : Number.isSafeInteger(v) && v > 0 ? v : -1;")
     public static native double limit(JSObject v, double fallback);
 
-    @JSBody(params = "v", script = "return v === true;")
-    public static native boolean isTrue(JSObject v);
+    /** {@code o.readOnly}: 1 if true, 0 if false or absent, -1 for anything else. */
+    @JSBody(params = "o", script = "var r = o.readOnly; return r === true ? 1 : r === undefined || r === false ? 0 : -1;")
+    public static native int readOnly(JSObject o);
 
     @JSBody(params = "v", script = "return v;")
     public static native String asString(JSObject v);
