@@ -1,5 +1,7 @@
-// node dist.mjs <target dir> <version> <java source root>...: assembles the npm package in <target>/dist around the
-// ES module TeaVM wrote there:
+// node dist.mjs <target dir> <version> <minify: true|false> <java source root>...: assembles the npm package in <target>/dist around the
+// ES module TeaVM wrote to <target>/teavm:
+// - unless <minify> is false (a readable build for debugging), minifies it further with terser (TeaVM's own minifier leaves local names and dead branches), keeping the source
+//   map composed with TeaVM's, so a frame still leads to its Java line;
 // - embeds the project's own Java sources in the source map (sourcesContent), so a stack frame opens in the Java
 //   file it came from; TeaVM's class library frames keep their names without content;
 // - derives the script-tag build wasi-polyfill.js (CommonJS, AMD, or the global WASIPolyfill) from the same module:
@@ -7,12 +9,14 @@
 //   builds run the very same code and share one source map, shifted by the wrapper's header lines;
 // - copies index.d.ts, README.md and package.json (with the version);
 // - prints the gzipped sizes and fails when the script-tag build exceeds its budget.
-import { readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 
-const [target, version, ...javaRoots] = process.argv.slice(2);
+const [target, version, minifying, ...javaRoots] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, '..', 'main');
 const dist = join(target, 'dist');
@@ -25,8 +29,41 @@ function fail(message) {
   process.exit(1);
 }
 
-const moduleCode = readFileSync(join(dist, MODULE), 'utf8');
-const map = JSON.parse(readFileSync(join(dist, MODULE + '.map'), 'utf8'));
+// The pinned tools of src/build-tools, installed once per target directory.
+function buildTools() {
+  const tools = resolve(target, 'build-tools');
+  if (!existsSync(join(tools, 'node_modules', 'terser'))) {
+    mkdirSync(tools, { recursive: true });
+    for (const file of ['package.json', 'package-lock.json']) {
+      copyFileSync(join(here, '..', 'build-tools', file), join(tools, file));
+    }
+    execFileSync('npm', ['ci', '--silent', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: tools, stdio: 'inherit' });
+  }
+  return createRequire(join(tools, 'package.json'));
+}
+
+async function minify(code, map) {
+  const { minify: terse } = buildTools()('terser');
+  // TeaVM writes sourceRoot "src" without the separator; terser would fold it into every source as "srcorg/...".
+  delete map.sourceRoot;
+  const result = await terse(code, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    sourceMap: { content: map, url: MODULE + '.map' },
+  });
+  return { code: result.code, map: JSON.parse(result.map) };
+}
+
+const teavmOutput = join(target, 'teavm');
+const teavmCode = readFileSync(join(teavmOutput, MODULE), 'utf8');
+const teavmMap = JSON.parse(readFileSync(join(teavmOutput, MODULE + '.map'), 'utf8'));
+const minified = minifying === 'true' ? await minify(teavmCode, teavmMap) : { code: teavmCode, map: teavmMap };
+mkdirSync(dist, { recursive: true });
+const moduleCode = minified.code.endsWith('\n') ? minified.code : minified.code + '\n';
+const map = minified.map;
+writeFileSync(join(dist, MODULE), moduleCode);
 
 map.sourcesContent = map.sources.map((source) => {
   const file = javaRoots.map((root) => join(root, source)).find((candidate) => existsSync(candidate));
@@ -35,7 +72,6 @@ map.sourcesContent = map.sources.map((source) => {
 if (!map.sourcesContent.some((content) => content !== null)) {
   fail(`none of the source map's sources was found under ${javaRoots.join(', ')}`);
 }
-// TeaVM writes sourceRoot "src" without the separator, which resolves "org/..." to "srcorg/...".
 map.sourceRoot = 'java/';
 writeFileSync(join(dist, MODULE + '.map'), JSON.stringify(map));
 
