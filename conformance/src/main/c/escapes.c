@@ -14,10 +14,12 @@
  * /other: keep "keep"
  *
  * Escapes are ENOTCAPABLE, as issue 3 requires (Wasmtime 49: EPERM, in almost every attempt below);
- * a symlink with an absolute target is EPERM when made, as in Wasmtime. Where an attempt is refused
- * by the rights model (a directory fd whose rights were dropped, the read-only /ro, rights that do
- * not grow), Wasmtime 49, which has no rights model, lets the call through (O_TRUNC, O_CREAT,
- * fd_write) or answers EPERM / ENOTSUP; issue 3 and issue 13 require the rights model.
+ * a symlink with an absolute target is EPERM when made, as in Wasmtime. A change through the
+ * read-only /ro is EPERM, as in Wasmtime for a preopen without fs_mutable. Where an attempt is
+ * refused by the rights model (a directory fd whose rights were dropped, rights that do not grow),
+ * Wasmtime 49, which has no rights model, lets the call through (O_TRUNC, O_CREAT, fd_write) or
+ * answers ENOTSUP; issue 3 requires the rights model. fd_allocate, which Wasmtime 49 lacks
+ * (ENOTSUP), is EBADF on a descriptor that cannot write.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -214,11 +216,10 @@ static void loops(void) {
 static void trailing_slash(void) {
     attempt("open up/ (GHSA-vqjp-4c8c-hfgg)", open_at(SANDBOX_FD, "up/", 0, 0), NOTCAP);
     attempt("open up/ with O_DIRECTORY", open_at(SANDBOX_FD, "up/", 0, __WASI_OFLAGS_DIRECTORY), NOTCAP);
-    // A trailing slash makes the lookup follow "out", which leads out. Wasmtime 49 answers EISDIR to
-    // the two opens (O_CREAT with a trailing slash) and EEXIST to the mkdir (the name exists).
-    attempt("create out/ (a dangling link out, with a slash)", create_path("out/"), NOTCAP);
-    attempt("create out/ without FOLLOW", open_at(SANDBOX_FD, "out/", 0, __WASI_OFLAGS_CREAT), NOTCAP);
-    attempt("mkdir out/", __wasi_path_create_directory(SANDBOX_FD, "out/"), NOTCAP);
+    // O_CREAT with a trailing slash is EISDIR before anything is looked up; mkdir never follows.
+    attempt("create out/ (a dangling link out, with a slash)", create_path("out/"), __WASI_ERRNO_ISDIR);
+    attempt("create out/ without FOLLOW", open_at(SANDBOX_FD, "out/", 0, __WASI_OFLAGS_CREAT), __WASI_ERRNO_ISDIR);
+    attempt("mkdir out/", __wasi_path_create_directory(SANDBOX_FD, "out/"), __WASI_ERRNO_EXIST);
     attempt("O_CREAT of up/x/ (through up, with a slash)", create_path("up/x/"), NOTCAP);
     attempt("stat up/ without FOLLOW", __wasi_path_filestat_get(SANDBOX_FD, 0, "up2/", &(__wasi_filestat_t){0}),
             0);
@@ -272,13 +273,16 @@ static void truncate_read_only(void) {
                __wasi_fd_fdstat_set_rights(OTHER_FD, other.fs_rights_base & ~__WASI_RIGHTS_PATH_FILESTAT_SET_SIZE,
                                            other.fs_rights_inheriting), 0);
     attempt("O_TRUNC in /other now", open_at(OTHER_FD, "keep", 0, __WASI_OFLAGS_TRUNC), NOTCAP);
-    attempt("O_TRUNC of victim through /ro", open_at(RO_FD, "rw/victim", 0, __WASI_OFLAGS_TRUNC), NOTCAP);
+    attempt("O_TRUNC of victim through /ro", open_at(RO_FD, "rw/victim", 0, __WASI_OFLAGS_TRUNC), __WASI_ERRNO_PERM);
     attempt("O_TRUNC|O_CREAT through /ro", open_at(RO_FD, "rw/victim", 0, __WASI_OFLAGS_TRUNC | __WASI_OFLAGS_CREAT),
-            NOTCAP);
+            __WASI_ERRNO_PERM);
     __wasi_fd_t f = 0;
-    CHECK_WASI("open victim through /ro asking for every right",
-               __wasi_path_open(RO_FD, 0, "rw/victim", 0, ALL_RIGHTS, ALL_RIGHTS, 0, &f), 0);
-    attempt("fd_filestat_set_size on it", __wasi_fd_filestat_set_size(f, 0), __WASI_ERRNO_BADF);
+    attempt("open victim through /ro asking for every right",
+            __wasi_path_open(RO_FD, 0, "rw/victim", 0, ALL_RIGHTS, ALL_RIGHTS, 0, &f), __WASI_ERRNO_PERM);
+    CHECK_WASI("open victim through /ro asking for every right but FD_WRITE",
+               __wasi_path_open(RO_FD, 0, "rw/victim", 0, ALL_RIGHTS & ~(__wasi_rights_t)__WASI_RIGHTS_FD_WRITE,
+                                ALL_RIGHTS, 0, &f), 0);
+    attempt("fd_filestat_set_size on it", __wasi_fd_filestat_set_size(f, 0), __WASI_ERRNO_PERM);
     __wasi_ciovec_t iov = {(const uint8_t *)"X", 1};
     __wasi_size_t n;
     attempt("fd_pwrite on it", __wasi_fd_pwrite(f, &iov, 1, 0, &n), __WASI_ERRNO_BADF);
@@ -288,13 +292,13 @@ static void truncate_read_only(void) {
 
 static void across_preopens(void) {
     attempt("link from /ro into /sandbox (GHSA-4ch3-9j33-3pmj)",
-            __wasi_path_link(RO_FD, 0, "rw/victim", SANDBOX_FD, "linked"), NOTCAP);
-    attempt("link from /ro into /other", __wasi_path_link(RO_FD, 0, "rw/victim", OTHER_FD, "linked"), NOTCAP);
-    attempt("rename from /ro into /other", __wasi_path_rename(RO_FD, "rw/victim", OTHER_FD, "moved"), NOTCAP);
-    attempt("rename from /sandbox into /ro", __wasi_path_rename(SANDBOX_FD, "file", RO_FD, "moved"), NOTCAP);
-    attempt("link from /sandbox into /ro", __wasi_path_link(SANDBOX_FD, 0, "file", RO_FD, "linked"), NOTCAP);
-    attempt("rename over /ro's victim", __wasi_path_rename(SANDBOX_FD, "file", RO_FD, "rw/victim"), NOTCAP);
-    attempt("symlink in /ro", __wasi_path_symlink("rw/victim", RO_FD, "linked"), NOTCAP);
+            __wasi_path_link(RO_FD, 0, "rw/victim", SANDBOX_FD, "linked"), __WASI_ERRNO_PERM);
+    attempt("link from /ro into /other", __wasi_path_link(RO_FD, 0, "rw/victim", OTHER_FD, "linked"), __WASI_ERRNO_PERM);
+    attempt("rename from /ro into /other", __wasi_path_rename(RO_FD, "rw/victim", OTHER_FD, "moved"), __WASI_ERRNO_PERM);
+    attempt("rename from /sandbox into /ro", __wasi_path_rename(SANDBOX_FD, "file", RO_FD, "moved"), __WASI_ERRNO_PERM);
+    attempt("link from /sandbox into /ro", __wasi_path_link(SANDBOX_FD, 0, "file", RO_FD, "linked"), __WASI_ERRNO_PERM);
+    attempt("rename over /ro's victim", __wasi_path_rename(SANDBOX_FD, "file", RO_FD, "rw/victim"), __WASI_ERRNO_PERM);
+    attempt("symlink in /ro", __wasi_path_symlink("rw/victim", RO_FD, "linked"), __WASI_ERRNO_PERM);
     attempt("link /other/keep through .. of /sandbox",
             __wasi_path_link(SANDBOX_FD, 0, "../../other/keep", SANDBOX_FD, "k"), NOTCAP);
     CHECK_TRUE("nothing was linked or moved", !exists("/sandbox/linked") && !exists("/other/linked") &&

@@ -6,13 +6,11 @@
  * /data after setup (made through /sandbox):
  *   rw/file.txt "original"   rw/dir/inner.txt "inner"   rw/empty/   rw/link -> file.txt
  *
- * Through /ro every change fails and changes nothing: a missing path right of the directory is
- * ENOTCAPABLE; a file opened through /ro lacks FD_WRITE and the rights that go with it, so writing,
- * truncating or allocating through it is EBADF, as a write to an O_RDONLY descriptor is.
- * Wasmtime 49 (a preopen without fs_mutable) answers EPERM for a refused change where the rights
- * model answers ENOTCAPABLE, and refuses O_WRONLY/O_RDWR opens (EPERM) where the rights model
- * opens the file with the rights it may have (wasi-libc asks for no more); issue 13 asks for the
- * rights model, so those checks carry a comment.
+ * Through /ro every change fails and changes nothing, as under Wasmtime for a preopen without
+ * fs_mutable (DirPerms/FilePerms without MUTATE/WRITE): a change is EPERM, also an open for
+ * writing (O_WRONLY, O_RDWR, any open asking for FD_WRITE), O_CREAT and O_TRUNC; a file opened
+ * through /ro reads, and writing through it is EBADF, as a write to an O_RDONLY descriptor is.
+ * The rights /ro reports and hands down are checked by the rights case.
  */
 #include <stdio.h>
 
@@ -55,121 +53,78 @@ static void reading(void) {
 
 static void writing_files(void) {
     char buf[16];
-    /* Wasmtime 49: EPERM at the open; issue 13 asks for the rights model */
-    int fd = CHECK_SYS("open O_WRONLY in /ro (without FD_WRITE)", open("/ro/rw/file.txt", O_WRONLY));
-    CHECK_ERRNO("write", write(fd, "x", 1), EBADF);
-    CHECK_ERRNO("pwrite", pwrite(fd, "x", 1, 0), EBADF);
-    CHECK_ERRNO("ftruncate", ftruncate(fd, 0), EBADF);
-    CHECK_INT("posix_fallocate", posix_fallocate(fd, 0, 100), EBADF);
-    close(fd);
-    fd = CHECK_SYS("open O_RDONLY in /ro", open("/ro/rw/file.txt", O_RDONLY));
+    CHECK_ERRNO("open O_WRONLY in /ro", open("/ro/rw/file.txt", O_WRONLY), EPERM);
+    CHECK_ERRNO("open O_RDWR in /ro", open("/ro/rw/file.txt", O_RDWR), EPERM);
+    CHECK_ERRNO("open O_WRONLY of a missing file in /ro", open("/ro/rw/missing", O_WRONLY), EPERM);
+    int fd = CHECK_SYS("open O_RDONLY in /ro", open("/ro/rw/file.txt", O_RDONLY));
     CHECK_ERRNO("write through O_RDONLY", write(fd, "x", 1), EBADF);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("ftruncate through O_RDONLY", ftruncate(fd, 1), EBADF);
+    CHECK_ERRNO("pwrite through O_RDONLY", pwrite(fd, "x", 1, 0), EBADF);
+    CHECK_ERRNO("ftruncate through O_RDONLY", ftruncate(fd, 1), EPERM);
     __wasi_ciovec_t iov = {(const uint8_t *)"x", 1};
     __wasi_size_t n = 0;
     CHECK_WASI("raw fd_write", __wasi_fd_write(fd, &iov, 1, &n), __WASI_ERRNO_BADF);
     CHECK_WASI("raw fd_pwrite", __wasi_fd_pwrite(fd, &iov, 1, 0, &n), __WASI_ERRNO_BADF);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_WASI("raw fd_filestat_set_size", __wasi_fd_filestat_set_size(fd, 0), __WASI_ERRNO_BADF);
-    /* Wasmtime 49: ENOTSUP (no fd_allocate at all); issue 3 requires fd_allocate */
+    CHECK_WASI("raw fd_filestat_set_size", __wasi_fd_filestat_set_size(fd, 0), __WASI_ERRNO_PERM);
+    /* Wasmtime 49: ENOTSUP (no fd_allocate at all, on any file); issue 3 requires fd_allocate, and a
+       descriptor that cannot write gets EBADF, as from posix_fallocate(3) */
     CHECK_WASI("raw fd_allocate", __wasi_fd_allocate(fd, 0, 10), __WASI_ERRNO_BADF);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
     CHECK_WASI("raw fd_filestat_set_times", __wasi_fd_filestat_set_times(fd, 1, 1, __WASI_FSTFLAGS_MTIM),
-               __WASI_ERRNO_NOTCAPABLE);
+               __WASI_ERRNO_PERM);
     CHECK_MEM("the file is unchanged", buf, pread(fd, buf, sizeof buf, 0), original, 8);
     close(fd);
 
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("O_TRUNC in /ro", open("/ro/rw/file.txt", O_RDONLY | O_TRUNC), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("O_WRONLY|O_TRUNC in /ro", open("/ro/rw/file.txt", O_WRONLY | O_TRUNC), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("O_CREAT of a new file in /ro", open("/ro/rw/new", O_WRONLY | O_CREAT, 0644), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("O_CREAT of an existing file in /ro", open("/ro/rw/file.txt", O_RDONLY | O_CREAT, 0644), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("O_CREAT|O_EXCL in /ro", open("/ro/rw/new", O_WRONLY | O_CREAT | O_EXCL, 0644), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model (wasi-libc opens O_WRONLY, then ftruncate) */
-    CHECK_ERRNO("truncate() in /ro", truncate("/ro/rw/file.txt", 0), EBADF);
+    CHECK_ERRNO("O_TRUNC in /ro", open("/ro/rw/file.txt", O_RDONLY | O_TRUNC), EPERM);
+    CHECK_ERRNO("O_WRONLY|O_TRUNC in /ro", open("/ro/rw/file.txt", O_WRONLY | O_TRUNC), EPERM);
+    CHECK_ERRNO("O_CREAT of a new file in /ro", open("/ro/rw/new", O_WRONLY | O_CREAT, 0644), EPERM);
+    CHECK_ERRNO("O_CREAT of an existing file in /ro", open("/ro/rw/file.txt", O_RDONLY | O_CREAT, 0644), EPERM);
+    CHECK_ERRNO("O_CREAT|O_EXCL in /ro", open("/ro/rw/new", O_WRONLY | O_CREAT | O_EXCL, 0644), EPERM);
+    CHECK_ERRNO("truncate() in /ro", truncate("/ro/rw/file.txt", 0), EPERM);
     struct timespec times[2] = {{1, 0}, {2, 0}};
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("utimensat in /ro", utimensat(AT_FDCWD, "/ro/rw/file.txt", times, 0), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
+    CHECK_ERRNO("utimensat in /ro", utimensat(AT_FDCWD, "/ro/rw/file.txt", times, 0), EPERM);
     CHECK_WASI("raw path_filestat_set_times in /ro",
                __wasi_path_filestat_set_times(RO_FD, 0, "rw/file.txt", 1, 1, __WASI_FSTFLAGS_MTIM),
-               __WASI_ERRNO_NOTCAPABLE);
+               __WASI_ERRNO_PERM);
+    CHECK_WASI("raw fd_filestat_set_times of /ro itself",
+               __wasi_fd_filestat_set_times(RO_FD, 1, 1, __WASI_FSTFLAGS_MTIM), __WASI_ERRNO_PERM);
     CHECK_TRUE("/ro is unchanged", ro_unchanged());
 }
 
 static void changing_directories(void) {
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("mkdir in /ro", mkdir("/ro/rw/new", 0755), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("mkdir over an existing name in /ro", mkdir("/ro/rw/dir", 0755), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("rmdir in /ro", rmdir("/ro/rw/empty"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("unlink in /ro", unlink("/ro/rw/file.txt"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("unlink a symlink in /ro", unlink("/ro/rw/link"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("symlink in /ro", symlink("file.txt", "/ro/rw/new"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("link within /ro", link("/ro/rw/file.txt", "/ro/rw/new"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("link from /ro into /sandbox", link("/ro/rw/file.txt", "/sandbox/new"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("link from /sandbox into /ro", link("/sandbox/file.txt", "/ro/rw/new"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("rename within /ro", rename("/ro/rw/file.txt", "/ro/rw/new"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("rename out of /ro", rename("/ro/rw/file.txt", "/sandbox/new"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("rename into /ro", rename("/sandbox/file.txt", "/ro/rw/new"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("rename a directory out of /ro", rename("/ro/rw/dir", "/sandbox/moved"), ENOTCAPABLE);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_ERRNO("rename over a file in /ro", rename("/sandbox/file.txt", "/ro/rw/file.txt"), ENOTCAPABLE);
+    CHECK_ERRNO("mkdir in /ro", mkdir("/ro/rw/new", 0755), EPERM);
+    CHECK_ERRNO("mkdir over an existing name in /ro", mkdir("/ro/rw/dir", 0755), EPERM);
+    CHECK_ERRNO("rmdir in /ro", rmdir("/ro/rw/empty"), EPERM);
+    CHECK_ERRNO("unlink in /ro", unlink("/ro/rw/file.txt"), EPERM);
+    CHECK_ERRNO("unlink a symlink in /ro", unlink("/ro/rw/link"), EPERM);
+    CHECK_ERRNO("symlink in /ro", symlink("file.txt", "/ro/rw/new"), EPERM);
+    CHECK_ERRNO("link within /ro", link("/ro/rw/file.txt", "/ro/rw/new"), EPERM);
+    CHECK_ERRNO("link from /ro into /sandbox", link("/ro/rw/file.txt", "/sandbox/new"), EPERM);
+    CHECK_ERRNO("link from /sandbox into /ro", link("/sandbox/file.txt", "/ro/rw/new"), EPERM);
+    CHECK_ERRNO("rename within /ro", rename("/ro/rw/file.txt", "/ro/rw/new"), EPERM);
+    CHECK_ERRNO("rename out of /ro", rename("/ro/rw/file.txt", "/sandbox/new"), EPERM);
+    CHECK_ERRNO("rename into /ro", rename("/sandbox/file.txt", "/ro/rw/new"), EPERM);
+    CHECK_ERRNO("rename a directory out of /ro", rename("/ro/rw/dir", "/sandbox/moved"), EPERM);
+    CHECK_ERRNO("rename over a file in /ro", rename("/sandbox/file.txt", "/ro/rw/file.txt"), EPERM);
     CHECK_TRUE("/ro is unchanged", ro_unchanged());
     CHECK_TRUE("/sandbox/new was not made", !exists("/sandbox/new") && !exists("/sandbox/moved"));
 }
 
-static void rights_do_not_grow(void) {
-    __wasi_fdstat_t st;
-    CHECK_WASI("fdstat of /ro", __wasi_fd_fdstat_get(RO_FD, &st), 0);
-    /* Wasmtime 49: every right but FD_READ/FD_WRITE pairs; issue 13 asks for the rights model */
-    CHECK_TRUE("/ro has no right to change anything",
-               (st.fs_rights_base & (__WASI_RIGHTS_PATH_CREATE_FILE | __WASI_RIGHTS_PATH_UNLINK_FILE |
-                                     __WASI_RIGHTS_PATH_RENAME_SOURCE | __WASI_RIGHTS_PATH_LINK_SOURCE)) == 0);
-    /* Wasmtime 49: every right; issue 13 asks for the rights model */
-    CHECK_TRUE("and hands none down", (st.fs_rights_inheriting & __WASI_RIGHTS_FD_WRITE) == 0);
-    /* Wasmtime 49: ENOTSUP; issue 3 requires growing rights to be ENOTCAPABLE */
-    CHECK_WASI("fd_fdstat_set_rights cannot add FD_WRITE to /ro",
-               __wasi_fd_fdstat_set_rights(RO_FD, st.fs_rights_base | __WASI_RIGHTS_PATH_CREATE_FILE,
-                                           st.fs_rights_inheriting | __WASI_RIGHTS_FD_WRITE),
-               __WASI_ERRNO_NOTCAPABLE);
+static void opened_through_it(void) {
     __wasi_fd_t dir = 0;
     CHECK_WASI("open rw as a directory through /ro",
                __wasi_path_open(RO_FD, 0, "rw", __WASI_OFLAGS_DIRECTORY, DIR_RIGHTS, ALL_RIGHTS, 0, &dir), 0);
-    __wasi_fdstat_t dst;
-    CHECK_WASI("its fdstat", __wasi_fd_fdstat_get(dir, &dst), 0);
-    /* Wasmtime 49: every directory right; issue 13 asks for the rights model */
-    CHECK_TRUE("it got no right /ro lacks", (dst.fs_rights_base & ~st.fs_rights_inheriting) == 0 &&
-                                              (dst.fs_rights_inheriting & ~st.fs_rights_inheriting) == 0);
     __wasi_fd_t f = 0;
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
     CHECK_WASI("O_CREAT through it", __wasi_path_open(dir, 0, "new", __WASI_OFLAGS_CREAT, ALL_RIGHTS, 0, 0, &f),
-               __WASI_ERRNO_NOTCAPABLE);
-    /* Wasmtime 49: EPERM (it refuses the write rights asked for); issue 13 asks for the rights model */
+               __WASI_ERRNO_PERM);
     CHECK_WASI("open file.txt through it asking for every right",
-               __wasi_path_open(dir, 0, "file.txt", 0, ALL_RIGHTS, ALL_RIGHTS, 0, &f), 0);
+               __wasi_path_open(dir, 0, "file.txt", 0, ALL_RIGHTS, ALL_RIGHTS, 0, &f), __WASI_ERRNO_PERM);
+    CHECK_WASI("open file.txt through it to read",
+               __wasi_path_open(dir, 0, "file.txt", 0, __WASI_RIGHTS_FD_READ, 0, 0, &f), 0);
     __wasi_ciovec_t iov = {(const uint8_t *)"x", 1};
     __wasi_size_t n = 0;
     CHECK_WASI("fd_write on it", __wasi_fd_write(f, &iov, 1, &n), __WASI_ERRNO_BADF);
     raw_close(f);
-    /* Wasmtime 49: EPERM; issue 13 asks for the rights model */
-    CHECK_WASI("unlink through it", __wasi_path_unlink_file(dir, "file.txt"), __WASI_ERRNO_NOTCAPABLE);
+    CHECK_WASI("mkdir through it", __wasi_path_create_directory(dir, "new"), __WASI_ERRNO_PERM);
+    CHECK_WASI("unlink through it", __wasi_path_unlink_file(dir, "file.txt"), __WASI_ERRNO_PERM);
     raw_close(dir);
     CHECK_TRUE("/ro is unchanged", ro_unchanged());
 }
@@ -186,7 +141,7 @@ int main(void) {
     reading();
     writing_files();
     changing_directories();
-    rights_do_not_grow();
+    opened_through_it();
     writable_beside_it();
     return check_done();
 }

@@ -134,9 +134,9 @@ class EscapeBatteryTest {
         rows.add(row("create loop/x", t -> t.open(SANDBOX, FOLLOW, "loop/x", OFlags.CREAT), Errno.LOOP));
         // trailing slash plus a symlink (GHSA-vqjp-4c8c-hfgg)
         rows.add(row("open up/", t -> t.open(SANDBOX, 0, "up/", 0), Errno.NOTCAPABLE));
-        rows.add(row("create out/", t -> t.open(SANDBOX, 0, "out/", OFlags.CREAT), Errno.NOTCAPABLE));
+        rows.add(row("create out/", t -> t.open(SANDBOX, 0, "out/", OFlags.CREAT), Errno.ISDIR));
         rows.add(row("create up/created/", t -> t.open(SANDBOX, 0, "up/created/", OFlags.CREAT), Errno.NOTCAPABLE));
-        rows.add(row("mkdir out/", t -> t.mkdir(SANDBOX, "out/"), Errno.NOTCAPABLE));
+        rows.add(row("mkdir out/ (never follows)", t -> t.mkdir(SANDBOX, "out/"), Errno.EXIST));
         rows.add(row("mkdir up/created/", t -> t.mkdir(SANDBOX, "up/created/"), Errno.NOTCAPABLE));
         rows.add(row("open abs/", t -> t.open(SANDBOX, 0, "abs/", 0), Errno.NOTCAPABLE));
         rows.add(row("rmdir up/", t -> t.rmdir(SANDBOX, "up/"), Errno.NOTCAPABLE));
@@ -149,38 +149,40 @@ class EscapeBatteryTest {
         rows.add(row("O_CREAT through up/created", t -> t.open(SANDBOX, FOLLOW, "up/created", OFlags.CREAT),
                 Errno.NOTCAPABLE));
         // the read-only mount (GHSA-2r75-cxrj-cmph, GHSA-4ch3-9j33-3pmj)
-        rows.add(row("O_TRUNC in /ro", t -> t.open(RO, 0, "ro-file", OFlags.TRUNC), Errno.NOTCAPABLE));
-        rows.add(row("O_CREAT in /ro", t -> t.open(RO, 0, "created", OFlags.CREAT), Errno.NOTCAPABLE));
-        rows.add(row("O_TRUNC of rw/file through /ro", t -> t.open(RO, 0, "rw/file", OFlags.TRUNC), Errno.NOTCAPABLE));
+        rows.add(row("O_TRUNC in /ro", t -> t.open(RO, 0, "ro-file", OFlags.TRUNC), Errno.PERM));
+        rows.add(row("O_CREAT in /ro", t -> t.open(RO, 0, "created", OFlags.CREAT), Errno.PERM));
+        rows.add(row("O_TRUNC of rw/file through /ro", t -> t.open(RO, 0, "rw/file", OFlags.TRUNC), Errno.PERM));
+        rows.add(row("open for writing in /ro", t -> t.openForWriting(RO, "ro-file"), Errno.PERM));
+        rows.add(row("open a missing file for writing in /ro", t -> t.openForWriting(RO, "missing"), Errno.PERM));
         rows.add(row("write through a file opened in /ro", t -> t.writeThrough(RO, "ro-file"), Errno.BADF));
         rows.add(row("pwrite through a file opened in /ro", t -> t.pwriteThrough(RO, "ro-file"), Errno.BADF));
-        rows.add(row("set_size through a file opened in /ro", t -> t.setSizeThrough(RO, "ro-file"), Errno.BADF));
+        rows.add(row("set_size through a file opened in /ro", t -> t.setSizeThrough(RO, "ro-file"), Errno.PERM));
         rows.add(row("allocate through a file opened in /ro", t -> t.allocateThrough(RO, "ro-file"), Errno.BADF));
         rows.add(row("fd_filestat_set_times through a file opened in /ro", t -> t.fdSetTimesThrough(RO, "ro-file"),
-                Errno.NOTCAPABLE));
-        rows.add(row("path_filestat_set_times in /ro", t -> t.setTimes(RO, "ro-file"), Errno.NOTCAPABLE));
-        rows.add(row("mkdir in /ro", t -> t.mkdir(RO, "created"), Errno.NOTCAPABLE));
-        rows.add(row("rmdir in /ro", t -> t.rmdir(RO, "rw/dir"), Errno.NOTCAPABLE));
-        rows.add(row("unlink in /ro", t -> t.unlink(RO, "ro-file"), Errno.NOTCAPABLE));
-        rows.add(row("symlink in /ro", t -> t.symlink("ro-file", RO, "created"), Errno.NOTCAPABLE));
-        rows.add(row("link within /ro", t -> t.link(RO, "ro-file", RO, "created"), Errno.NOTCAPABLE));
-        rows.add(row("link /ro's file into /sandbox", t -> t.link(RO, "ro-file", SANDBOX, "linked"), Errno.NOTCAPABLE));
-        rows.add(row("link /ro's file into /other", t -> t.link(RO, "ro-file", OTHER, "linked"), Errno.NOTCAPABLE));
+                Errno.PERM));
+        rows.add(row("path_filestat_set_times in /ro", t -> t.setTimes(RO, "ro-file"), Errno.PERM));
+        rows.add(row("mkdir in /ro", t -> t.mkdir(RO, "created"), Errno.PERM));
+        rows.add(row("rmdir in /ro", t -> t.rmdir(RO, "rw/dir"), Errno.PERM));
+        rows.add(row("unlink in /ro", t -> t.unlink(RO, "ro-file"), Errno.PERM));
+        rows.add(row("symlink in /ro", t -> t.symlink("ro-file", RO, "created"), Errno.PERM));
+        rows.add(row("link within /ro", t -> t.link(RO, "ro-file", RO, "created"), Errno.PERM));
+        rows.add(row("link /ro's file into /sandbox", t -> t.link(RO, "ro-file", SANDBOX, "linked"), Errno.PERM));
+        rows.add(row("link /ro's file into /other", t -> t.link(RO, "ro-file", OTHER, "linked"), Errno.PERM));
         rows.add(row("rename /ro's file into /sandbox", t -> t.rename(RO, "ro-file", SANDBOX, "moved"),
-                Errno.NOTCAPABLE));
-        rows.add(row("rename /sandbox's file into /ro", t -> t.rename(SANDBOX, "file", RO, "moved"), Errno.NOTCAPABLE));
-        rows.add(row("rename over /ro's file", t -> t.rename(SANDBOX, "file", RO, "ro-file"), Errno.NOTCAPABLE));
-        rows.add(row("link /sandbox's file into /ro", t -> t.link(SANDBOX, "file", RO, "linked"), Errno.NOTCAPABLE));
-        rows.add(row("rename within /ro", t -> t.rename(RO, "ro-file", RO, "moved"), Errno.NOTCAPABLE));
+                Errno.PERM));
+        rows.add(row("rename /sandbox's file into /ro", t -> t.rename(SANDBOX, "file", RO, "moved"), Errno.PERM));
+        rows.add(row("rename over /ro's file", t -> t.rename(SANDBOX, "file", RO, "ro-file"), Errno.PERM));
+        rows.add(row("link /sandbox's file into /ro", t -> t.link(SANDBOX, "file", RO, "linked"), Errno.PERM));
+        rows.add(row("rename within /ro", t -> t.rename(RO, "ro-file", RO, "moved"), Errno.PERM));
         rows.add(row("a directory opened through /ro cannot create", t -> t.createThroughSubdirectory(RO, "rw"),
-                Errno.NOTCAPABLE));
+                Errno.PERM));
         // rights that try to grow
         rows.add(row("fd_fdstat_set_rights adds PATH_CREATE_FILE to /ro",
                 t -> t.wasi.fdFdstatSetRights(RO, Rights.READ_ONLY_DIRECTORY_BASE | Rights.PATH_CREATE_FILE,
                         Rights.READ_ONLY_INHERITING), Errno.NOTCAPABLE));
-        rows.add(row("fd_fdstat_set_rights adds inheriting FD_WRITE to /ro",
+        rows.add(row("fd_fdstat_set_rights adds inheriting FD_ALLOCATE to /ro",
                 t -> t.wasi.fdFdstatSetRights(RO, Rights.READ_ONLY_DIRECTORY_BASE,
-                        Rights.READ_ONLY_INHERITING | Rights.FD_WRITE), Errno.NOTCAPABLE));
+                        Rights.READ_ONLY_INHERITING | Rights.FD_WRITE | Rights.FD_ALLOCATE), Errno.NOTCAPABLE));
         rows.add(row("fd_fdstat_set_rights adds a right above bit 30",
                 t -> t.wasi.fdFdstatSetRights(RO, Rights.READ_ONLY_DIRECTORY_BASE | (1L << 40),
                         Rights.READ_ONLY_INHERITING), Errno.NOTCAPABLE));
@@ -278,12 +280,16 @@ class EscapeBatteryTest {
         return e;
     }
 
-    /** Opens {@code path} asking for every right; returns the fd, or fails the test. */
+    /** Opens {@code path} asking for every right but FD_WRITE; returns the fd, or fails the test. */
     private int openedFd(int dir, String path) {
         int len = put(PATH_A, bytes(path));
         assertEquals(Errno.name(Errno.SUCCESS),
-                Errno.name(wasi.pathOpen(dir, 0, PATH_A, len, 0, Rights.ALL, Rights.ALL, 0, OUT)));
+                Errno.name(wasi.pathOpen(dir, 0, PATH_A, len, 0, Rights.ALL & ~Rights.FD_WRITE, Rights.ALL, 0, OUT)));
         return memory.readI32(OUT);
+    }
+
+    int openForWriting(int dir, String path) {
+        return openBytes(dir, 0, bytes(path), 0, Rights.FD_WRITE);
     }
 
     int writeThrough(int dir, String path) {

@@ -73,10 +73,16 @@ public final class FdTable {
         };
     }
 
+    /**
+     * A read-only preopen lists FD_WRITE among its inheriting rights, though it never hands it down:
+     * wasi-libc asks path_open only for the write rights a directory lists, and an open that asks
+     * for FD_WRITE is refused with EPERM, as in Wasmtime.
+     */
     private Descriptor preopen(int index, boolean readOnly) {
         return new DirectoryDescriptor(preopenDirectories[index], preopenNames[index],
                 readOnly ? Rights.READ_ONLY_DIRECTORY_BASE : Rights.DIRECTORY_BASE,
-                readOnly ? Rights.READ_ONLY_INHERITING : Rights.DIRECTORY_INHERITING, 0);
+                readOnly ? Rights.READ_ONLY_INHERITING | Rights.FD_WRITE : Rights.DIRECTORY_INHERITING, 0)
+                .mountedReadOnly(readOnly);
     }
 
     /** The descriptor at {@code fd} holding {@code rights}, or EBADF / ENOTCAPABLE. */
