@@ -5,8 +5,9 @@ Not part of the build: this is how the expected .stdout/.stderr files were produ
 re-checked. It needs the wasmtime Python package (wasmtime-py, which embeds Wasmtime's own WASI
 preview1 implementation):  python3 -m venv /tmp/wt && /tmp/wt/bin/pip install wasmtime
 
-    run-wasmtime.py GUESTS_DIR [CASE...]        compare (default: every case in index.txt)
-    run-wasmtime.py --print GUESTS_DIR CASE     print what Wasmtime writes, to create expectations
+    run-wasmtime.py [--all] GUESTS_DIR [CASE...]  compare (default: every case in index.txt); --all
+                                                  lists every differing line, not the first five
+    run-wasmtime.py --print GUESTS_DIR CASE       print what Wasmtime writes, to create expectations
 
 Each case runs the way notes/CONTRACT.md says: a fresh empty host directory per preopen,
 args/env/stdin from <case>.json. stdout and stderr are pseudo-terminals in raw mode, because the
@@ -57,6 +58,8 @@ def run(wasm_path, case):
             spec = preopen if isinstance(preopen, dict) else {"path": preopen}
             host = os.path.join(root, "fs", spec["path"].lstrip("/"))
             os.makedirs(host, exist_ok=True)
+            # wasmtime-py 49 takes fs_mutable (the C API's bool); False mounts the directory with
+            # DirPerms::READ and FilePerms::READ, Wasmtime's read-only preopen.
             cfg.preopen_dir(host, guest_path, not spec.get("readOnly", False))
 
         engine = wasmtime.Engine()
@@ -114,6 +117,9 @@ def main(argv):
     print_only = argv[:1] == ["--print"]
     if print_only:
         argv = argv[1:]
+    every_line = argv[:1] == ["--all"]
+    if every_line:
+        argv = argv[1:]
     if not argv:
         sys.exit(__doc__)
     guests, names = argv[0], argv[1:]
@@ -142,7 +148,8 @@ def main(argv):
             want = expected(guests, name, stream)
             if got != want:
                 got_lines, want_lines = got.splitlines(), want.splitlines()
-                diff = [f"    got  {g!r}\n    want {w!r}" for g, w in zip(got_lines, want_lines) if g != w][:5]
+                diff = [f"    got  {g!r}\n    want {w!r}" for g, w in zip(got_lines, want_lines) if g != w]
+                diff = diff if every_line else diff[:5]
                 if len(got_lines) != len(want_lines):
                     diff.append(f"    {len(got_lines)} lines, want {len(want_lines)}")
                 problems.append(f"{stream} differs:\n" + "\n".join(diff))

@@ -202,8 +202,9 @@ public final class WasiConfig {
         }
 
         /**
-         * As {@link #preopen(String, String)}, but the guest may only read through it: its rights and
-         * all it hands down lack every right that changes a file or a directory.
+         * As {@link #preopen(String, String)}, but the guest may only read through it: a change is
+         * EPERM, as in Wasmtime, and its rights and all it hands down lack every right that changes
+         * a file or a directory.
          */
         public Builder readOnlyPreopen(String guestPath, String fsPath) {
             preopen(guestPath, fsPath);
