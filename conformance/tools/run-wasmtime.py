@@ -5,8 +5,9 @@ Not part of the build: this is how the expected .stdout/.stderr files were produ
 re-checked. It needs the wasmtime Python package (wasmtime-py, which embeds Wasmtime's own WASI
 preview1 implementation):  python3 -m venv /tmp/wt && /tmp/wt/bin/pip install wasmtime
 
-    run-wasmtime.py GUESTS_DIR [CASE...]        compare (default: every case in index.txt)
-    run-wasmtime.py --print GUESTS_DIR CASE     print what Wasmtime writes, to create expectations
+    run-wasmtime.py [--all] GUESTS_DIR [CASE...]  compare (default: every case in index.txt); --all
+                                                  lists every differing line, not the first five
+    run-wasmtime.py --print GUESTS_DIR CASE       print what Wasmtime writes, to create expectations
 
 Each case runs the way notes/CONTRACT.md says: a fresh empty host directory per preopen,
 args/env/stdin from <case>.json. stdout and stderr are pseudo-terminals in raw mode, because the
@@ -18,7 +19,7 @@ case's input; those three were checked with every stdio stream on a terminal).
 import json
 import os
 import pty
-import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -52,10 +53,14 @@ def run(wasm_path, case):
         cfg.stdin_file = stdin_path
         cfg.inherit_stdout()
         cfg.inherit_stderr()
-        for guest_path, fs_path in case.get("preopens", {}).items():
-            host = os.path.join(root, "fs", fs_path.lstrip("/"))
+        for guest_path, preopen in case.get("preopens", {}).items():
+            # A preopen is a MemFS path, or {"path": ..., "readOnly": true}.
+            spec = preopen if isinstance(preopen, dict) else {"path": preopen}
+            host = os.path.join(root, "fs", spec["path"].lstrip("/"))
             os.makedirs(host, exist_ok=True)
-            cfg.preopen_dir(host, guest_path)
+            # wasmtime-py 49 takes fs_mutable (the C API's bool); False mounts the directory with
+            # DirPerms::READ and FilePerms::READ, Wasmtime's read-only preopen.
+            cfg.preopen_dir(host, guest_path, not spec.get("readOnly", False))
 
         engine = wasmtime.Engine()
         store = wasmtime.Store(engine)
@@ -96,7 +101,8 @@ def run(wasm_path, case):
                 os.close(master)
         return code, b"".join(outputs[0]), b"".join(outputs[1])
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        # rm, not shutil.rmtree: a case may leave directories nested deeper than Python's recursion limit.
+        subprocess.run(["rm", "-rf", root], check=False)
 
 
 def expected(guests, name, stream):
@@ -111,6 +117,9 @@ def main(argv):
     print_only = argv[:1] == ["--print"]
     if print_only:
         argv = argv[1:]
+    every_line = argv[:1] == ["--all"]
+    if every_line:
+        argv = argv[1:]
     if not argv:
         sys.exit(__doc__)
     guests, names = argv[0], argv[1:]
@@ -121,6 +130,11 @@ def main(argv):
     for name in names:
         with open(os.path.join(guests, f"{name}.json")) as f:
             case = json.load(f)
+        if "limits" in case and not print_only:
+            # Wasmtime has no such limits: the case checks the polyfill's own.
+            print(f"skip {name} (limits)")
+            names = [n for n in names if n != name]
+            continue
         code, out, err = run(os.path.join(guests, f"{name}.wasm"), case)
         if print_only:
             sys.stdout.buffer.write(out)
@@ -134,7 +148,8 @@ def main(argv):
             want = expected(guests, name, stream)
             if got != want:
                 got_lines, want_lines = got.splitlines(), want.splitlines()
-                diff = [f"    got  {g!r}\n    want {w!r}" for g, w in zip(got_lines, want_lines) if g != w][:5]
+                diff = [f"    got  {g!r}\n    want {w!r}" for g, w in zip(got_lines, want_lines) if g != w]
+                diff = diff if every_line else diff[:5]
                 if len(got_lines) != len(want_lines):
                     diff.append(f"    {len(got_lines)} lines, want {len(want_lines)}")
                 problems.append(f"{stream} differs:\n" + "\n".join(diff))

@@ -12,6 +12,12 @@
  * DIRECTORY_INHERITING); a missing access-mode right is EBADF, any other ENOTCAPABLE;
  * fd_fdstat_set_rights may shrink, growing is ENOTCAPABLE.
  *
+ * A read-only preopen (/ro, fd 4, the same directory as /sandbox) has only the rights that look
+ * (PATH_OPEN, FD_READDIR, PATH_READLINK, PATH_FILESTAT_GET, FD_FILESTAT_GET) and hands down no
+ * right that changes anything. Its inheriting rights list FD_WRITE, so that wasi-libc's open()
+ * asks for it with O_WRONLY and gets EPERM, as under Wasmtime (readonly_preopen); what is opened
+ * through it never gets FD_WRITE. Wasmtime 49 reports the same rights as for a writable preopen.
+ *
  * /sandbox: f.txt "0123456789", d/
  *
  * node:wasi (uvwasi) also tracks and enforces rights (ENOTCAPABLE), with other sets.
@@ -36,6 +42,12 @@
 /* The rights wasi-libc's open() asks for only with O_WRONLY / only with O_RDONLY. */
 #define WRITE_MODE (R(FD_DATASYNC) | R(FD_WRITE) | R(FD_ALLOCATE) | R(FD_FILESTAT_SET_SIZE))
 #define READ_MODE (R(FD_READ) | R(FD_READDIR))
+
+#define RO_FD 4
+#define RO_BASE (R(PATH_OPEN) | R(FD_READDIR) | R(PATH_READLINK) | R(PATH_FILESTAT_GET) | R(FD_FILESTAT_GET))
+#define RO_INHERITING                                                                                    \
+    (RO_BASE | R(FD_DATASYNC) | R(FD_READ) | R(FD_SEEK) | R(FD_FDSTAT_SET_FLAGS) | R(FD_SYNC) | R(FD_TELL) | \
+     R(FD_ADVISE) | R(POLL_FD_READWRITE) | R(FD_WRITE))
 
 static __wasi_fdstat_t fdstat(int fd) {
     __wasi_fdstat_t st;
@@ -183,6 +195,36 @@ static void set_rights(void) {
     close(fd);
 }
 
+static void read_only_preopen(void) {
+    __wasi_fdstat_t st = fdstat(RO_FD);
+    /* Wasmtime 49: the rights of a writable preopen; issue 13 asks for the rights model */
+    CHECK_HEX("read-only preopen base rights", st.fs_rights_base, RO_BASE);
+    /* Wasmtime 49: the rights of a writable preopen; issue 13 asks for the rights model */
+    CHECK_HEX("read-only preopen inheriting rights", st.fs_rights_inheriting, RO_INHERITING);
+    /* Wasmtime 49: ENOTSUP; issue 3 requires ENOTCAPABLE for growing */
+    CHECK_WASI("fd_fdstat_set_rights cannot give it PATH_CREATE_FILE",
+               __wasi_fd_fdstat_set_rights(RO_FD, RO_BASE | R(PATH_CREATE_FILE), RO_INHERITING),
+               __WASI_ERRNO_NOTCAPABLE);
+    /* Wasmtime 49: ENOTSUP; issue 3 requires ENOTCAPABLE for growing */
+    CHECK_WASI("nor inheriting FD_ALLOCATE",
+               __wasi_fd_fdstat_set_rights(RO_FD, RO_BASE, RO_INHERITING | R(FD_ALLOCATE)), __WASI_ERRNO_NOTCAPABLE);
+    __wasi_fd_t dir = 0;
+    CHECK_WASI("open d through it asking for every directory right",
+               __wasi_path_open(RO_FD, 0, "d", __WASI_OFLAGS_DIRECTORY, DIR_RIGHTS, ALL_RIGHTS, 0, &dir), 0);
+    st = fdstat(dir);
+    /* Wasmtime 49: every directory right; issue 13 asks for the rights model */
+    CHECK_HEX("d gets the read-only base rights", st.fs_rights_base, RO_BASE);
+    /* Wasmtime 49: every right; issue 13 asks for the rights model */
+    CHECK_HEX("and lists only what /ro does", st.fs_rights_inheriting, RO_INHERITING);
+    raw_close(dir);
+    int fd = CHECK_SYS("open f.txt O_RDONLY through it", open("/ro/f.txt", O_RDONLY));
+    /* Wasmtime 49: every file right but FD_WRITE; issue 13 asks for the rights model */
+    CHECK_HEX("f.txt gets no right that changes it", fdstat(fd).fs_rights_base,
+              R(FD_READ) | R(FD_SEEK) | R(FD_FDSTAT_SET_FLAGS) | R(FD_SYNC) | R(FD_TELL) | R(FD_ADVISE) |
+                  R(FD_FILESTAT_GET) | R(POLL_FD_READWRITE));
+    close(fd);
+}
+
 static void fdflags(void) {
     char buf[16];
     put_text("/sandbox/f.txt", "abc");
@@ -226,6 +268,7 @@ int main(void) {
     files_by_mode();
     rights_from_path_open();
     set_rights();
+    read_only_preopen();
     fdflags();
     return check_done();
 }

@@ -19,8 +19,10 @@ export interface WASIOptions {
   env?: Record<string, string>;
   /** The filesystem the preopens point into; without one the guest gets a private empty MemFS. */
   fs?: MemFS;
-  /** Guest path -> directory path in the MemFS (created when no fs is given). */
-  preopens?: Record<string, string>;
+  /** Guest path -> directory path in the MemFS (created when no fs is given), or { path, readOnly }. */
+  preopens?: Record<string, string | { path: string; readOnly?: boolean }>;
+  /** The guest gets EMFILE for an fd at or above this (stdio and preopens count); default 1024. */
+  maxOpenFiles?: number;
   /** Standard input: bytes, a string (UTF-8), or a function pulled for each next chunk. */
   stdin?: Uint8Array | string | InputCallback;
   /** Default: console.log per line. */
@@ -111,8 +113,15 @@ export interface Stats {
  * An in-memory filesystem; paths are absolute and '/'-separated. Failures throw an Error whose code is the
  * errno's name, e.g. 'ENOENT'.
  */
+export interface MemFSOptions {
+  /** The sizes of all files together, holes included (ENOSPC past it); default 1 GiB. */
+  maxBytes?: number;
+  /** The size of one file (EFBIG past it); default and at most 1 TiB. */
+  maxFileSize?: number;
+}
+
 export class MemFS {
-  constructor();
+  constructor(options?: MemFSOptions);
   mkdir(path: string, options?: { recursive?: boolean }): void;
   writeFile(path: string, data: Uint8Array | string): void;
   appendFile(path: string, data: Uint8Array | string): void;

@@ -240,6 +240,16 @@ await check('bad options are TypeErrors naming the option', () => {
     'preopen path');
   expectThrows(() => new WASI({ preopens: { '/s\0': '/s' } }), TypeError, /preopens name .* must not contain a NUL/,
     'preopen name');
+  expectThrows(() => new WASI({ preopens: { '/s': { path: '/s', readOnly: 'yes' } } }), TypeError,
+    /a preopen's readOnly must be a boolean/, 'readOnly');
+  expectThrows(() => new WASI({ preopens: { '/s': { path: 'rel', readOnly: true } } }), TypeError,
+    /must be an absolute MemFS path, got 'rel'/, 'readOnly preopen path');
+  expectThrows(() => new WASI({ maxOpenFiles: 0 }), TypeError, /option 'maxOpenFiles' must be a whole number of at least 1/,
+    'maxOpenFiles');
+  expectThrows(() => new WASI({ maxOpenFiles: 'many' }), TypeError, /option 'maxOpenFiles'/, 'maxOpenFiles type');
+  expectThrows(() => new MemFS(7), TypeError, /MemFS: options must be \{ maxBytes, maxFileSize \}/, 'MemFS options');
+  expectThrows(() => new MemFS({ maxBytes: -1 }), TypeError, /MemFS: option 'maxBytes'/, 'maxBytes');
+  expectThrows(() => new MemFS({ maxFileSize: 1.5 }), TypeError, /MemFS: option 'maxFileSize'/, 'maxFileSize');
   expectThrows(() => new WASI({ fs: {} }), TypeError, /'fs' must be a MemFS/, 'fs');
   expectThrows(() => new WASI({ stdout: 'x' }), TypeError, /'stdout' must be a function/, 'stdout');
   expectThrows(() => new WASI({ version: 'snapshot0' }), Error, /unsupported version 'snapshot0' \(supported: 'preview1', 'unstable'\)/, 'version');
@@ -278,6 +288,14 @@ await check('MemFS round-trips files and reports errors with Node-style codes', 
   expect(expectThrows(() => fs.mkdir('/sandbox/in.txt', { recursive: true }), Error, /EEXIST/, 'mkdir -p of a file').code,
     'EEXIST', 'EEXIST code');
   new WASI({ fs, preopens: { '/sandbox': '/sandbox', '/u': '/sandbox/ünï ✓/😀' } });
+  new WASI({ fs, preopens: { '/ro': { path: '/sandbox', readOnly: true }, '/rw': { path: '/sandbox' } }, maxOpenFiles: 8 });
+  const small = new MemFS({ maxBytes: 10, maxFileSize: 8 });
+  small.writeFile('/a', '12345678');
+  expect(expectThrows(() => small.writeFile('/b', '123'), Error, /ENOSPC/, 'MemFS budget').code, 'ENOSPC', 'ENOSPC code');
+  expect(expectThrows(() => small.appendFile('/a', '9'), Error, /EFBIG/, 'MemFS file size').code, 'EFBIG', 'EFBIG code');
+  small.writeFile('/a', '1');
+  small.writeFile('/b', '123');
+  expect(small.readFile('/b', 'utf8'), '123', 'the budget comes back when a file shrinks');
   expectThrows(() => new WASI({ fs, preopens: { '/f': '/sandbox/in.txt' } }), Error,
     /preopens\['\/f'\] names '\/sandbox\/in.txt', which is not a directory in the MemFS \(ENOTDIR\)/, 'preopen of a file');
 });

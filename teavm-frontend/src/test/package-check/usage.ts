@@ -3,7 +3,7 @@ import { WASI, MemFS, install, uninstall, start } from 'wasi-polyfill';
 import type { WASIOptions, RunResult, WASIExitError, Stats } from 'wasi-polyfill';
 
 export async function usage(bytes: Uint8Array): Promise<number> {
-  const fs = new MemFS();
+  const fs = new MemFS({ maxBytes: 1 << 20, maxFileSize: 1 << 16 });
   fs.mkdir('/sandbox', { recursive: true });
   fs.writeFile('/sandbox/in.txt', 'hello');
   fs.appendFile('/sandbox/in.txt', new Uint8Array([10]));
@@ -18,8 +18,8 @@ export async function usage(bytes: Uint8Array): Promise<number> {
   fs.unlink('/sandbox/link2');
 
   const options: WASIOptions = {
-    version: 'preview1', args: ['prog'], env: { A: 'b' }, fs, preopens: { '/sandbox': '/sandbox' },
-    stdin: () => null, stdout: (c: Uint8Array) => void c, stderr: (c) => void c.length, returnOnExit: false,
+    version: 'preview1', args: ['prog'], env: { A: 'b' }, fs, preopens: { '/sandbox': '/sandbox', '/ro': { path: '/sandbox', readOnly: true } },
+    maxOpenFiles: 64, stdin: () => null, stdout: (c: Uint8Array) => void c, stderr: (c) => void c.length, returnOnExit: false,
   };
   const wasi = new WASI(options);
   const { instance } = await WebAssembly.instantiate(bytes, wasi.getImportObject());

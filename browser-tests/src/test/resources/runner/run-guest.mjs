@@ -2,7 +2,9 @@
 // thread (node-worker.mjs), browsers in the runner page (page.mjs). Nothing here is engine-specific.
 //
 // A case is guests/<name>.wasm plus guests/<name>.json:
-//   { "args": [...], "env": {...}, "stdin": "text" (optional), "preopens": { guestPath: memfsPath }, "exitCode": n }
+//   { "args": [...], "env": {...}, "stdin": "text" (optional), "preopens": { guestPath: memfsPath }, "exitCode": n,
+//     "limits": { "maxOpenFiles": n, "maxBytes": n, "maxFileSize": n } (optional, each optional) }
+// where a preopen's memfsPath may also be { "path": memfsPath, "readOnly": true }.
 // The result is { exitCode, stdout, stderr, error }: stdout and stderr are base64 of the exact bytes written,
 // exitCode is null and error a message when the run threw (a trap, a missing import, ...).
 
@@ -38,9 +40,10 @@ export async function runGuest({ WASI, MemFS }, wasm, spec) {
   });
   try {
     const preopens = spec.preopens ?? {};
-    const fs = new MemFS();
-    for (const fsPath of Object.values(preopens)) {
-      fs.mkdir(fsPath, { recursive: true });
+    const limits = spec.limits ?? {};
+    const fs = new MemFS({ maxBytes: limits.maxBytes, maxFileSize: limits.maxFileSize });
+    for (const preopen of Object.values(preopens)) {
+      fs.mkdir(typeof preopen === 'string' ? preopen : preopen.path, { recursive: true });
     }
     const options = {
       version: 'preview1',
@@ -53,6 +56,9 @@ export async function runGuest({ WASI, MemFS }, wasm, spec) {
       stderr: (chunk) => stderr.push(Uint8Array.from(chunk)),
       returnOnExit: true,
     };
+    if (limits.maxOpenFiles !== undefined) {
+      options.maxOpenFiles = limits.maxOpenFiles;
+    }
     if (spec.stdin !== undefined) {
       options.stdin = spec.stdin;
     }

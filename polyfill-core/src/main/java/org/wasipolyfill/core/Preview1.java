@@ -62,7 +62,7 @@ public final class Preview1 {
         this.clock = config.clock();
         this.startNanos = clock.monotonicNanos();
         this.fds = new FdTable(config.stdin(), config.stdout(), config.stderr(), config.preopenNames(),
-                config.preopenDirectories());
+                config.preopenDirectories(), config.preopenReadOnly(), config.maxOpenFiles());
     }
 
     /** Binds the guest's exported memory; must be called before the guest runs. */
@@ -395,7 +395,10 @@ public final class Preview1 {
     public int pathCreateDirectory(int fd, int path, int pathLen) {
         try {
             DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
-            fs.createDirectory(resolve(dir, path, pathLen, false));
+            checkPath(path, pathLen);
+            readPathScratch(path, pathLen);
+            // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST, as in Wasmtime.
+            fs.createDirectory(PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false));
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
@@ -453,6 +456,12 @@ public final class Preview1 {
             }
             DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
             checkPath(path, pathLen);
+            // As in Wasmtime, a read-only preopen refuses an open for writing outright.
+            if (dir.readOnly() && (fsRightsBase & Rights.FD_WRITE) != 0) {
+                return Errno.PERM;
+            }
+            // Before the open: an O_CREAT that cannot get an fd must not leave a file behind.
+            fds.requireFree();
             // The requested rights only ever meet the directory's inheritable ones, all in the low 30
             // bits: the high half of the guest's u64s cannot matter.
             Descriptor opened = open(dir, dirflags, path, pathLen, oflags, (int) fsRightsBase, (int) fsRightsInheriting,
@@ -509,6 +518,10 @@ public final class Preview1 {
             byte[] target = readPath(oldPath, oldPathLen);
             PathResolver.checkTarget(target);
             DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
+            // As in Wasmtime (cap-std): an absolute target could only ever be an escape.
+            if (target.length > 0 && target[0] == '/') {
+                return Errno.PERM;
+            }
             fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
             return Errno.SUCCESS;
         } catch (FsException e) {
@@ -638,6 +651,12 @@ public final class Preview1 {
         if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
             throw FsException.of(Errno.NOTSUP);
         }
+        // As in Wasmtime, O_CREAT with a trailing slash is EISDIR once the directory it names a file in is found.
+        if (create && pathLen > 0 && memory.readU8(path + pathLen - 1) == '/') {
+            readPathScratch(path, pathLen);
+            PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false);
+            throw FsException.of(Errno.ISDIR);
+        }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
         boolean follow = follows(dirflags) && !(create && exclusive);
         Resolved at = resolveChecked(dir, path, pathLen, follow);
@@ -654,14 +673,17 @@ public final class Preview1 {
             throw FsException.of(Errno.EXIST);
         }
         int inheritable = dir.rightsInheriting();
+        // What a read-only preopen hands down, whatever it lists (see FdTable).
+        int handed = dir.readOnly() ? inheritable & Rights.READ_ONLY_INHERITING : inheritable;
         if (node instanceof DirectoryNode directory) {
             // Linux: a directory cannot be opened for writing, truncated, or "created" over.
             if (truncate || create || (requestedBase & Rights.FD_WRITE) != 0) {
                 throw FsException.of(Errno.ISDIR);
             }
             return new DirectoryDescriptor(directory, null,
-                    requestedBase & inheritable & Rights.DIRECTORY_BASE,
-                    requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags);
+                    requestedBase & handed & Rights.DIRECTORY_BASE,
+                    requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags)
+                    .mountedReadOnly(dir.readOnly());
         }
         if (node instanceof SymlinkNode) {
             throw FsException.of(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
@@ -670,14 +692,14 @@ public final class Preview1 {
             throw FsException.of(Errno.NOTDIR);
         }
         FileNode file = (FileNode) node;
-        int base = requestedBase & inheritable & Rights.REGULAR_FILE_BASE;
+        int base = requestedBase & handed & Rights.REGULAR_FILE_BASE;
         if (truncate) {
             if (file.data().length() != 0) {
                 file.data().setLength(0);
                 file.touchModified(fs.now());
             }
         }
-        return new FileDescriptor(fs, file, base, 0, fdflags);
+        return new FileDescriptor(fs, file, base, 0, fdflags).mountedReadOnly(dir.readOnly());
     }
 
     /** path_open derives what the directory must allow from the flags. */
@@ -803,6 +825,15 @@ public final class Preview1 {
             pathScratch = new byte[Math.max(pathLen, Math.max(256, 2 * pathScratch.length))];
         }
         memory.read(path, pathScratch, 0, pathLen);
+    }
+
+    /** The length of the path in {@link #pathScratch} without its trailing slashes (but never empty). */
+    private int withoutTrailingSlashes(int pathLen) {
+        int end = pathLen;
+        while (end > 1 && pathScratch[end - 1] == '/') {
+            end--;
+        }
+        return end;
     }
 
     private void checkPath(int path, int pathLen) {

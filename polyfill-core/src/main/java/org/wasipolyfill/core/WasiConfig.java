@@ -12,12 +12,17 @@ import org.wasipolyfill.core.fs.MemFs;
 public final class WasiConfig {
     private static final byte[][] NO_STRINGS = {};
     private static final DirectoryNode[] NO_DIRECTORIES = {};
+    /** The default limit on open descriptors, Linux's usual soft RLIMIT_NOFILE. */
+    public static final int DEFAULT_MAX_OPEN_FILES = 1024;
 
     private final byte[][] args;
     private final byte[][] env;
     private final MemFs fs;
     private final byte[][] preopenNames;
     private final DirectoryNode[] preopenDirectories;
+    /** Which preopens are read-only, by index; null when none is. */
+    private final boolean[] preopenReadOnly;
+    private final int maxOpenFiles;
     private final InputSource stdin;
     private final OutputSink stdout;
     private final OutputSink stderr;
@@ -43,6 +48,8 @@ public final class WasiConfig {
                 }
             }
         }
+        this.preopenReadOnly = b.preopenReadOnly;
+        this.maxOpenFiles = b.maxOpenFiles;
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
@@ -73,6 +80,16 @@ public final class WasiConfig {
     /** The preopens' directories, in the order of {@link #preopenNames()}; only read. */
     DirectoryNode[] preopenDirectories() {
         return preopenDirectories;
+    }
+
+    /** Which preopens are read-only, by index (possibly longer than the preopens); null when none is. */
+    boolean[] preopenReadOnly() {
+        return preopenReadOnly;
+    }
+
+    /** No descriptor is placed at this fd or above: the guest gets EMFILE. */
+    public int maxOpenFiles() {
+        return maxOpenFiles;
     }
 
     public MemFs fs() {
@@ -121,7 +138,9 @@ public final class WasiConfig {
         private DirectoryNode[] preopenDirectories = NO_DIRECTORIES;
         /** The MemFS paths of preopens given by path, to look up when built; null until there is one. */
         private String[] preopenPaths;
+        private boolean[] preopenReadOnly;
         private int preopenCount;
+        private int maxOpenFiles = DEFAULT_MAX_OPEN_FILES;
         private MemFs fs;
         private InputSource stdin = InputSource.EMPTY;
         private OutputSink stdout = OutputSink.DISCARD;
@@ -180,6 +199,36 @@ public final class WasiConfig {
          */
         public Builder preopen(String guestPath, String fsPath) {
             return preopen(Utf8.encode(guestPath), null, Objects.requireNonNull(fsPath, "fsPath"));
+        }
+
+        /**
+         * As {@link #preopen(String, String)}, but the guest may only read through it: a change is
+         * EPERM, as in Wasmtime, and its rights and all it hands down lack every right that changes
+         * a file or a directory.
+         */
+        public Builder readOnlyPreopen(String guestPath, String fsPath) {
+            preopen(guestPath, fsPath);
+            boolean[] readOnly = new boolean[preopenCount];
+            for (int i = 0; preopenReadOnly != null && i < preopenReadOnly.length; i++) {
+                readOnly[i] = preopenReadOnly[i];
+            }
+            readOnly[preopenCount - 1] = true;
+            return readOnly(readOnly);
+        }
+
+        /**
+         * Makes the preopens given so far read-only where {@code readOnly[i]} (the preopen given
+         * {@code i}-th, from 0); the config may keep the array.
+         */
+        public Builder readOnly(boolean[] readOnly) {
+            preopenReadOnly = readOnly;
+            return this;
+        }
+
+        /** No descriptor is placed at this fd or above (EMFILE); stdio and the preopens count. */
+        public Builder maxOpenFiles(int value) {
+            this.maxOpenFiles = value;
+            return this;
         }
 
         /**

@@ -60,6 +60,26 @@ public final class Rights {
     /** What a directory hands down to what is opened through it. */
     public static final int DIRECTORY_INHERITING = DIRECTORY_BASE | REGULAR_FILE_BASE;
 
+    /**
+     * What a read-only preopen may do: look, never change. Without PATH_LINK_SOURCE and
+     * PATH_RENAME_SOURCE none of its files can be given a name in a writable directory.
+     */
+    public static final int READ_ONLY_DIRECTORY_BASE = PATH_OPEN | FD_READDIR | PATH_READLINK | PATH_FILESTAT_GET
+            | FD_FILESTAT_GET;
+
+    /** What a read-only preopen hands down: directories as itself, files that can only be read. */
+    public static final int READ_ONLY_INHERITING = READ_ONLY_DIRECTORY_BASE | FD_DATASYNC | FD_READ | FD_SEEK
+            | FD_FDSTAT_SET_FLAGS | FD_SYNC | FD_TELL | FD_ADVISE | POLL_FD_READWRITE;
+
+    /**
+     * The rights a read-only mount refuses with EPERM, as Wasmtime's DirPerms/FilePerms without
+     * MUTATE/WRITE do: every change but writing and allocating, which stay EBADF.
+     */
+    public static final int MOUNT_CHANGES = PATH_CREATE_DIRECTORY | PATH_CREATE_FILE | PATH_LINK_SOURCE
+            | PATH_LINK_TARGET | PATH_RENAME_SOURCE | PATH_RENAME_TARGET | PATH_FILESTAT_SET_SIZE
+            | PATH_FILESTAT_SET_TIMES | FD_FILESTAT_SET_SIZE | FD_FILESTAT_SET_TIMES | PATH_SYMLINK
+            | PATH_REMOVE_DIRECTORY | PATH_UNLINK_FILE;
+
     /** What a terminal-like stdio stream can be asked to do. */
     public static final int CHARACTER_DEVICE_BASE = FD_READ | FD_FDSTAT_SET_FLAGS | FD_WRITE
             | FD_FILESTAT_GET | POLL_FD_READWRITE;

@@ -15,6 +15,7 @@ public abstract class Descriptor {
     private int rightsBase;
     private int rightsInheriting;
     private int fdFlags;
+    private boolean readOnly;
 
     protected Descriptor(int rightsBase, int rightsInheriting, int fdFlags) {
         this.rightsBase = rightsBase;
@@ -42,6 +43,17 @@ public abstract class Descriptor {
         this.fdFlags = flags;
     }
 
+    /** Whether this descriptor is, or was opened through, a read-only preopen. */
+    public final boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Marks this new descriptor as belonging to a read-only preopen when {@code readOnly}; returns it. */
+    public final Descriptor mountedReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        return this;
+    }
+
     /** Every right a descriptor of this kind could ever hold. */
     protected abstract int kindRights();
 
@@ -49,13 +61,19 @@ public abstract class Descriptor {
      * Fails unless this descriptor holds {@code rights}. An operation this kind of descriptor can
      * never do is EBADF (a read of a directory, a seek of a directory), as in Wasmtime; so is a
      * missing access-mode right (see {@link Rights#ACCESS_MODE}); any other missing right is
-     * ENOTCAPABLE.
+     * ENOTCAPABLE, except that a read-only preopen and what was opened through it refuse a change
+     * ({@link Rights#MOUNT_CHANGES}) with EPERM, as Wasmtime does.
      */
     public final void require(int rights) {
         int missing = rights & ~rightsBase;
         if (missing != 0) {
-            boolean wrongKind = (missing & ~kindRights()) != 0;
-            throw FsException.of(wrongKind || (missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
+            if ((missing & ~kindRights()) != 0) {
+                throw FsException.of(Errno.BADF);
+            }
+            if (readOnly && (missing & Rights.MOUNT_CHANGES) != 0) {
+                throw FsException.of(Errno.PERM);
+            }
+            throw FsException.of((missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
         }
     }
 
@@ -78,6 +96,10 @@ public abstract class Descriptor {
         }
         rightsBase = (int) base;
         rightsInheriting = (int) inheriting;
+    }
+
+    /** The fd that held this descriptor is closed or renumbered over. */
+    public void close() {
     }
 
     /** A stream (stdio) cannot seek: positional calls answer ESPIPE. */

@@ -23,19 +23,30 @@ public final class FdTable {
     private final OutputSink stderr;
     private final byte[][] preopenNames;
     private final DirectoryNode[] preopenDirectories;
+    private final boolean[] preopenReadOnly;
+    private final int maxOpen;
     private Descriptor[] slots;
+
+    /** As the full constructor, with every preopen writable and no limit on open descriptors. */
+    public FdTable(InputSource stdin, OutputSink stdout, OutputSink stderr, byte[][] preopenNames,
+            DirectoryNode[] preopenDirectories) {
+        this(stdin, stdout, stderr, preopenNames, preopenDirectories, null, Integer.MAX_VALUE);
+    }
 
     /**
      * A table starting with stdin, stdout and stderr at fds 0 to 2 and then {@code preopenDirectories[i]},
-     * named {@code preopenNames[i]}, at fd 3 + i. The arrays are kept, not copied.
+     * named {@code preopenNames[i]}, at fd 3 + i, read-only where {@code preopenReadOnly[i]} (null,
+     * or past its end: writable). No descriptor is placed at {@code maxOpen} or above (EMFILE). The arrays are kept, not copied.
      */
     public FdTable(InputSource stdin, OutputSink stdout, OutputSink stderr, byte[][] preopenNames,
-            DirectoryNode[] preopenDirectories) {
+            DirectoryNode[] preopenDirectories, boolean[] preopenReadOnly, int maxOpen) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
         this.preopenNames = preopenNames;
         this.preopenDirectories = preopenDirectories;
+        this.preopenReadOnly = preopenReadOnly;
+        this.maxOpen = maxOpen;
         int initialCount = 3 + preopenNames.length;
         this.slots = new Descriptor[Math.max(8, initialCount + 1)];
         for (int fd = 0; fd < initialCount; fd++) {
@@ -57,8 +68,8 @@ public final class FdTable {
             case 0 -> new StdinDescriptor(stdin);
             case 1 -> new OutputDescriptor(stdout);
             case 2 -> new OutputDescriptor(stderr);
-            default -> new DirectoryDescriptor(preopenDirectories[fd - 3], preopenNames[fd - 3],
-                    Rights.DIRECTORY_BASE, Rights.DIRECTORY_INHERITING, 0);
+            default -> preopen(fd - 3, preopenReadOnly != null && fd - 3 < preopenReadOnly.length
+                    && preopenReadOnly[fd - 3]);
         };
     }
 
@@ -72,6 +83,18 @@ public final class FdTable {
         return descriptor instanceof FileDescriptor file && file.holds(rights) ? file : null;
     }
 
+    /**
+     * A read-only preopen lists FD_WRITE among its inheriting rights, though it never hands it down:
+     * wasi-libc asks path_open only for the write rights a directory lists, and an open that asks
+     * for FD_WRITE is refused with EPERM, as in Wasmtime.
+     */
+    private Descriptor preopen(int index, boolean readOnly) {
+        return new DirectoryDescriptor(preopenDirectories[index], preopenNames[index],
+                readOnly ? Rights.READ_ONLY_DIRECTORY_BASE : Rights.DIRECTORY_BASE,
+                readOnly ? Rights.READ_ONLY_INHERITING | Rights.FD_WRITE : Rights.DIRECTORY_INHERITING, 0)
+                .mountedReadOnly(readOnly);
+    }
+
     /** The descriptor at {@code fd} holding {@code rights}, or EBADF / ENOTCAPABLE. */
     public Descriptor get(int fd, int rights) {
         Descriptor descriptor = get(fd);
@@ -79,15 +102,25 @@ public final class FdTable {
         return descriptor;
     }
 
-    /** Places {@code descriptor} at the lowest free fd and returns it. */
-    public int add(Descriptor descriptor) {
-        for (int fd = 0; fd < slots.length; fd++) {
-            if (slots[fd] == null) {
-                slots[fd] = descriptor;
-                return fd;
-            }
+    /** The fd {@link #add} would take (possibly past the slots), or EMFILE when none is left. */
+    public int requireFree() {
+        int fd = 0;
+        while (fd < slots.length && slots[fd] != null) {
+            fd++;
         }
-        int fd = slots.length;
+        if (fd >= maxOpen) {
+            throw FsException.of(Errno.MFILE);
+        }
+        return fd;
+    }
+
+    /** Places {@code descriptor} at the lowest free fd and returns it; EMFILE when none is left. */
+    public int add(Descriptor descriptor) {
+        int fd = requireFree();
+        if (fd < slots.length) {
+            slots[fd] = descriptor;
+            return fd;
+        }
         // Not Arrays.copyOf: for an object array TeaVM makes the copy through reflection.
         Descriptor[] grown = new Descriptor[slots.length * 2];
         System.arraycopy(slots, 0, grown, 0, slots.length);
@@ -99,14 +132,16 @@ public final class FdTable {
     public Descriptor remove(int fd) {
         Descriptor descriptor = get(fd);
         slots[fd] = null;
+        descriptor.close();
         return descriptor;
     }
 
     /** fd_renumber: {@code to} closes and takes {@code from}'s descriptor; both must be open. */
     public void renumber(int from, int to) {
         Descriptor moving = get(from);
-        get(to);
+        Descriptor replaced = get(to);
         if (from != to) {
+            replaced.close();
             slots[to] = moving;
             slots[from] = null;
         }

@@ -22,6 +22,12 @@ public final class FileDescriptor extends Descriptor {
         super(rightsBase, rightsInheriting, fdFlags);
         this.fs = fs;
         this.file = file;
+        file.opened();
+    }
+
+    @Override
+    public void close() {
+        file.closed();
     }
 
     @Override
@@ -115,7 +121,10 @@ public final class FileDescriptor extends Descriptor {
 
     private int readAt(IoVecs iovs, long offset) {
         FileData data = file.data();
-        iovs.checkedTotal();
+        // As in Linux, an access that would end past 2^63 - 1 is EINVAL.
+        if (offset > Long.MAX_VALUE - iovs.checkedTotal()) {
+            throw FsException.of(Errno.INVAL);
+        }
         int total = 0;
         for (int i = 0; i < iovs.count(); i++) {
             int length = iovs.length(i);
@@ -134,9 +143,7 @@ public final class FileDescriptor extends Descriptor {
     private int writeAt(IoVecs iovs, long offset) {
         FileData data = file.data();
         int total = iovs.checkedTotal();
-        if (offset + total > FileData.MAX_SIZE) {
-            throw FsException.of(Errno.FBIG);
-        }
+        data.checkWrite(offset, total);
         int done = 0;
         for (int i = 0; i < iovs.count(); i++) {
             int length = iovs.length(i);

@@ -19,32 +19,46 @@ public final class FileData {
     public static final long MAX_SIZE = 1L << 40;
     private static final byte[][] NO_BLOCKS = new byte[0][];
 
+    /** Whose byte budget this file's size counts against; null for none. */
+    private final MemFs fs;
     private byte[][] blocks = NO_BLOCKS;
     private long length;
+
+    /** A file whose size counts against no budget, up to {@link #MAX_SIZE}. */
+    public FileData() {
+        this(null);
+    }
+
+    FileData(MemFs fs) {
+        this.fs = fs;
+    }
 
     public long length() {
         return length;
     }
 
-    /** Sets the size; bytes past a shrunken end are dropped, so a later extension reads zeros. */
+    /**
+     * Sets the size; bytes past a shrunken end are dropped, so a later extension reads zeros. The
+     * blocks kept may be fewer than the size needs (a size set without writing), and the last one
+     * shorter than the new end (a first block that grows geometrically).
+     */
     public void setLength(long newLength) {
-        if (newLength < 0 || newLength > MAX_SIZE) {
-            throw FsException.of(newLength < 0 ? Errno.INVAL : Errno.FBIG);
+        if (newLength < 0) {
+            throw FsException.of(Errno.INVAL);
         }
+        checkGrowth(newLength);
         if (newLength < length) {
             int keepBlocks = (int) ((newLength + BLOCK_MASK) >>> BLOCK_SHIFT);
             for (int i = keepBlocks; i < blocks.length; i++) {
                 blocks[i] = null;
             }
             int tail = (int) (newLength & BLOCK_MASK);
-            if (tail != 0) {
-                byte[] last = blocks[keepBlocks - 1];
-                if (last != null) {
-                    Arrays.fill(last, tail, last.length, (byte) 0);
-                }
+            byte[] last = tail != 0 ? blockAt(keepBlocks - 1) : null;
+            if (last != null && tail < last.length) {
+                Arrays.fill(last, tail, last.length, (byte) 0);
             }
         }
-        length = newLength;
+        resize(newLength);
     }
 
     /**
@@ -52,7 +66,7 @@ public final class FileData {
      * index and offset are computed once, in int: a {@code long} is a BigInt in the JS build.
      */
     public void write(long position, GuestMemory memory, int address, int count) {
-        reserve(position, count);
+        checkWrite(position, count);
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
@@ -71,7 +85,7 @@ public final class FileData {
 
     /** Copies host bytes into the file at {@code position}, extending it as needed. */
     public void write(long position, byte[] source, int sourceOffset, int count) {
-        reserve(position, count);
+        checkWrite(position, count);
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
@@ -154,19 +168,39 @@ public final class FileData {
         memory.fill(address + stored, n - stored);
     }
 
-    private void reserve(long position, int count) {
-        if (position < 0) {
+    /**
+     * Fails unless {@code count} bytes may be written at {@code position}: EINVAL for an end past
+     * 2^63 - 1, as Linux answers, else EFBIG or ENOSPC. Checked before anything is copied, so a
+     * write is done whole or not at all.
+     */
+    public void checkWrite(long position, int count) {
+        if (position < 0 || position > Long.MAX_VALUE - count) {
             throw FsException.of(Errno.INVAL);
         }
-        if (position + count > MAX_SIZE) {
+        checkGrowth(position + count);
+    }
+
+    /** EFBIG past the largest file, ENOSPC past the MemFS's byte budget; a shrink always passes. */
+    private void checkGrowth(long newLength) {
+        if (newLength > MAX_SIZE) {
             throw FsException.of(Errno.FBIG);
+        }
+        if (fs != null && newLength > length) {
+            fs.checkGrowth(newLength, newLength - length);
         }
     }
 
     private void extendTo(long end) {
         if (end > length) {
-            length = end;
+            resize(end);
         }
+    }
+
+    private void resize(long newLength) {
+        if (fs != null) {
+            fs.countBytes(newLength - length);
+        }
+        length = newLength;
     }
 
     /** Block {@code index}, or null where none is stored (a hole, or past the last block). */

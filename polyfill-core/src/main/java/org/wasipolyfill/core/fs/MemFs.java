@@ -17,15 +17,31 @@ import org.wasipolyfill.core.abi.Errno;
 public final class MemFs {
     /** All MemFS trees report one device id; inode numbers are unique within a tree. */
     private static final long DEVICE = 1;
+    /** The default byte budget: the sizes of all files together. */
+    public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
     private final WasiClock clock;
     private final long device;
     private final DirectoryNode root;
+    private final long maxBytes;
+    private final long maxFileSize;
+    private long usedBytes;
     private int nextIno = 1;
 
     public MemFs(WasiClock clock) {
+        this(clock, DEFAULT_MAX_BYTES, FileData.MAX_SIZE);
+    }
+
+    /**
+     * A MemFS whose files may hold {@code maxBytes} together (ENOSPC past it) and {@code maxFileSize}
+     * each (EFBIG past it, and never past {@link FileData#MAX_SIZE}). A size counts whole, holes
+     * included, so the tree never promises memory it may not get.
+     */
+    public MemFs(WasiClock clock, long maxBytes, long maxFileSize) {
         this.clock = clock;
         this.device = DEVICE;
+        this.maxBytes = maxBytes;
+        this.maxFileSize = Math.min(maxFileSize, FileData.MAX_SIZE);
         this.root = new DirectoryNode(nextIno++, now(), null);
     }
 
@@ -41,12 +57,31 @@ public final class MemFs {
         return clock.realtimeNanos();
     }
 
+    /** The sizes of the files that still have a name or an open descriptor, together. */
+    public long usedBytes() {
+        return usedBytes;
+    }
+
+    /** A file growing to {@code newLength}, {@code more} bytes more than now: EFBIG or ENOSPC if it may not. */
+    void checkGrowth(long newLength, long more) {
+        if (newLength > maxFileSize) {
+            throw FsException.of(Errno.FBIG);
+        }
+        if (more > maxBytes - usedBytes) {
+            throw FsException.of(Errno.NOSPC);
+        }
+    }
+
+    void countBytes(long change) {
+        usedBytes += change;
+    }
+
     // ---- POSIX operations on resolved lookups ----
 
     public FileNode createFile(Resolved at) {
         DirectoryNode parent = creatableParent(at);
         long now = now();
-        FileNode file = new FileNode(nextIno++, now);
+        FileNode file = new FileNode(nextIno++, now, this);
         parent.link(at.name(), file, now);
         return file;
     }
@@ -91,7 +126,7 @@ public final class MemFs {
         if (at.trailingSlash()) {
             throw FsException.of(Errno.NOTDIR);
         }
-        at.parent().unlink(at.name(), now());
+        released(at.parent().unlink(at.name(), now()));
     }
 
     public void removeDirectory(Resolved at) {
@@ -147,10 +182,17 @@ public final class MemFs {
             } else if (movingDirectory) {
                 throw FsException.of(Errno.NOTDIR);
             }
-            to.parent().unlink(to.name(), now);
+            released(to.parent().unlink(to.name(), now));
         }
         from.parent().unlink(from.name(), now);
         to.parent().link(to.name(), moving, now);
+    }
+
+    /** A file that lost a name gives its bytes back once nothing reaches it. */
+    private static void released(Inode node) {
+        if (node instanceof FileNode file) {
+            file.releaseIfGone();
+        }
     }
 
     private static boolean isSelfOrAncestor(DirectoryNode candidate, DirectoryNode directory) {

@@ -11,6 +11,8 @@ import org.wasipolyfill.core.abi.Errno;
 public final class PathResolver {
     /** Symlink expansions allowed in one lookup before ELOOP, as Linux and cap-std allow. */
     public static final int MAX_SYMLINK_EXPANSIONS = 40;
+    /** The longest name a component may have, as Linux's NAME_MAX (ENAMETOOLONG past it). */
+    public static final int NAME_MAX = 255;
 
     private PathResolver() {}
 
@@ -68,6 +70,9 @@ public final class PathResolver {
             }
             boolean last = next == workLength;
             int length = end - at;
+            if (length > NAME_MAX) {
+                throw FsException.of(Errno.NAMETOOLONG);
+            }
             if (length == 1 && work[at] == '.') {
                 if (last) {
                     return new Resolved(current, null, current, trailingSlash);
@@ -174,11 +179,18 @@ public final class PathResolver {
                 i++;
                 continue;
             }
-            int extra = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1;
+            // The second byte's range also refuses overlong forms, surrogates and code points past U+10FFFF.
+            int extra = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1;
             if (extra < 0 || i + extra >= length) {
                 throw FsException.of(Errno.ILSEQ);
             }
-            for (int k = 1; k <= extra; k++) {
+            int second = path[i + 1] & 0xFF;
+            int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) {
+                throw FsException.of(Errno.ILSEQ);
+            }
+            for (int k = 2; k <= extra; k++) {
                 if ((path[i + k] & 0xC0) != 0x80) {
                     throw FsException.of(Errno.ILSEQ);
                 }

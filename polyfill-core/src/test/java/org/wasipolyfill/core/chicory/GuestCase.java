@@ -24,7 +24,8 @@ record GuestCase(
         List<String> args,
         Map<String, String> env,
         byte[] stdin,
-        Map<String, String> preopens,
+        Map<String, Object> preopens,
+        Map<String, Object> limits,
         int exitCode,
         byte[] expectedStdout,
         byte[] expectedStderr) {
@@ -54,20 +55,33 @@ record GuestCase(
      */
     WasiConfig.Builder config() {
         FakeClock clock = new FakeClock();
-        MemFs fs = new MemFs(clock);
+        MemFs fs = new MemFs(clock, limit("maxBytes", MemFs.DEFAULT_MAX_BYTES), limit("maxFileSize", Long.MAX_VALUE));
         WasiConfig.Builder config = WasiConfig.builder()
                 .fs(fs)
                 .clock(clock)
                 .random(new SeededRandom(name.hashCode()))
                 .args(args);
         env.forEach(config::env);
-        preopens.forEach((guestPath, fsPath) -> {
+        preopens.forEach((guestPath, preopen) -> {
+            // A MemFS path, or {"path": ..., "readOnly": true}.
+            Map<?, ?> spec = preopen instanceof Map<?, ?> map ? map : Map.of("path", preopen);
+            String fsPath = (String) spec.get("path");
             fs.mkdir(fsPath, true);
-            config.preopen(guestPath, fsPath);
+            if (Boolean.TRUE.equals(spec.get("readOnly"))) {
+                config.readOnlyPreopen(guestPath, fsPath);
+            } else {
+                config.preopen(guestPath, fsPath);
+            }
         });
+        config.maxOpenFiles((int) limit("maxOpenFiles", WasiConfig.DEFAULT_MAX_OPEN_FILES));
         ByteArrayInputStream in = new ByteArrayInputStream(stdin);
         config.stdin((target, offset, length) -> Math.max(0, in.read(target, offset, length)));
         return config;
+    }
+
+    private long limit(String name, long fallback) {
+        Object value = limits.get(name);
+        return value == null ? fallback : (Long) value;
     }
 
     @Override
@@ -97,12 +111,13 @@ record GuestCase(
             args.add((String) arg);
         }
         Map<String, String> env = strings((Map<String, Object>) spec.getOrDefault("env", Map.of()));
-        Map<String, String> preopens = strings((Map<String, Object>) spec.getOrDefault("preopens", Map.of()));
+        Map<String, Object> preopens = (Map<String, Object>) spec.getOrDefault("preopens", Map.of());
+        Map<String, Object> limits = (Map<String, Object>) spec.getOrDefault("limits", Map.of());
         Object stdin = spec.get("stdin");
         Object exitCode = spec.getOrDefault("exitCode", 0L);
         return new GuestCase(name, wasm, List.copyOf(args), env,
                 stdin == null ? new byte[0] : ((String) stdin).getBytes(StandardCharsets.UTF_8),
-                preopens, ((Long) exitCode).intValue(),
+                preopens, limits, ((Long) exitCode).intValue(),
                 optional(name + ".stdout"), optional(name + ".stderr"));
     }
 

@@ -13,6 +13,7 @@ import org.wasipolyfill.core.InputSource;
 import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.FileType;
+import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.MemFs;
@@ -78,6 +79,42 @@ class FdTableTest {
 
     private static int errno(Runnable call) {
         return assertThrows(FsException.class, call::run).errno();
+    }
+
+    @Test
+    void aReadOnlyPreopenHoldsNoRightThatChangesAndHandsNoneDown() {
+        FdTable limited = new FdTable(InputSource.EMPTY, OutputSink.DISCARD, OutputSink.DISCARD,
+                new byte[][] { bytes("/tmp"), bytes("/home") }, new DirectoryNode[] { tmp, home },
+                new boolean[] { false, true }, 64);
+        assertEquals(Rights.DIRECTORY_BASE, limited.get(3).rightsBase());
+        DirectoryDescriptor readOnly = (DirectoryDescriptor) limited.get(4);
+        assertEquals(Rights.READ_ONLY_DIRECTORY_BASE, readOnly.rightsBase());
+        int changes = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE | Rights.FD_FILESTAT_SET_TIMES
+                | Rights.PATH_CREATE_FILE | Rights.PATH_CREATE_DIRECTORY | Rights.PATH_LINK_SOURCE
+                | Rights.PATH_LINK_TARGET | Rights.PATH_RENAME_SOURCE | Rights.PATH_RENAME_TARGET
+                | Rights.PATH_FILESTAT_SET_SIZE | Rights.PATH_FILESTAT_SET_TIMES | Rights.PATH_SYMLINK
+                | Rights.PATH_REMOVE_DIRECTORY | Rights.PATH_UNLINK_FILE;
+        assertEquals(0, readOnly.rightsBase() & changes);
+        // FD_WRITE is listed, so that wasi-libc asks for it and gets EPERM, but never handed down (Preview1).
+        assertEquals(Rights.FD_WRITE, readOnly.rightsInheriting() & changes);
+        assertEquals(Errno.PERM, errno(() -> readOnly.require(Rights.PATH_CREATE_FILE)));
+        assertEquals(Errno.PERM, errno(() -> readOnly.require(Rights.FD_FILESTAT_SET_TIMES)));
+        Descriptor narrowed = limited.get(3);
+        narrowed.setRights(Rights.PATH_OPEN, 0);
+        assertEquals(Errno.NOTCAPABLE, errno(() -> narrowed.require(Rights.PATH_CREATE_FILE)));
+    }
+
+    @Test
+    void noDescriptorIsPlacedAtTheLimitOrAbove() {
+        FdTable limited = new FdTable(InputSource.EMPTY, OutputSink.DISCARD, OutputSink.DISCARD,
+                new byte[][] { bytes("/tmp") }, new DirectoryNode[] { tmp }, null, 6);
+        assertEquals(4, limited.add(new DirectoryDescriptor(tmp, null, 0, 0, 0)));
+        assertEquals(5, limited.add(new DirectoryDescriptor(tmp, null, 0, 0, 0)));
+        assertEquals(Errno.MFILE, errno(() -> limited.add(new DirectoryDescriptor(tmp, null, 0, 0, 0))));
+        assertEquals(Errno.MFILE, errno(limited::requireFree));
+        limited.remove(4);
+        assertEquals(4, limited.requireFree());
+        assertEquals(4, limited.add(new DirectoryDescriptor(tmp, null, 0, 0, 0)));
     }
 
     private static byte[] bytes(String text) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.wasipolyfill.core.abi.Errno;
 
 class FileDataTest {
 
@@ -61,5 +62,71 @@ class FileDataTest {
         assertEquals(2, data.read(1, target, 0, 10));
         assertEquals(0, data.read(3, target, 0, 10));
         assertEquals(0, data.read(50, target, 0, 10));
+    }
+
+    @Test
+    void shrinkingAFileGrownPastItsWrittenBytesKeepsThem() {
+        FileData data = new FileData();
+        data.write(0, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0, 10);
+        data.setLength(1000);
+        data.setLength(500);
+        byte[] all = data.toByteArray();
+        assertEquals(500, all.length);
+        assertEquals(10, all[9]);
+        assertEquals(0, all[10]);
+    }
+
+    @Test
+    void shrinkingAnEmptyFileGrownWithoutWritesReadsZeros() {
+        FileData data = new FileData();
+        data.setLength(100000);
+        data.setLength(50000);
+        assertEquals(50000, data.length());
+        assertArrayEquals(new byte[50000], data.toByteArray());
+    }
+
+    @Test
+    void aShrinkInsideAShortFirstBlockDropsTheBytesPastIt() {
+        FileData data = new FileData();
+        data.write(0, new byte[] {1, 1, 1, 1}, 0, 4);
+        data.setLength(2);
+        data.setLength(4);
+        assertArrayEquals(new byte[] {1, 1, 0, 0}, data.toByteArray());
+    }
+
+    @Test
+    void writesEndingPast2To63AreEINVALAndPastTheLargestFileEFBIG() {
+        FileData data = new FileData();
+        byte[] four = {1, 2, 3, 4};
+        assertEquals(Errno.INVAL, errnoOf(() -> data.write(Long.MAX_VALUE - 2, four, 0, 4)));
+        assertEquals(Errno.FBIG, errnoOf(() -> data.write(Long.MAX_VALUE - 4, four, 0, 4)));
+        assertEquals(Errno.FBIG, errnoOf(() -> data.setLength(Long.MAX_VALUE)));
+        assertEquals(Errno.INVAL, errnoOf(() -> data.setLength(-1)));
+        assertEquals(0, data.length());
+    }
+
+    @Test
+    void aMemFsCountsFileSizesAgainstItsBudgetAndGetsThemBackWhenAFileIsGone() {
+        MemFs fs = new MemFs(new org.wasipolyfill.core.FakeClock(), 100, 60);
+        fs.writeFile("/a", new byte[50]);
+        assertEquals(50, fs.usedBytes());
+        assertEquals(Errno.FBIG, errnoOf(() -> fs.writeFile("/b", new byte[61])));
+        assertEquals(Errno.NOSPC, errnoOf(() -> fs.writeFile("/b", new byte[51])));
+        fs.writeFile("/b", new byte[50]);
+        fs.unlink("/a");
+        assertEquals(50, fs.usedBytes());
+        fs.rename("/b", "/c");
+        assertEquals(50, fs.usedBytes());
+        fs.writeFile("/c", new byte[10]);
+        assertEquals(10, fs.usedBytes());
+    }
+
+    private static int errnoOf(Runnable action) {
+        try {
+            action.run();
+            return Errno.SUCCESS;
+        } catch (FsException e) {
+            return e.errno();
+        }
     }
 }

@@ -21,10 +21,26 @@ import org.wasipolyfill.js.interop.JsValues;
  */
 @JSClass(name = "MemFS")
 public final class JsMemFs {
-    private final MemFs fs = new MemFs(JsClock.INSTANCE);
+    private final MemFs fs;
 
+    /**
+     * {@code new MemFS({ maxBytes, maxFileSize })}: the sizes of all files together (ENOSPC past it,
+     * default 1 GiB) and of any one file (EFBIG past it, default and at most 1 TiB).
+     */
     @JSExport
-    public JsMemFs() {
+    public JsMemFs(JSObject options) {
+        JSObject o = JsValues.isNullish(options) ? JsValues.newObject() : options;
+        if (!JsValues.isPlainObject(o)) {
+            throw JsErrors.typeError("MemFS: options must be { maxBytes, maxFileSize }");
+        }
+        fs = new MemFs(JsClock.INSTANCE, (long) WasiOptions.limit(o, "maxBytes", MemFs.DEFAULT_MAX_BYTES,
+                "MemFS: option 'maxBytes' must be a whole number of at least 1"), (long) WasiOptions.limit(o,
+                "maxFileSize", 1L << 40, "MemFS: option 'maxFileSize' must be a whole number of at least 1"));
+    }
+
+    /** A MemFS with the default limits. */
+    JsMemFs() {
+        this(null);
     }
 
     MemFs memFs() {

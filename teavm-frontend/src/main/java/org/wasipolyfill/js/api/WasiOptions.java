@@ -30,7 +30,9 @@ import org.wasipolyfill.js.interop.JsValues;
  * args          array of strings, argv[0] first
  * env           object of strings
  * fs            a MemFS; without one the guest gets a private empty MemFS
- * preopens      object: guest path -> directory path in the MemFS (without fs it is created)
+ * preopens      object: guest path -> directory path in the MemFS (without fs it is created), or
+ *               -> { path, readOnly } for a preopen the guest can only read
+ * maxOpenFiles  number, default 1024: the guest gets EMFILE for an fd at or above it
  * stdin         Uint8Array or string (UTF-8), read to end of file; or a function called for each
  *               next chunk, returning a Uint8Array, a string, or null for end of file
  * stdout/stderr function(chunk: Uint8Array); default: console.log / console.error per line
@@ -40,7 +42,7 @@ import org.wasipolyfill.js.interop.JsValues;
  */
 final class WasiOptions {
     private static final String[] KNOWN = { "version", "args", "env", "fs", "preopens", "stdin", "stdout",
-        "stderr", "returnOnExit" };
+        "stderr", "returnOnExit", "maxOpenFiles" };
     private static final JSObject KNOWN_JS = JsValues.toJsArray(KNOWN);
 
     final WasiConfig config;
@@ -76,6 +78,8 @@ final class WasiOptions {
         builder.stdout(output("stdout", JsValues.get(o, "stdout")));
         builder.stderr(output("stderr", JsValues.get(o, "stderr")));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
+        builder.maxOpenFiles((int) Math.min(limit(o, "maxOpenFiles", WasiConfig.DEFAULT_MAX_OPEN_FILES,
+                "WASI: option 'maxOpenFiles' must be a whole number of at least 1"), Integer.MAX_VALUE));
         return new WasiOptions(builder.build(), returnOnExit, unstable, fs);
     }
 
@@ -153,9 +157,18 @@ final class WasiOptions {
         JSObject guestPaths = JsValues.keyArray(preopens);
         byte[][] names = new byte[JsValues.length(guestPaths)][];
         DirectoryNode[] directories = new DirectoryNode[names.length];
+        boolean[] readOnly = new boolean[names.length];
         for (int i = 0; i < names.length; i++) {
             JSObject guestPath = JsValues.at(guestPaths, i);
             JSObject value = JsValues.get(preopens, guestPath);
+            if (JsValues.isPlainObject(value)) {
+                int flag = JsValues.readOnly(value);
+                if (flag < 0) {
+                    throw JsErrors.typeError("WASI: a preopen's readOnly must be a boolean");
+                }
+                readOnly[i] = flag == 1;
+                value = JsValues.get(value, "path");
+            }
             byte[] fsPath = JsStrings.absolutePath(value);
             names[i] = JsStrings.cString(guestPath);
             if (fsPath == null || names[i] == null) {
@@ -167,8 +180,17 @@ final class WasiOptions {
                 throw notADirectory(JsValues.asString(guestPath), JsValues.asString(value), e);
             }
         }
-        builder.preopens(names, directories);
+        builder.preopens(names, directories).readOnly(readOnly);
         return jsFs;
+    }
+
+    /** The limit option {@code name} of {@code options}: a whole number of at least 1, or {@code fallback}. */
+    static double limit(JSObject options, String name, double fallback, String wrong) {
+        double value = JsValues.limit(JsValues.get(options, name), fallback);
+        if (value < 0) {
+            throw JsErrors.typeError(wrong);
+        }
+        return value;
     }
 
     /** Prints what the default console sinks still hold (a last line without a newline). */

@@ -43,6 +43,14 @@ public final class JsValues {
     @JSBody(params = "e", script = "try { return String(e); } catch (f) { return 'a thrown ' + typeof e; }")
     public static native String describeError(JSObject e);
 
+    /** A limit option: {@code fallback} if undefined, the number if it is a safe integer of at least 1, else -1. */
+    @JSBody(params = { "v", "fallback" }, script = "return v === undefined ? fallback : Number.isSafeInteger(v) && v > 0 ? v : -1;")
+    public static native double limit(JSObject v, double fallback);
+
+    /** {@code o.readOnly}: 1 if true, 0 if false or absent, -1 for anything else. */
+    @JSBody(params = "o", script = "var r = o.readOnly; return r === true ? 1 : r === undefined || r === false ? 0 : -1;")
+    public static native int readOnly(JSObject o);
+
     @JSBody(params = "v", script = "return v;")
     public static native String asString(JSObject v);
 
