@@ -34,6 +34,15 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void writeOfNothingPastTheByteBudgetSucceeds() {
+        int fd = guest.open("f", 0);
+        assertEquals(Errno.SUCCESS, guest.wasi.fdSeek(fd, 1L << 40, Whence.SET, OUT));
+        assertEquals(name(Errno.SUCCESS), name(guest.wasi.fdWrite(fd, guest.iovec(0), 1, OUT)));
+        assertEquals(0, guest.memory.readI32(OUT));
+        assertEquals(5, guest.size(fd));
+    }
+
+    @Test
     void symlinkWhoseTargetHoldsANulIsEINVAL() {
         guest.memory.write(PATH2, new byte[] {'a', 0, 'b'}, 0, 3);
         assertEquals(name(Errno.INVAL), name(guest.wasi.pathSymlink(PATH2, 3, PREOPEN, PATH, guest.path("b"))));

@@ -177,7 +177,10 @@ public final class FileData {
         if (position < 0 || position > Long.MAX_VALUE - count) {
             throw FsException.of(Errno.INVAL);
         }
-        checkGrowth(position + count);
+        // As Linux: a write of nothing changes nothing, so no size limit applies to it.
+        if (count > 0) {
+            checkGrowth(position + count);
+        }
     }
 
     /** EFBIG past the largest file, ENOSPC past the MemFS's byte budget; a shrink always passes. */

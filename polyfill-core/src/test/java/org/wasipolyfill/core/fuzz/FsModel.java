@@ -388,6 +388,11 @@ final class FsModel {
         if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
             throw fail(Errno.NOTSUP);
         }
+        if (create && path.length > 0 && path[path.length - 1] == '/') {
+            // As Linux: O_CREAT names a file, so a trailing slash is EISDIR once its directory is found.
+            resolve((Dir) d.node, withoutTrailingSlashes(path), false);
+            throw fail(Errno.ISDIR);
+        }
         Lookup at = resolve((Dir) d.node, path, follow && !(create && exclusive));
         Node node = at.node();
         if (node == null) {
@@ -463,7 +468,11 @@ final class FsModel {
         }
         boolean append = (d.fdFlags & FdFlags.APPEND) != 0;
         long at = append ? file.content.length : offset == null ? d.position : offset;
-        if (at + data.length > FileData.MAX_SIZE) {
+        if (at > Long.MAX_VALUE - data.length) {
+            // As Linux: an access that would end past 2^63 - 1 is EINVAL.
+            throw fail(Errno.INVAL);
+        }
+        if (data.length > 0 && at + data.length > FileData.MAX_SIZE) {
             throw fail(Errno.FBIG);
         }
         if (data.length > 0) {
@@ -487,6 +496,9 @@ final class FsModel {
             throw fail(Errno.INVAL);
         }
         long at = offset == null ? d.position : offset;
+        if (at > Long.MAX_VALUE - length) {
+            throw fail(Errno.INVAL);
+        }
         int n = at >= file.content.length ? 0 : (int) Math.min(length, file.content.length - at);
         byte[] bytes = Arrays.copyOfRange(file.content, (int) Math.min(at, file.content.length),
                 (int) Math.min(at, file.content.length) + n);
@@ -563,9 +575,19 @@ final class FsModel {
     int pathCreateDirectory(int fd, byte[] path) {
         Fd d = directoryFd(fd, Rights.PATH_CREATE_DIRECTORY);
         checkPathLength(path);
-        Lookup at = resolve((Dir) d.node, path, false);
+        // As Linux's mkdirat: a trailing slash does not make the last name followed, so "file/" and
+        // "link/" are EEXIST.
+        Lookup at = resolve((Dir) d.node, withoutTrailingSlashes(path), false);
         tree.put(creatable(at), new Dir());
         return Errno.SUCCESS;
+    }
+
+    private static byte[] withoutTrailingSlashes(byte[] path) {
+        int end = path.length;
+        while (end > 1 && path[end - 1] == '/') {
+            end--;
+        }
+        return Arrays.copyOf(path, end);
     }
 
     int pathRemoveDirectory(int fd, byte[] path) {
@@ -695,6 +717,10 @@ final class FsModel {
         }
         checkString(target);
         Fd d = directoryFd(fd, Rights.PATH_SYMLINK);
+        if (target[0] == '/') {
+            // Wasmtime (cap-std) refuses an absolute target before it looks at the new name.
+            throw fail(Errno.PERM);
+        }
         checkPathLength(path);
         Lookup at = resolve((Dir) d.node, path, false);
         if (at.trailingSlash()) {

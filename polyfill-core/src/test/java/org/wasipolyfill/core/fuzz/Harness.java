@@ -59,7 +59,7 @@ final class Harness {
     /** Pointers that reach past the end of memory, the last one wrapping past 2^32. */
     private static final int[] WILD = {MEMORY_SIZE - 3, MEMORY_SIZE, MEMORY_SIZE - 1, -1, 0x7FFFFFFF};
 
-    enum Outcome { RAN, TRAPPED, KNOWN_DEFECT }
+    enum Outcome { RAN, TRAPPED }
 
     private final FakeClock clock = new FakeClock();
     private final MemFs fs = new MemFs(clock);
@@ -169,9 +169,6 @@ final class Harness {
             // A trap ends the guest: nothing after it can be observed.
             return Outcome.TRAPPED;
         } catch (RuntimeException e) {
-            if (isKnownShrinkDefect(c, e)) {
-                return Outcome.KNOWN_DEFECT;
-            }
             throw new AssertionError(c + ": host exception " + e, e);
         }
         if (wild != 0) {
@@ -181,13 +178,6 @@ final class Harness {
             }
         } else {
             int want = expected instanceof FsModel.Failure f ? f.errno : Errno.SUCCESS;
-            if (c.op() == Call.Op.PATH_SYMLINK && isAbsolute(c.path2()) && want == Errno.SUCCESS
-                    && errno == Errno.PERM) {
-                // Wasmtime refuses an absolute target at creation (EPERM); a host that accepts it
-                // must still refuse to follow it, which the model checks: either answer is right.
-                model.tree.remove(lastCreated);
-                want = Errno.PERM;
-            }
             if (errno != want) {
                 throw new AssertionError(c + " [fd " + fd + ", fd2 " + fd2 + "]: errno " + Errno.name(errno)
                         + ", model says " + Errno.name(want));
@@ -204,33 +194,12 @@ final class Harness {
         return Outcome.RAN;
     }
 
-    private String lastCreated;
     /** fd_fdstat_set_rights' arguments, worked out from the rights before the call. */
     private long rightsArgument;
     private long inheritingArgument;
 
-    private static boolean isAbsolute(byte[] target) {
-        return target.length > 0 && target[0] == '/';
-    }
-
-    /**
-     * A file shrunk after it was grown by set_size/allocate, or after a sparse write, throws from
-     * FileData.setLength: the defect issue 13 lists first, fixed on its own branch. The sequence
-     * ends there (counted, never silently passed: see SyscallFuzzTest).
-     */
-    private boolean isKnownShrinkDefect(Call c, RuntimeException e) {
-        if (c.op() != Call.Op.FD_FILESTAT_SET_SIZE) {
-            return false;
-        }
-        StackTraceElement[] stack = e.getStackTrace();
-        return stack.length > 1 && (e instanceof ArrayIndexOutOfBoundsException || e instanceof IllegalArgumentException)
-                && Arrays.stream(stack).limit(3).anyMatch(f -> f.getClassName().endsWith("fs.FileData")
-                        && f.getMethodName().equals("setLength"));
-    }
-
     /** What the model says: a value to compare (bytes read, a node, a listing), or throws its Failure. */
     private Object expect(Call c, int fd, int fd2) {
-        lastCreated = null;
         return switch (c.op()) {
             case PATH_OPEN -> model.pathOpen(fd, c.follow(), c.path(), c.oflags(), requestedRights(c), requestedRights(c),
                     c.fdflags());
@@ -253,25 +222,10 @@ final class Harness {
             case PATH_UNLINK_FILE -> model.pathUnlinkFile(fd, c.path());
             case PATH_RENAME -> model.pathRename(fd, c.path(), fd2, c.path2());
             case PATH_LINK -> model.pathLink(fd, c.follow(), c.path(), fd2, c.path2());
-            case PATH_SYMLINK -> {
-                int before = model.tree.size();
-                model.pathSymlink(c.path2(), fd, c.path());
-                if (model.tree.size() > before) {
-                    lastCreated = lastKey();
-                }
-                yield Errno.SUCCESS;
-            }
+            case PATH_SYMLINK -> model.pathSymlink(c.path2(), fd, c.path());
             case PATH_READLINK -> model.pathReadlink(fd, c.path(), c.length());
             case PATH_FILESTAT_GET -> model.pathFilestatGet(fd, c.follow(), c.path());
         };
-    }
-
-    private String lastKey() {
-        String last = null;
-        for (String key : model.tree.keySet()) {
-            last = key;
-        }
-        return last;
     }
 
     static final long[] RIGHTS = {
