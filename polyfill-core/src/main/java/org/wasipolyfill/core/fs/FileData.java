@@ -62,11 +62,12 @@ public final class FileData {
     }
 
     /**
-     * Copies guest bytes into the file at {@code position}, extending it as needed. The block
-     * index and offset are computed once, in int: a {@code long} is a BigInt in the JS build.
+     * Copies guest bytes into the file at {@code position}, extending it as needed. The caller has
+     * passed {@link #checkWrite} for the whole write, which may span several of these calls (one per
+     * iovec): checked once there, it is done whole or not at all. The block index and offset are
+     * computed once, in int: a {@code long} is a BigInt in the JS build.
      */
     public void write(long position, GuestMemory memory, int address, int count) {
-        checkWrite(position, count);
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
