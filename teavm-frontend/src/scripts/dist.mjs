@@ -8,9 +8,13 @@
 // - derives the script-tag build wasi-polyfill.js (CommonJS, AMD, or the global WASIPolyfill) from the same module:
 //   its code is wrapped in a factory function and its final `export {...}` becomes the factory's result, so both
 //   builds run the very same code and share one source map, shifted by the wrapper's header lines;
+// - bundles each optional entry point src/main/entries/<name>.mjs (the Worker runtime, archives, ...) with esbuild
+//   into dist/<name>.mjs, with the npm packages it imports inlined and the core module ('./wasi-polyfill.mjs') left
+//   an import; copies its <name>.d.ts and adds "./<name>" to the package's exports (an entry without a .d.ts, such
+//   as a Worker's script, ships without being exported);
 // - copies index.d.ts, README.md and package.json (with the version);
 // - prints the gzipped sizes and fails when the script-tag build exceeds its budget.
-import { readFileSync, writeFileSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +59,37 @@ async function minify(code, map) {
     sourceMap: { content: map, url: MODULE + '.map' },
   });
   return { code: result.code, map: JSON.parse(result.map) };
+}
+
+// The optional entry points, every src/main/entries/<name>.mjs; those with a <name>.d.ts beside them are exported.
+// Files in subfolders of entries/ are theirs to import and are bundled into them.
+async function bundleEntries() {
+  const folder = join(src, 'entries');
+  if (!existsSync(folder)) {
+    return [];
+  }
+  const names = readdirSync(folder).filter((file) => file.endsWith('.mjs')).map((file) => file.slice(0, -4)).sort();
+  const { build } = buildTools()('esbuild');
+  for (const name of names) {
+    const types = join(folder, `${name}.d.ts`);
+    await build({
+      entryPoints: [join(folder, `${name}.mjs`)],
+      outfile: join(dist, `${name}.mjs`),
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      external: ['./wasi-polyfill.mjs', 'node:*'],
+      minify: minifying === 'true',
+      sourcemap: true,
+      sourcesContent: true,
+      logLevel: 'warning',
+    });
+    if (existsSync(types)) {
+      copyFileSync(types, join(dist, `${name}.d.ts`));
+    }
+  }
+  return names;
 }
 
 const teavmOutput = join(target, 'teavm');
@@ -117,9 +152,17 @@ copyFileSync(join(src, 'npm', 'README.md'), join(dist, 'README.md'));
 copyFileSync(join(here, '..', '..', '..', 'LICENSE'), join(dist, 'LICENSE'));
 const pkg = JSON.parse(readFileSync(join(src, 'npm', 'package.json'), 'utf8'));
 pkg.version = version.replace(/-SNAPSHOT$/, '');
+const entries = await bundleEntries();
+for (const name of entries) {
+  pkg.files.push(`${name}.mjs`, `${name}.mjs.map`);
+  if (existsSync(join(dist, `${name}.d.ts`))) {
+    pkg.exports[`./${name}`] = { types: `./${name}.d.ts`, import: `./${name}.mjs` };
+    pkg.files.push(`${name}.d.ts`);
+  }
+}
 writeFileSync(join(dist, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
-for (const file of [SCRIPT, MODULE]) {
+for (const file of [SCRIPT, MODULE, ...entries.map((name) => `${name}.mjs`)]) {
   const bytes = readFileSync(join(dist, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
   console.log(`[dist] ${file}: ${bytes.length} bytes, ${gz} bytes gzipped (level 9)`);
