@@ -1,10 +1,13 @@
 // node dist.mjs <target dir> <version> <minify: true|false> <java source root>...: assembles the npm package in
 // <target>/dist around the ES module TeaVM wrote to <target>/teavm:
-// - unless <minify> is false (a readable build for debugging), minifies it again with terser, which shortens the
-//   local names and drops the dead branches TeaVM's own minifier leaves; its source map is composed with TeaVM's, so
-//   a frame still leads to its Java line;
-// - embeds the project's own Java sources in the source map (sourcesContent), so a stack frame opens in the Java
-//   file it came from; TeaVM's class library frames keep their names without content;
+// - bundles it with esbuild together with the JS modules it imports from src/main/js (the launcher: WASI.run,
+//   install, describe ...), into one module whose source map is composed with TeaVM's;
+// - unless <minify> is false (a readable build for debugging), minifies that with terser, which shortens the
+//   local names and drops the dead branches TeaVM's own minifier leaves; its source map is composed again, so
+//   a frame still leads to its Java line, or to its line of src/main/js;
+// - embeds the sources in the source map (sourcesContent): the project's Java files as java/..., its JS modules
+//   as js/..., so a stack frame opens in the file it came from; TeaVM's class library frames keep their names
+//   without content;
 // - derives the script-tag build wasi-polyfill.js (CommonJS, AMD, or the global WASIPolyfill) from the same module:
 //   its code is wrapped in a factory function and its final `export {...}` becomes the factory's result, so both
 //   builds run the very same code and share one source map, shifted by the wrapper's header lines;
@@ -16,15 +19,14 @@
 // - prints the gzipped sizes and fails when the script-tag build exceeds its budget.
 import { readFileSync, writeFileSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, dirname, resolve } from 'node:path';
+import { join, dirname, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
+import { buildTools as installedTools } from './build-tools.mjs';
 
 const [target, version, minifying, ...javaRoots] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, '..', 'main');
-const dist = join(target, 'dist');
+const dist = resolve(target, 'dist');
 const BUDGET = 40 * 1024;
 const MODULE = 'wasi-polyfill.mjs';
 const SCRIPT = 'wasi-polyfill.js';
@@ -34,23 +36,46 @@ function fail(message) {
   process.exit(1);
 }
 
-// The pinned tools of src/build-tools, installed once per target directory.
 function buildTools() {
-  const tools = resolve(target, 'build-tools');
-  if (!existsSync(join(tools, 'node_modules', 'terser'))) {
-    mkdirSync(tools, { recursive: true });
-    for (const file of ['package.json', 'package-lock.json']) {
-      copyFileSync(join(here, '..', 'build-tools', file), join(tools, file));
-    }
-    execFileSync('npm', ['ci', '--silent', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: tools, stdio: 'inherit' });
-  }
-  return createRequire(join(tools, 'package.json'));
+  return installedTools(target);
+}
+
+// TeaVM's module and the src/main/js modules it imports (TeaVM leaves `import ... from "./launcher/index.mjs"`
+// in its output, resolved here against src/main/js), as one module and its source map, composed with TeaVM's.
+async function bundleCore() {
+  const teavmFile = join(teavmOutput, MODULE);
+  const teavmMap = JSON.parse(readFileSync(teavmFile + '.map', 'utf8'));
+  // TeaVM writes sourceRoot "src" without the separator; a tool would fold it into every source as "srcorg/...".
+  delete teavmMap.sourceRoot;
+  const inlineMap = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(teavmMap)).toString('base64')}`;
+  const teavmSources = {
+    name: 'teavm-output',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => (args.importer === teavmFile ? { path: join(src, 'js', args.path) } : undefined));
+      build.onLoad({ filter: /\.mjs$/ }, (args) => (args.path === teavmFile
+        ? { contents: readFileSync(teavmFile, 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, inlineMap), loader: 'js' }
+        : undefined));
+    },
+  };
+  const { build } = buildTools()('esbuild');
+  const result = await build({
+    entryPoints: [teavmFile],
+    outfile: join(dist, MODULE),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    sourcemap: 'external',
+    sourcesContent: false,
+    write: false,
+    plugins: [teavmSources],
+    logLevel: 'warning',
+  });
+  const output = (suffix) => result.outputFiles.find((file) => file.path.endsWith(suffix)).text;
+  return { code: output('.mjs'), map: JSON.parse(output('.mjs.map')) };
 }
 
 async function minify(code, map) {
   const { minify: terse } = buildTools()('terser');
-  // TeaVM writes sourceRoot "src" without the separator; terser would fold it into every source as "srcorg/...".
-  delete map.sourceRoot;
   const result = await terse(code, {
     module: true,
     ecma: 2020,
@@ -59,6 +84,19 @@ async function minify(code, map) {
     sourceMap: { content: map, url: MODULE + '.map' },
   });
   return { code: result.code, map: JSON.parse(result.map) };
+}
+
+// A source of the composed map, relative to dist/: TeaVM's (Java) sources become java/<path>, with the content of
+// the project's own files; src/main/js's become js/<path> with theirs.
+function shippedSource(source) {
+  const file = resolve(dist, source);
+  const js = join(src, 'js');
+  if (file.startsWith(js + sep)) {
+    return { name: 'js/' + relative(js, file).split(sep).join('/'), content: readFileSync(file, 'utf8') };
+  }
+  const javaPath = relative(teavmOutput, file).split(sep).join('/');
+  const javaFile = javaRoots.map((root) => join(root, javaPath)).find((candidate) => existsSync(candidate));
+  return { name: 'java/' + javaPath, content: javaFile ? readFileSync(javaFile, 'utf8') : null };
 }
 
 // The optional entry points, every src/main/entries/<name>.mjs; those with a <name>.d.ts beside them are exported.
@@ -92,23 +130,21 @@ async function bundleEntries() {
   return names;
 }
 
-const teavmOutput = join(target, 'teavm');
-const teavmCode = readFileSync(join(teavmOutput, MODULE), 'utf8');
-const teavmMap = JSON.parse(readFileSync(join(teavmOutput, MODULE + '.map'), 'utf8'));
-const minified = minifying === 'true' ? await minify(teavmCode, teavmMap) : { code: teavmCode, map: teavmMap };
+const teavmOutput = resolve(target, 'teavm');
 mkdirSync(dist, { recursive: true });
+const bundled = await bundleCore();
+const minified = minifying === 'true' ? await minify(bundled.code, bundled.map) : bundled;
 const moduleCode = minified.code.endsWith('\n') ? minified.code : minified.code + '\n';
 const map = minified.map;
 writeFileSync(join(dist, MODULE), moduleCode);
 
-map.sourcesContent = map.sources.map((source) => {
-  const file = javaRoots.map((root) => join(root, source)).find((candidate) => existsSync(candidate));
-  return file ? readFileSync(file, 'utf8') : null;
-});
-if (!map.sourcesContent.some((content) => content !== null)) {
-  fail(`none of the source map's sources was found under ${javaRoots.join(', ')}`);
+const sources = map.sources.map(shippedSource);
+map.sources = sources.map((source) => source.name);
+map.sourcesContent = sources.map((source) => source.content);
+delete map.sourceRoot;
+if (!sources.some((source) => source.name.startsWith('java/') && source.content !== null)) {
+  fail(`none of the source map's Java sources was found under ${javaRoots.join(', ')}`);
 }
-map.sourceRoot = 'java/';
 writeFileSync(join(dist, MODULE + '.map'), JSON.stringify(map));
 
 const trailer = /\bexport\s*\{([^}]*)\};?\s*\n\/\/# sourceMappingURL=\S+\s*$/.exec(moduleCode);

@@ -12,7 +12,7 @@ if (!bundle || !guestPath) {
   console.error('usage: node smoke.mjs <wasi-polyfill.mjs> <smoke-guest.wasm>');
   process.exit(2);
 }
-const { WASI, MemFS } = await import(pathToFileURL(bundle).href);
+const { WASI, MemFS, install } = await import(pathToFileURL(bundle).href);
 const guest = readFileSync(guestPath);
 const decoder = new TextDecoder();
 
@@ -109,7 +109,7 @@ await check('what a host callback throws reaches the caller of start() unchanged
     }
   }
   const start = await startEcho({ stdin: () => 42, stdout: () => {} });
-  expectThrows(start, TypeError, /stdin callback must return a Uint8Array, a string or null, got number/,
+  expectThrows(start, TypeError, /stdin callback must return a Uint8Array, a string or null, got the number 42$/,
     'a stdin callback returning a number');
 });
 
@@ -298,6 +298,29 @@ await check('MemFS round-trips files and reports errors with Node-style codes', 
   expect(small.readFile('/b', 'utf8'), '123', 'the budget comes back when a file shrinks');
   expectThrows(() => new WASI({ fs, preopens: { '/f': '/sandbox/in.txt' } }), Error,
     /preopens\['\/f'\] names '\/sandbox\/in.txt', which is not a directory in the MemFS \(ENOTDIR\)/, 'preopen of a file');
+});
+
+await check('a bad value is worded the same by the Java side (new WASI) and the launcher (install, WASI.run)', async () => {
+  const refusals = {
+    'new WASI': async (value) => new WASI({ returnOnExit: value }),
+    install: async (value) => install(value),
+    'WASI.run': (value) => WASI.run(value),
+  };
+  for (const [value, expected, calls] of [
+    [7, 'the number 7', ['new WASI', 'install', 'WASI.run']],
+    ['x', 'the string "x"', ['new WASI', 'install']],
+    [[], 'an array', ['new WASI', 'install', 'WASI.run']],
+    [new Map(), 'a Map', ['new WASI', 'WASI.run']],
+    [() => {}, 'a function', ['new WASI', 'install', 'WASI.run']],
+    [10n, 'the bigint 10', ['new WASI', 'install', 'WASI.run']],
+  ]) {
+    for (const call of calls) {
+      const error = await refusals[call](value).then(() => null, (e) => e);
+      if (!(error instanceof TypeError) || !error.message.endsWith(`, got ${expected}`)) {
+        throw new Error(`${call} of ${expected}: ${error && error.message}`);
+      }
+    }
+  }
 });
 
 console.log(`${passed} passed, ${failed} failed`);

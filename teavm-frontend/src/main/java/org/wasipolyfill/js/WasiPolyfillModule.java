@@ -34,7 +34,7 @@ public final class WasiPolyfillModule {
 
     /** Runs {@code _start} of an instance made while installed; returns the exit code like {@code WASI.start}. */
     @JSExport
-    public static double start(JSObject instance) {
+    public static JSObject start(JSObject instance) {
         return Launcher.start(instance);
     }
 }

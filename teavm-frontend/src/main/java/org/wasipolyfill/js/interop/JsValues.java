@@ -1,6 +1,7 @@
 package org.wasipolyfill.js.interop;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSObject;
 
 /** Type tests and property access on values handed in from JS, for validating options. */
@@ -35,8 +36,12 @@ public final class JsValues {
     @JSBody(params = "v", script = "return v instanceof WebAssembly.Memory;")
     public static native boolean isWasmMemory(JSObject v);
 
-    /** A short name of a value's type for error messages: "null", "array", "number" ... */
-    @JSBody(params = "v", script = "return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;")
+    /**
+     * How an error message names a value it did not expect ("null", "an array", "a Uint8Array",
+     * "the number 42"): the launcher's own wording, so a value reads the same in every message.
+     */
+    @JSBody(params = "v", script = "return launcher.describe(v);",
+            imports = @JSBodyImport(alias = "launcher", fromModule = LauncherModule.PATH))
     public static native String describe(JSObject v);
 
     /** What {@code String(error)} gives ("TypeError: x is null"), or "a thrown null" and the like. */

@@ -1,0 +1,94 @@
+import { describe } from './describe.mjs';
+import { missingNamespaces } from './namespaces.mjs';
+import { copyOptions } from './options.mjs';
+
+const WHO = 'WASI.run';
+
+/**
+ * WASI.run(source, options): compiles the module first, so that its imports pick the namespaces,
+ * runs it with one fresh WASI and resolves to { exitCode, stdout, stderr, fs }; stdout and stderr
+ * are the bytes written, or null where the options gave a callback. start may return a promise
+ * (a guest that suspends), hence the await.
+ */
+export async function run(host, source, options) {
+  const settings = copyOptions(WHO, options);
+  const stdout = settings.stdout === undefined ? collect(settings, 'stdout') : null;
+  const stderr = settings.stderr === undefined ? collect(settings, 'stderr') : null;
+  const wasi = host.newWasi(settings);
+  const module = await compile(source);
+  const imports = missingNamespaces(host, () => wasi, module, null) || {};
+  const instance = await WebAssembly.instantiate(module, imports);
+  const exitCode = await wasi.start(instance);
+  return { exitCode, stdout: stdout && concat(stdout), stderr: stderr && concat(stderr), fs: host.fsOf(wasi) };
+}
+
+function collect(settings, stream) {
+  const chunks = [];
+  settings[stream] = (chunk) => {
+    chunks.push(chunk);
+  };
+  return chunks;
+}
+
+function concat(chunks) {
+  let length = 0;
+  for (const chunk of chunks) {
+    length += chunk.length;
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+async function compile(given) {
+  const source = given !== null && typeof given === 'object' && typeof given.then === 'function' ? await given : given;
+  if (typeof source === 'string' || (typeof URL !== 'undefined' && source instanceof URL)) {
+    return fromResponse(await fetchUrl(String(source)), String(source));
+  }
+  if (typeof Response !== 'undefined' && source instanceof Response) {
+    return fromResponse(source, source.url);
+  }
+  if (source instanceof WebAssembly.Module) {
+    return source;
+  }
+  if (source instanceof ArrayBuffer) {
+    return WebAssembly.compile(source);
+  }
+  if (ArrayBuffer.isView(source)) {
+    return WebAssembly.compile(new Uint8Array(source.buffer, source.byteOffset, source.byteLength));
+  }
+  throw new TypeError(`${WHO}: expected a URL (string or URL), a Response, an ArrayBuffer, a Uint8Array`
+    + ` or a WebAssembly.Module, got ${describe(source)}`);
+}
+
+async function fetchUrl(url) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    throw new Error(`${WHO}: could not fetch ${url}: ${(e && e.message) || e}`, { cause: e });
+  }
+}
+
+// A Response with the wrong Content-Type (not application/wasm) fails compileStreaming with a
+// TypeError and is compiled from its bytes instead; compile errors are the module's own.
+async function fromResponse(response, url) {
+  if (!response.ok) {
+    throw new Error(`${WHO}: fetching ${url || 'the Response'} failed with HTTP status ${response.status}`);
+  }
+  if (typeof WebAssembly.compileStreaming !== 'function') {
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+  const spare = response.clone();
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (e) {
+    if (!(e instanceof TypeError)) {
+      throw e;
+    }
+    return WebAssembly.compile(await spare.arrayBuffer());
+  }
+}
