@@ -8,6 +8,10 @@ import org.wasipolyfill.core.fs.MemFs;
 /**
  * Everything one WASI instance is handed: immutable once built. Strings are held as the UTF-8
  * bytes the guest reads, and each preopen as the directory itself, looked up once when built.
+ *
+ * <p>The builder copies every array and list it is given, so nothing the caller does with them
+ * afterwards reaches a config. A config may share the builder's own arrays: the builder never
+ * writes into an array again once it is full, and a built config's arrays are exactly full.
  */
 public final class WasiConfig {
     private static final byte[][] NO_STRINGS = {};
@@ -151,11 +155,33 @@ public final class WasiConfig {
         private Builder() {}
 
         public Builder arg(String arg) {
-            return arg(Utf8.encode(arg));
+            return addArg(Utf8.encode(arg));
         }
 
-        /** An argument as its UTF-8 bytes, without a NUL; the config keeps the array. */
+        /** An argument as its UTF-8 bytes, without a NUL; the builder copies them. */
         public Builder arg(byte[] utf8) {
+            return addArg(utf8.clone());
+        }
+
+        /** Replaces the arguments given so far with these, each as its UTF-8 bytes without a NUL (copied). */
+        public Builder args(byte[][] utf8) {
+            args = new byte[utf8.length][];
+            argCount = 0;
+            for (byte[] arg : utf8) {
+                arg(arg);
+            }
+            return this;
+        }
+
+        /** Replaces the arguments given so far with these, as {@link #args(byte[][])} does. */
+        public Builder args(List<String> values) {
+            args = new byte[values.size()][];
+            argCount = 0;
+            values.forEach(this::arg);
+            return this;
+        }
+
+        private Builder addArg(byte[] utf8) {
             if (argCount == args.length) {
                 args = grown(args, new byte[argCount * 2 + 1][]);
             }
@@ -163,24 +189,16 @@ public final class WasiConfig {
             return this;
         }
 
-        /** The arguments as their UTF-8 bytes, each without a NUL; the config keeps the array. */
-        public Builder args(byte[][] utf8) {
-            args = utf8;
-            argCount = utf8.length;
-            return this;
-        }
-
-        public Builder args(List<String> values) {
-            values.forEach(this::arg);
-            return this;
-        }
-
         public Builder env(String key, String value) {
-            return env(Utf8.encode(key + "=" + value));
+            return addEnv(Utf8.encode(key + "=" + value));
         }
 
-        /** A variable as the UTF-8 bytes of {@code KEY=VALUE}, without a NUL; the config keeps the array. */
+        /** A variable as the UTF-8 bytes of {@code KEY=VALUE}, without a NUL; the builder copies them. */
         public Builder env(byte[] keyEqualsValue) {
+            return addEnv(keyEqualsValue.clone());
+        }
+
+        private Builder addEnv(byte[] keyEqualsValue) {
             if (envCount == env.length) {
                 env = grown(env, new byte[envCount * 2 + 1][]);
             }
@@ -218,10 +236,10 @@ public final class WasiConfig {
 
         /**
          * Makes the preopens given so far read-only where {@code readOnly[i]} (the preopen given
-         * {@code i}-th, from 0); the config may keep the array.
+         * {@code i}-th, from 0), and the others writable; the builder copies the array.
          */
         public Builder readOnly(boolean[] readOnly) {
-            preopenReadOnly = readOnly;
+            preopenReadOnly = readOnly.clone();
             return this;
         }
 
@@ -233,7 +251,7 @@ public final class WasiConfig {
 
         /**
          * Hands the guest {@code directories[i]}, directories of this config's MemFS, as preopens
-         * named {@code guestPaths[i]}, after any given before; the config may keep both arrays.
+         * named {@code guestPaths[i]}, after any given before; the builder copies both arrays.
          */
         public Builder preopens(byte[][] guestPaths, DirectoryNode[] directories) {
             if (guestPaths.length != directories.length) {
@@ -244,26 +262,16 @@ public final class WasiConfig {
                     throw new NullPointerException("preopen " + i + " has no guest path or directory");
                 }
             }
-            if (preopenCount == 0 && preopenPaths == null) {
-                preopenNames = guestPaths;
-                preopenDirectories = directories;
-                preopenCount = guestPaths.length;
-                return this;
-            }
+            reservePreopens(preopenCount + guestPaths.length);
             for (int i = 0; i < guestPaths.length; i++) {
-                preopen(guestPaths[i], directories[i], null);
+                preopen(guestPaths[i].clone(), directories[i], null);
             }
             return this;
         }
 
         private Builder preopen(byte[] guestPath, DirectoryNode directory, String fsPath) {
             if (preopenCount == preopenNames.length) {
-                int larger = preopenCount * 2 + 1;
-                preopenNames = grown(preopenNames, new byte[larger][]);
-                preopenDirectories = grown(preopenDirectories, new DirectoryNode[larger]);
-                if (preopenPaths != null) {
-                    preopenPaths = grown(preopenPaths, new String[larger]);
-                }
+                reservePreopens(preopenCount * 2 + 1);
             }
             if (fsPath != null && preopenPaths == null) {
                 preopenPaths = new String[preopenNames.length];
@@ -275,6 +283,16 @@ public final class WasiConfig {
             }
             preopenCount++;
             return this;
+        }
+
+        private void reservePreopens(int capacity) {
+            if (capacity > preopenNames.length) {
+                preopenNames = grown(preopenNames, new byte[capacity][]);
+                preopenDirectories = grown(preopenDirectories, new DirectoryNode[capacity]);
+                if (preopenPaths != null) {
+                    preopenPaths = grown(preopenPaths, new String[capacity]);
+                }
+            }
         }
 
         public Builder stdin(InputSource value) {
