@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compiles the conformance guests and lays out the case files (see notes/CONTRACT.md):
+# Compiles the conformance guests and lays out the case files (their format: README.md, Cases):
 #   <out>/guests/<name>.wasm   from src/main/c/<name>.c or src/main/cpp/<name>.cpp, or src/main/unstable/<name>.c:
 #                              those are built without libc (-nostdlib), so they import wasi_unstable alone
 #   <out>/guests/<name>.json   and, when present, <name>.stdout / <name>.stderr, from src/main/cases/
