@@ -5,7 +5,7 @@ import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.js.interop.JsErrors;
-import org.wasipolyfill.js.interop.LauncherModule;
+import org.wasipolyfill.js.interop.JsModules;
 
 /**
  * The asynchronous conveniences over {@link JsWasi}: {@code WASI.run(source, options)},
@@ -70,20 +70,20 @@ public final class Launcher {
     }
 
     @JSBody(params = { "host", "source", "options" }, script = "return launcher.run(host, source, options);",
-            imports = @JSBodyImport(alias = "launcher", fromModule = LauncherModule.PATH))
+            imports = @JSBodyImport(alias = "launcher", fromModule = JsModules.LAUNCHER))
     private static native JSObject run(JSObject host, JSObject source, JSObject options);
 
     @JSBody(params = { "host", "options" }, script = "launcher.install(host, options);",
-            imports = @JSBodyImport(alias = "launcher", fromModule = LauncherModule.PATH))
+            imports = @JSBodyImport(alias = "launcher", fromModule = JsModules.LAUNCHER))
     private static native void install(JSObject host, JSObject options);
 
     /** Restores the original {@code WebAssembly} functions; false when nothing was installed. */
     @JSBody(script = "return launcher.uninstall();",
-            imports = @JSBodyImport(alias = "launcher", fromModule = LauncherModule.PATH))
+            imports = @JSBodyImport(alias = "launcher", fromModule = JsModules.LAUNCHER))
     public static native boolean uninstall();
 
     /** The exit code, or a promise of it when the guest runs asynchronously. */
     @JSBody(params = "instance", script = "return launcher.start(instance);",
-            imports = @JSBodyImport(alias = "launcher", fromModule = LauncherModule.PATH))
+            imports = @JSBodyImport(alias = "launcher", fromModule = JsModules.LAUNCHER))
     public static native JSObject start(JSObject instance);
 }

@@ -1,25 +1,19 @@
 package org.wasipolyfill.js.api;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.FileType;
 import org.wasipolyfill.core.fs.Stat;
+import org.wasipolyfill.js.interop.JsModules;
 
-/**
- * What {@code MemFS.stat} returns: a plain object shaped after Node's {@code fs.Stats} (sizes and
- * times as numbers, {@code isFile()} ...), plus {@code type} and the exact nanosecond times as
- * BigInts.
- */
+/** What {@code MemFS.stat} returns: a {@code Stats} of src/main/js/memfs/stats.mjs. */
 final class StatObject {
-    private static final double NANOS_PER_MILLI = 1_000_000.0;
-
     private StatObject() {}
 
     static JSObject of(Stat stat) {
         return create(typeName(stat.fileType()), stat.size(), stat.ino(), stat.nlink(),
-                stat.atimNanos(), stat.mtimNanos(), stat.ctimNanos(),
-                stat.atimNanos() / NANOS_PER_MILLI, stat.mtimNanos() / NANOS_PER_MILLI,
-                stat.ctimNanos() / NANOS_PER_MILLI);
+                stat.atimNanos(), stat.mtimNanos(), stat.ctimNanos());
     }
 
     private static String typeName(int fileType) {
@@ -35,13 +29,9 @@ final class StatObject {
         }
     }
 
-    @JSBody(params = { "type", "size", "ino", "nlink", "atimNs", "mtimNs", "ctimNs", "atimeMs", "mtimeMs", "ctimeMs" },
-            script = "return { type: type, size: Number(size), ino: Number(ino), nlink: Number(nlink),"
-                    + " atimeMs: atimeMs, mtimeMs: mtimeMs, ctimeMs: ctimeMs,"
-                    + " atimeNs: atimNs, mtimeNs: mtimNs, ctimeNs: ctimNs,"
-                    + " isFile: function () { return type === 'file'; },"
-                    + " isDirectory: function () { return type === 'directory'; },"
-                    + " isSymbolicLink: function () { return type === 'symlink'; } };")
+    @JSBody(params = { "type", "size", "ino", "nlink", "atimNs", "mtimNs", "ctimNs" },
+            script = "return new stats.Stats(type, size, ino, nlink, atimNs, mtimNs, ctimNs);",
+            imports = @JSBodyImport(alias = "stats", fromModule = JsModules.STATS))
     private static native JSObject create(String type, long size, long ino, long nlink, long atimNs, long mtimNs,
-            long ctimNs, double atimeMs, double mtimeMs, double ctimeMs);
+            long ctimNs);
 }

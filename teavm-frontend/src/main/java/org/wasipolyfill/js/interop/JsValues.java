@@ -41,7 +41,7 @@ public final class JsValues {
      * "the number 42"): the launcher's own wording, so a value reads the same in every message.
      */
     @JSBody(params = "v", script = "return launcher.describe(v);",
-            imports = @JSBodyImport(alias = "launcher", fromModule = LauncherModule.PATH))
+            imports = @JSBodyImport(alias = "launcher", fromModule = JsModules.LAUNCHER))
     public static native String describe(JSObject v);
 
     /** What {@code String(error)} gives ("TypeError: x is null"), or "a thrown null" and the like. */

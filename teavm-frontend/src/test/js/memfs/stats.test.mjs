@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Stats } from '../../../main/js/memfs/stats.mjs';
+
+test('sizes, inode and link count are numbers; times are milliseconds and exact nanoseconds', () => {
+  const stats = new Stats('file', 5n, 7n, 1n, 1_500_000n, 2_000_000_123n, 3n);
+  assert.deepEqual({ ...stats }, {
+    type: 'file', size: 5, ino: 7, nlink: 1, atimeMs: 1.5, mtimeMs: 2000.000123, ctimeMs: 0.000003,
+    atimeNs: 1_500_000n, mtimeNs: 2_000_000_123n, ctimeNs: 3n,
+  });
+});
+
+test('the is...() tests answer by type', () => {
+  const answers = (type) => {
+    const stats = new Stats(type, 0n, 0n, 0n, 0n, 0n, 0n);
+    return [stats.isFile(), stats.isDirectory(), stats.isSymbolicLink()];
+  };
+  assert.deepEqual(answers('file'), [true, false, false]);
+  assert.deepEqual(answers('directory'), [false, true, false]);
+  assert.deepEqual(answers('symlink'), [false, false, true]);
+  assert.deepEqual(answers('unknown'), [false, false, false]);
+});
