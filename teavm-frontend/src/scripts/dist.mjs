@@ -36,9 +36,7 @@ function fail(message) {
   process.exit(1);
 }
 
-function buildTools() {
-  return installedTools(target);
-}
+const buildTools = () => installedTools(target);
 
 // TeaVM's module and the src/main/js modules it imports (TeaVM leaves `import ... from "./launcher/index.mjs"`
 // in its output, resolved here against src/main/js), as one module and its source map, composed with TeaVM's.

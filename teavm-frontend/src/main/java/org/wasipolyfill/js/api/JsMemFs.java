@@ -196,7 +196,8 @@ public final class JsMemFs {
     private static String path(String method, JSObject value) {
         String p = string(method, "path", value);
         if (!p.startsWith("/")) {
-            throw JsErrors.typeError("MemFS." + method + ": path must be absolute (start with '/'), got '" + p + "'");
+            throw JsErrors.typeError("MemFS." + method + ": path must be absolute (start with '/'), got "
+                    + JsValues.describe(value));
         }
         return p;
     }

@@ -275,7 +275,7 @@ final class WasiOptions {
         if (!JsStrings.isCString(value)) {
             badCString(what, value);
         }
-        throw JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got '"
-                + JsValues.asString(value) + "'");
+        throw JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got "
+                + JsValues.describe(value));
     }
 }
