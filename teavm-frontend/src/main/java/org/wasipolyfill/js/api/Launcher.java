@@ -157,7 +157,7 @@ public final class Launcher {
               var wasi = host.newWasi(o);
               var module = await compile(source);
               var instance = await WebAssembly.instantiate(module, host.missing(function () { return wasi; }, module, null) || {});
-              var exitCode = wasi.start(instance);
+              var exitCode = await wasi.start(instance);
               return { exitCode: exitCode, stdout: out && concat(out), stderr: err && concat(err), fs: host.fsOf(wasi) };
             })();
             """)
