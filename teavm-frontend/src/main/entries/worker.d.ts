@@ -3,13 +3,13 @@
 import type { MemFS, RunResult, WasmSource, WASIOptions } from './index.js';
 
 /** The page's standard input: called on the page's thread each time the guest needs more; null is end of file. */
-export type AsyncInputCallback = () => Promise<Uint8Array | string | null | undefined> | Uint8Array | string | null | undefined;
+export type PageInputCallback = () => Promise<Uint8Array | string | null | undefined> | Uint8Array | string | null | undefined;
 
 export interface WorkerRunOptions extends Pick<WASIOptions, 'version' | 'args' | 'env' | 'preopens' | 'maxOpenFiles' | 'stdout' | 'stderr'> {
   /** Copied into the Worker before the run; after it (an exit or a trap) it holds the Worker's files. */
   fs?: MemFS;
   /** Bytes or text given up front, an async function, or a stream of Uint8Array chunks. */
-  stdin?: Uint8Array | string | AsyncInputCallback | ReadableStream<Uint8Array>;
+  stdin?: Uint8Array | string | PageInputCallback | ReadableStream<Uint8Array>;
   /** Aborting it terminates the Worker; the promise rejects with a WorkerAbortError and fs is left unchanged. */
   signal?: AbortSignal;
 }
