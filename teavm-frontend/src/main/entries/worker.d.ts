@@ -22,10 +22,10 @@ export interface WorkerRunOptions extends Pick<WASIOptions, 'version' | 'args' |
  */
 export function runInWorker(source: WasmSource, options?: WorkerRunOptions): Promise<RunResult>;
 
-/** The rejection of an aborted run; reason is the signal's. */
+/** The rejection of an aborted run, named as the core's WASIAbortError; cause is the signal's reason. */
 export class WorkerAbortError extends Error {
-  name: 'AbortError';
-  reason: unknown;
+  name: 'WASIAbortError';
+  cause: unknown;
 }
 
 /** One entry of a file tree moved between threads; paths are absolute, parents before children. */

@@ -11,13 +11,15 @@ export { readTree, writeTree, replaceTree };
 const WHO = 'wasi-polyfill/worker';
 const CLONED_OPTIONS = ['version', 'args', 'env', 'preopens', 'maxOpenFiles'];
 
-/** The error a run ends with when its signal aborts it: the Worker is terminated, the files are left as before. */
+/**
+ * The error a run ends with when its signal aborts it (the Worker is terminated, the files are left as before),
+ * named as the core's async mode names its abort: WASIAbortError, with the reason as its cause.
+ */
 export class WorkerAbortError extends Error {
   constructor(reason) {
     super(`${WHO}: the run was aborted${reason === undefined ? '' : ` (${describeReason(reason)})`}; its Worker `
-      + 'was terminated and the files are as they were before the run');
-    this.name = 'AbortError';
-    this.reason = reason;
+      + 'was terminated and the files are as they were before the run', { cause: reason });
+    this.name = 'WASIAbortError';
   }
 }
 

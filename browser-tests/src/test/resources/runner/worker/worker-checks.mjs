@@ -141,7 +141,7 @@ export async function abortWhileWaiting() {
   } catch (e) {
     return {
       ...failure(e),
-      reason: e.reason,
+      cause: e.cause,
       afterMs: performance.now() - started,
       asked,
       output: output.join(''),
@@ -165,5 +165,20 @@ export async function badStdin() {
     return { resolved: true };
   } catch (e) {
     return failure(e);
+  }
+}
+
+export async function trapKeepsTheFiles() {
+  const fs = new MemFS();
+  fs.mkdir('/sandbox');
+  try {
+    await runInWorker(guest('trapper'), { fs, preopens: { '/sandbox': '/sandbox' } });
+    return { resolved: true };
+  } catch (e) {
+    return {
+      ...failure(e),
+      isRuntimeError: e instanceof WebAssembly.RuntimeError,
+      file: fs.exists('/sandbox/before-trap.txt') ? fs.readFile('/sandbox/before-trap.txt', 'utf8') : null,
+    };
   }
 }

@@ -3,6 +3,7 @@ package org.wasipolyfill.browsertests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,6 +96,23 @@ class NodeStdinTest {
     }
 
     @Test
+    void aTerminalGivesLinesAsTypedAndCtrlDEndsTheInput() throws Exception {
+        // script(1) runs node on a pseudo-terminal: its stdin is a TTY, in the terminal's line mode.
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no /usr/bin/script to make a terminal");
+        String command = String.join(" ", Settings.node(), DIR.resolve("runner/node-stdin/run.mjs").toString(),
+                DIR.resolve("wasi-polyfill").toString(), DIR.resolve("worker-guests/echo.wasm").toString());
+        startProcess(List.of("/usr/bin/script", "-qfec", command, "/dev/null"), "echo-tty");
+        OutputStream in = process.getOutputStream();
+        send(in, "one\n");
+        awaitStdout("one\r\necho 1: one\r\n");
+        Thread.sleep(300);
+        assertEquals("one\r\necho 1: one\r\n", stdout(), "the guest waits for the next line");
+        send(in, "\u0004");
+        assertEquals(0, exitCode());
+        assertEquals("one\r\necho 1: one\r\nend of input after 1 lines\r\n", stdout());
+    }
+
+    @Test
     void sleepTakesRealTime() throws Exception {
         long start = System.nanoTime();
         start("sleeper", "300");
@@ -111,7 +129,11 @@ class NodeStdinTest {
                 DIR.resolve("runner/node-stdin/run.mjs").toString(), DIR.resolve("wasi-polyfill").toString(),
                 DIR.resolve("worker-guests/" + guest + ".wasm").toString()));
         command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectError(DIR.resolve(guest + "-stderr.log").toFile()).start();
+        startProcess(command, guest);
+    }
+
+    private void startProcess(List<String> command, String logName) throws IOException {
+        process = new ProcessBuilder(command).redirectError(DIR.resolve(logName + "-stderr.log").toFile()).start();
         InputStream out = process.getInputStream();
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[4096];

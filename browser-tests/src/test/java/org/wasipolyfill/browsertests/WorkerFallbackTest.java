@@ -146,14 +146,25 @@ abstract class WorkerFallbackTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) result.get("error");
         assertTrue(error != null, () -> "the run was not rejected: " + result);
-        assertEquals("AbortError", error.get("name"));
+        assertEquals("WASIAbortError", error.get("name"));
         assertEquals(Boolean.TRUE, error.get("isAbort"));
         assertTrue(((String) error.get("message")).startsWith("wasi-polyfill/worker: the run was aborted (Ctrl-C)"),
                 () -> "abort: " + result);
-        assertEquals("Ctrl-C", result.get("reason"));
+        assertEquals("Ctrl-C", result.get("cause"));
         assertEquals("> ", result.get("output"));
         assertEquals(1.0, result.get("asked"));
         assertEquals(List.of("old.txt"), result.get("files"), "an aborted run's changes are not copied back");
+    }
+
+    @Test
+    void aTrapRejectsWithARuntimeErrorAndTheFilesKeepWhatItWrote() {
+        Map<String, Object> result = check(isolated, "trapKeepsTheFiles()");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) result.get("error");
+        assertTrue(error != null, () -> "the trap did not reject: " + result);
+        assertEquals("RuntimeError", error.get("name"));
+        assertEquals(Boolean.TRUE, result.get("isRuntimeError"));
+        assertEquals("written before the trap\n", result.get("file"));
     }
 
     @Test
