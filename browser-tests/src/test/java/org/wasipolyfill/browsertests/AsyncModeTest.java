@@ -30,9 +30,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AsyncModeTest {
-    private static final String NO_JSPI = "Error: WASI: async mode (an async stdin, or async: true) needs JSPI"
-            + " (WebAssembly.Suspending and WebAssembly.promising), which this JavaScript engine lacks; run the guest"
-            + " with the Worker entry point 'wasi-polyfill/worker' instead";
+    private static final String NO_JSPI = "Error: WASI: async mode needs JSPI (WebAssembly.Suspending and"
+            + " WebAssembly.promising), which this engine lacks; use the Worker entry point 'wasi-polyfill/worker' instead";
 
     private Playwright playwright;
 
