@@ -221,6 +221,30 @@ export async function runAsyncChecks(M, guests) {
     check(failures, `${name} in async mode: stdout`, text(r.stdout), expected);
   }
 
+  // A wild pointer in a wrapped import and in a plain one: the start() promise rejects with the trap naming it.
+  for (const name of ['fd_read', 'poll_oneoff', 'fd_write']) {
+    const r = await M.WASI.run('/guests/bad_args.wasm', {
+      args: ['bad_args', 'trap', name], async: true, preopens: { '/sandbox': '/sandbox' },
+    }).catch((e) => ({ error: e }));
+    check(failures, `trap in ${name}: a RuntimeError`, r.error instanceof WebAssembly.RuntimeError, true);
+    if (!String(r.error?.message).startsWith(`wasi_snapshot_preview1.${name}: out of bounds`)) {
+      failures.push(`trap in ${name}: ${r.error?.message ?? JSON.stringify(r)}`);
+    }
+  }
+
+  // A reactor in async mode: initialize() resolves once _initialize has run; its exports are then the page's.
+  {
+    const out = [];
+    const wasi = new M.WASI({ async: true, env: { START: '40' }, stdout: (c) => out.push(text(c)) });
+    const reactor = await (await fetch('/guests/reactors/counter.wasm')).arrayBuffer();
+    const { instance } = await WebAssembly.instantiate(reactor, wasi.getImportObject());
+    const ready = wasi.initialize(instance);
+    check(failures, 'async initialize() gives a promise', ready instanceof Promise, true);
+    check(failures, 'async initialize() resolves to', await ready, undefined);
+    check(failures, 'an export called after async initialize()', instance.exports.bump(2), 42);
+    check(failures, 'what the reactor printed', out.join(''), 'reactor ready at 40\ncount 42\n');
+  }
+
   // WASI.run with an async stdin.
   {
     const lines = ['x\n', 'y\n'];
