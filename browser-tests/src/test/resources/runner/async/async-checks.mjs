@@ -189,7 +189,19 @@ export async function runAsyncChecks(M, guests) {
     const bad = await runGuest(M, guests.echo, { stdin: async () => 42 });
     check(failures, 'stdin gives a number: error name', bad.error?.name, 'TypeError');
     check(failures, 'stdin gives a number: message', bad.error?.message,
-      'WASI: stdin must give Uint8Array or string chunks (or null for end of file), got number');
+      'WASI: stdin gave number, not a Uint8Array, a string or null');
+  }
+
+  // Without async mode a stdin callback cannot hand over a promise.
+  {
+    const wasi = new M.WASI({ stdin: () => Promise.resolve('x\n') });
+    try {
+      wasi.start((await WebAssembly.instantiate(guests.echo, wasi.getImportObject())).instance);
+      failures.push('a promise from a synchronous stdin callback did not throw');
+    } catch (e) {
+      check(failures, 'a promise from a synchronous stdin callback', e.name + ': ' + e.message,
+        'TypeError: WASI: the stdin callback returned a promise: pass async: true');
+    }
   }
 
   // Options that contradict each other.
@@ -198,6 +210,39 @@ export async function runAsyncChecks(M, guests) {
     failures.push('async: false with an async stdin did not throw');
   } catch (e) {
     check(failures, 'async: false with an async stdin', e.name, 'TypeError');
+  }
+
+  // The conformance guests that poll clocks, in async mode: the same transcript as in plain mode, the sleeps
+  // awaited as timers (poll_clocks through wasi_snapshot_preview1, unstable_poll through wasi_unstable alone).
+  for (const name of ['poll_clocks', 'unstable_poll']) {
+    const expected = await (await fetch(`/guests/${name}.stdout`)).text();
+    const r = await M.WASI.run(`/guests/${name}.wasm`, { args: [name], async: true, preopens: { '/sandbox': '/sandbox' } });
+    check(failures, `${name} in async mode: exit code`, r.exitCode, 0);
+    check(failures, `${name} in async mode: stdout`, text(r.stdout), expected);
+  }
+
+  // A wild pointer in a wrapped import and in a plain one: the start() promise rejects with the trap naming it.
+  for (const name of ['fd_read', 'poll_oneoff', 'fd_write']) {
+    const r = await M.WASI.run('/guests/bad_args.wasm', {
+      args: ['bad_args', 'trap', name], async: true, preopens: { '/sandbox': '/sandbox' },
+    }).catch((e) => ({ error: e }));
+    check(failures, `trap in ${name}: a RuntimeError`, r.error instanceof WebAssembly.RuntimeError, true);
+    if (!String(r.error?.message).startsWith(`wasi_snapshot_preview1.${name}: out of bounds`)) {
+      failures.push(`trap in ${name}: ${r.error?.message ?? JSON.stringify(r)}`);
+    }
+  }
+
+  // A reactor in async mode: initialize() resolves once _initialize has run; its exports are then the page's.
+  {
+    const out = [];
+    const wasi = new M.WASI({ async: true, env: { START: '40' }, stdout: (c) => out.push(text(c)) });
+    const reactor = await (await fetch('/guests/reactors/counter.wasm')).arrayBuffer();
+    const { instance } = await WebAssembly.instantiate(reactor, wasi.getImportObject());
+    const ready = wasi.initialize(instance);
+    check(failures, 'async initialize() gives a promise', ready instanceof Promise, true);
+    check(failures, 'async initialize() resolves to', await ready, undefined);
+    check(failures, 'an export called after async initialize()', instance.exports.bump(2), 42);
+    check(failures, 'what the reactor printed', out.join(''), 'reactor ready at 40\ncount 42\n');
   }
 
   // WASI.run with an async stdin.

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.TestInstance;
  * Async mode (JSPI) on a page's main thread, with the guests of src/test/async-c: an echo fed line by line over
  * time, a prompt loop, a 1 s nanosleep measured against wall time while the page's setInterval keeps firing,
  * poll on stdin with a timeout (data first, timeout first), a ReadableStream stdin, abort while waiting for stdin
- * and while sleeping, a failing stdin, and WASI.run (runner/async/async-checks.mjs); and the clear error where
+ * and while sleeping, a failing stdin, traps, a reactor, conformance's clock guests through both namespaces, and
+ * WASI.run (runner/async/async-checks.mjs); and the clear error where
  * JSPI is missing (a page that deletes WebAssembly.Suspending before loading the bundle, and Node.js 20).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AsyncModeTest {
-    private static final String NO_JSPI = "Error: WASI: async mode (an async stdin, or async: true) needs JSPI"
-            + " (WebAssembly.Suspending and WebAssembly.promising), which this JavaScript engine lacks; run the guest"
-            + " with the Worker entry point 'wasi-polyfill/worker' instead";
+    private static final String NO_JSPI = "Error: WASI: async mode needs JSPI (WebAssembly.Suspending and"
+            + " WebAssembly.promising), which this engine lacks; use the Worker entry point 'wasi-polyfill/worker' instead";
 
     private Playwright playwright;
 

@@ -208,11 +208,6 @@ public final class JsWasi {
         return exports;
     }
 
-    /*
-     * The guest runs inside a JS try, not a Java one: a Java catch would wrap an engine trap and tag
-     * the error with TeaVM's bookkeeping before it reached the caller.
-     */
-
     /**
      * {@code WASI.run(source, options)}: fetches or compiles {@code source} (a URL string or URL, a
      * Response or a promise of one, an ArrayBuffer or typed array, or a WebAssembly.Module), runs it
@@ -241,7 +236,11 @@ public final class JsWasi {
         return exportedMemory;
     }
 
-    /** Null when {@code f()} returned, else a box holding what it threw. */
+    /**
+     * Null when {@code f()} returned, else a box holding what it threw. The guest runs inside a JS
+     * try, not a Java one: a Java catch would wrap an engine trap and tag the error with TeaVM's
+     * bookkeeping before it reached the caller.
+     */
     @JSBody(params = "f", script = "try { f(); return null; } catch (e) { return { thrown: e }; }")
     private static native JSObject call(JSObject f);
 

@@ -229,13 +229,11 @@ final class WasiOptions {
         boolean asyncStdin = isAsyncFunction(stdin) || isReadableStream(stdin);
         boolean async = JsValues.isUndefined(asyncOption) ? asyncStdin : JsValues.asBoolean(asyncOption);
         if (asyncStdin && !async) {
-            throw JsErrors.typeError("WASI: option 'stdin' is an async function or a ReadableStream, which needs"
-                    + " async mode, but option 'async' is false");
+            throw JsErrors.typeError("WASI: an async stdin needs async mode, but option 'async' is false");
         }
         if (async && !hasJspi()) {
-            throw JsErrors.error("WASI: async mode (an async stdin, or async: true) needs JSPI (WebAssembly.Suspending"
-                    + " and WebAssembly.promising), which this JavaScript engine lacks; run the guest with the Worker"
-                    + " entry point 'wasi-polyfill/worker' instead");
+            throw JsErrors.error("WASI: async mode needs JSPI (WebAssembly.Suspending and WebAssembly.promising),"
+                    + " which this engine lacks; use the Worker entry point 'wasi-polyfill/worker' instead");
         }
         if (JsValues.isUndefined(stdin)) {
             return async;

@@ -79,8 +79,8 @@ public final class AsyncInput implements InputSource, Awaitable {
         } else if (JsValues.isUint8Array(value)) {
             next = Bytes.fromUint8Array(value);
         } else {
-            throw JsErrors.typeError("WASI: stdin must give Uint8Array or string chunks (or null for end of file), got "
-                    + JsValues.describe(value));
+            throw JsErrors.typeError("WASI: stdin gave " + JsValues.describe(value)
+                    + ", not a Uint8Array, a string or null");
         }
         if (next.length == 0 && input.reader != null && !JsValues.isNullish(value)) {
             return false;

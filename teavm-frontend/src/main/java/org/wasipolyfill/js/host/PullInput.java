@@ -51,8 +51,8 @@ public final class PullInput implements InputSource {
         } else if (JsValues.isUint8Array(next)) {
             chunk = Bytes.fromUint8Array(next);
         } else if (isThenable(next)) {
-            throw new HostCallbackError(JsErrors.newTypeError("WASI: the stdin callback returned a promise, which needs"
-                    + " async mode: give an async function, or the option async: true"));
+            throw new HostCallbackError(JsErrors.newTypeError("WASI: the stdin callback returned a promise:"
+                    + " pass async: true"));
         } else {
             throw new HostCallbackError(JsErrors.newTypeError(
                     "WASI: the stdin callback must return a Uint8Array, a string or null, got " + JsValues.describe(next)));

@@ -43,7 +43,9 @@ public final class AbortState {
     /**
      * A promise that resolves when {@code input} (a promise, or null) settles or after
      * {@code millis} (none when negative), whichever comes first, and rejects with what input
-     * rejects with or with the abort error; the timer never outlives it.
+     * rejects with or with the abort error; the timer never outlives it. A timer fires at the
+     * latest after 2^31 - 1 ms (a longer one would fire at once), after which the caller asks the
+     * core again.
      */
     JSObject await(JSObject input, double millis) {
         return await(waits, input, millis);
@@ -61,7 +63,7 @@ public final class AbortState {
     private static native JSObject newAbortError(JSObject reason);
 
     @JSBody(params = { "waits", "input", "millis" }, script = "return new Promise(function (resolve, reject) {"
-            + " var settled = false, timer = millis >= 0 ? setTimeout(function () { end(resolve); }, Math.ceil(millis)) : null;"
+            + " var settled = false, timer = millis >= 0 ? setTimeout(function () { end(resolve); }, Math.min(Math.ceil(millis), 2147483647)) : null;"
             + " function fail(e) { end(reject, e); }"
             + " function end(f, v) { if (settled) return; settled = true; if (timer !== null) clearTimeout(timer);"
             + " if (waits.cancel === fail) waits.cancel = null; f(v); }"
