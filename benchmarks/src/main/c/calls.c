@@ -3,6 +3,7 @@
  *   clock  clock_gettime(CLOCK_MONOTONIC)  -> clock_time_get (an i64 precision argument)
  *   tell   lseek(fd, 0, SEEK_CUR)           -> fd_tell (wasi-libc's shortcut for this case)
  *   seek   lseek(fd, 100, SEEK_SET)         -> fd_seek (an i64 offset argument)
+ *   read   read(fd, buf, 0) on a file       -> fd_read (the per-call cost of the import itself)
  */
 
 #include "bench.h"
@@ -50,8 +51,12 @@ int main(int argc, char **argv) {
         for (long i = 0; i < calls; i++) {
             sum += lseek(fd, 100, SEEK_SET);
         }
+    } else if (strcmp(kind, "read") == 0) {
+        for (long i = 0; i < calls; i++) {
+            sum += read(fd, data, 0);
+        }
     } else {
-        fprintf(stderr, "usage: calls DIVISOR clock|tell|seek\n");
+        fprintf(stderr, "usage: calls DIVISOR clock|tell|seek|read\n");
         return 2;
     }
     close(fd);

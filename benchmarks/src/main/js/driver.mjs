@@ -23,6 +23,7 @@ export const WORKLOADS = [
   { id: 'clock', program: 'calls', args: ['clock'], title: 'per call: 1M clock_gettime (clock_time_get)' },
   { id: 'tell', program: 'calls', args: ['tell'], title: 'per call: 1M lseek(fd, 0, SEEK_CUR) (fd_tell)' },
   { id: 'seek', program: 'calls', args: ['seek'], title: 'per call: 1M lseek(fd, 100, SEEK_SET) (fd_seek)' },
+  { id: 'read', program: 'calls', args: ['read'], title: 'per call: 1M read(fd, buf, 0) on a file (fd_read)' },
   { id: 'meta', program: 'meta', title: 'metadata: 100 dirs x 100 files created, stat\'ed, listed, half renamed, removed' },
   {
     id: 'startup', program: 'hello', title: 'startup: instantiate and run hello 200 times', noArgs: true,
@@ -195,7 +196,10 @@ async function runOnce(host, workload, module, divisor, instantiate, env, sample
       const h = host.create({ args, stdout: stdout.sink, stderr: stderr.sink, preopen: PREOPEN });
       const imports = sampler ? sampler.wrap(h.imports) : h.imports;
       const instance = instantiate.sync ? instantiate.sync(module, imports) : await instantiate.async(module, imports);
-      const code = h.start(instance);
+      let code = h.start(instance);
+      if (code instanceof Promise) {
+        code = await code; // ours-async: start() runs the guest through WebAssembly.promising
+      }
       if (code !== 0) {
         return { error: `exit code ${code}; stderr: ${stderr.text().slice(0, 500)}` };
       }

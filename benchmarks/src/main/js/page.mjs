@@ -9,6 +9,7 @@
 import { runBenchmark, WORKLOADS } from './driver.mjs';
 import * as limit from './hosts/limit-host.mjs';
 import * as ours from './hosts/ours.mjs';
+import * as oursAsync from './hosts/ours-async.mjs';
 import * as shim from './hosts/browser-wasi-shim.mjs';
 
 window.runBench = async (options) => {
@@ -17,6 +18,10 @@ window.runBench = async (options) => {
   if (hostNames.includes('ours')) {
     ours.use(await import('./wasi-polyfill/wasi-polyfill.mjs'));
     hosts.push(ours);
+  }
+  if (hostNames.includes('ours-async')) {
+    oursAsync.use(await import('./wasi-polyfill/wasi-polyfill.mjs'));
+    hosts.push(oursAsync);
   }
   if (hostNames.includes('browser_wasi_shim')) {
     const version = (await (await fetchOk('vendor/browser_wasi_shim/VERSION')).text()).trim();

@@ -7,6 +7,12 @@ export type OutputCallback = (chunk: Uint8Array) => void;
 /** Called whenever the guest reads stdin and the previous chunk is used up; null (or undefined) is end of file. */
 export type InputCallback = () => Uint8Array | string | null | undefined;
 
+/**
+ * An asynchronous stdin (async mode): resolves to the next chunk when the guest reads and the previous chunk is
+ * used up; null, undefined or an empty chunk is end of file. A rejection ends the run with that error.
+ */
+export type AsyncInputCallback = () => PromiseLike<Uint8Array | string | null | undefined>;
+
 export interface WASIOptions {
   /**
    * The namespace getImportObject() and wasiImport give: 'preview1' (the default), wasi_snapshot_preview1;
@@ -23,8 +29,20 @@ export interface WASIOptions {
   preopens?: Record<string, string | { path: string; readOnly?: boolean }>;
   /** The guest gets EMFILE for an fd at or above this (stdio and preopens count); default 1024. */
   maxOpenFiles?: number;
-  /** Standard input: bytes, a string (UTF-8), or a function pulled for each next chunk. */
-  stdin?: Uint8Array | string | InputCallback;
+  /**
+   * Standard input: bytes, a string (UTF-8), or a function pulled for each next chunk. An async function or a
+   * ReadableStream (of Uint8Array or string chunks; an empty chunk is skipped) turns on async mode.
+   */
+  stdin?: Uint8Array | string | InputCallback | AsyncInputCallback | ReadableStream<Uint8Array | string>;
+  /**
+   * Async mode, through JSPI (WebAssembly.Suspending and WebAssembly.promising): fd_read and poll_oneoff are
+   * Suspending imports, so a guest waiting for stdin or sleeping lets the thread run (sleeps use a timer), and
+   * start() and initialize() return Promises. On by default when stdin is an async function or a ReadableStream;
+   * true also turns it on for any other stdin (a plain function may then return a Promise). Without JSPI the
+   * constructor throws an Error pointing at the Worker entry point 'wasi-polyfill/worker'. false with an async
+   * stdin is a TypeError.
+   */
+  async?: boolean;
   /** Default: console.log per line. */
   stdout?: OutputCallback;
   /** Default: console.error per line. */
@@ -64,12 +82,26 @@ export interface RunResult {
   fs: MemFS;
 }
 
+/** Options that put a WASI in async mode: async: true, or an async function or a ReadableStream as stdin. */
+export type AsyncWASIOptions = WASIOptions &
+  ({ async: true } | { async?: undefined; stdin: AsyncInputCallback | ReadableStream<Uint8Array | string> });
+
+/**
+ * The error an aborted guest's start() (or initialize()) promise rejects with, and what every later call
+ * throws; cause is the reason given to abort().
+ */
+export interface WASIAbortError extends Error {
+  name: 'WASIAbortError';
+  cause: unknown;
+}
+
 /**
  * A WASI host for one run of one command module, shaped like node:wasi. Its wasi_snapshot_preview1 and
  * wasi_unstable namespaces share one state (descriptors, offsets), so a module may import both.
  */
-export class WASI {
-  constructor(options?: WASIOptions);
+export interface WASI {
+  /** false: start() and initialize() run the guest to its end before they return. */
+  readonly async: false;
   /** { wasi_snapshot_preview1: wasiImport }, or { wasi_unstable: wasiImport } with version 'unstable'. */
   getImportObject(): { wasi_snapshot_preview1: WASIImport } | { wasi_unstable: WASIImport };
   /** The version's functions alone, to merge into a larger import object. */
@@ -85,12 +117,46 @@ export class WASI {
    * memory or _initialize, or one that exports _start, and an Error when this WASI has already run a guest.
    */
   initialize(instance: WebAssembly.Instance): void;
+}
+
+/**
+ * A WASI in async mode (see WASIOptions.async). Its import object's fd_read and poll_oneoff are
+ * WebAssembly.Suspending functions; the guest's entry point is called through WebAssembly.promising.
+ */
+export interface AsyncWASI extends Omit<WASI, 'async' | 'start' | 'initialize'> {
+  readonly async: true;
+  /**
+   * As WASI.start, but the guest may wait for stdin and sleep: resolves to the exit code; a trap, or what the
+   * stdin callback or stream threw, rejects it.
+   */
+  start(instance: WebAssembly.Instance): Promise<number>;
+  /**
+   * As WASI.initialize, through WebAssembly.promising. The reactor's other exports are the page's to call: one
+   * that may read stdin or sleep must be called through WebAssembly.promising too.
+   */
+  initialize(instance: WebAssembly.Instance): Promise<void>;
+  /**
+   * Stops the guest (Ctrl-C): a guest waiting for stdin or sleeping is unwound at once and the start() promise
+   * rejects with a WASIAbortError whose cause is reason; a guest that has not started yet is never run. This
+   * WASI and its instance cannot be used again: start(), initialize() and the instance's waiting imports throw
+   * that error. Does nothing once the guest has ended.
+   */
+  abort(reason?: unknown): void;
+}
+
+export interface WASIConstructor {
+  new (options: AsyncWASIOptions): AsyncWASI;
+  new (options?: WASIOptions): WASI;
+  readonly prototype: WASI | AsyncWASI;
   /**
    * Fetches or compiles source, runs it with a fresh WASI and collects its output; the import object has the
-   * WASI namespaces the module imports (wasi_snapshot_preview1, wasi_unstable, or both).
+   * WASI namespaces the module imports (wasi_snapshot_preview1, wasi_unstable, or both). Works in async mode
+   * too, the guest then waiting for its stdin.
    */
-  static run(source: WasmSource, options?: WASIOptions): Promise<RunResult>;
+  run(source: WasmSource, options?: WASIOptions): Promise<RunResult>;
 }
+
+export declare const WASI: WASIConstructor;
 
 export interface Stats {
   type: 'file' | 'directory' | 'symlink' | 'unknown';

@@ -1,6 +1,6 @@
 // Type-checked (never run) by check-dist.sh against the packed index.d.ts: every part of the API once.
 import { WASI, MemFS, install, uninstall, start } from 'wasi-polyfill';
-import type { WASIOptions, RunResult, WASIExitError, Stats } from 'wasi-polyfill';
+import type { WASIOptions, RunResult, WASIExitError, WASIAbortError, AsyncWASI, Stats } from 'wasi-polyfill';
 
 export async function usage(bytes: Uint8Array): Promise<number> {
   const fs = new MemFS({ maxBytes: 1 << 20, maxFileSize: 1 << 16 });
@@ -48,6 +48,22 @@ export async function usage(bytes: Uint8Array): Promise<number> {
   await WASI.run(fetch('prog.wasm'));
   await WASI.run(bytes.buffer);
   await WASI.run(await WebAssembly.compile(bytes), { stdin: 'x' });
+
+  const interactive: AsyncWASI = new WASI({ stdin: async () => 'a line\n' });
+  const asked = await WebAssembly.instantiate(bytes, interactive.getImportObject());
+  const answered: Promise<number> = interactive.start(asked.instance);
+  interactive.abort('stopped');
+  try {
+    await answered;
+  } catch (e) {
+    void (e as WASIAbortError).cause;
+  }
+  const streamed = new WASI({ stdin: new ReadableStream<Uint8Array>() });
+  const sleeper = new WASI({ async: true, stdin: () => Promise.resolve(null) });
+  const ready: Promise<void> = sleeper.initialize(asked.instance);
+  void ready;
+  const asyncFlags: boolean = streamed.async && sleeper.async && !wasi.async;
+  void asyncFlags;
 
   install({ args: ['prog'] });
   const made = await WebAssembly.instantiateStreaming(fetch('prog.wasm'));

@@ -12,6 +12,19 @@ const QUIET_REMINDER_MS = 5000;
 /** How much output one animation frame takes from the ring: a guest printing faster waits for the terminal. */
 const FRAME_OUTPUT_BYTES = 512 * 1024;
 
+/** How long a guest asked to abort (JSPI) may take to unwind before its worker is terminated. */
+const ABORT_GRACE_MS = 1000;
+
+/**
+ * How the program gets typed lines: 'jspi' suspends it while it waits (WebAssembly.Suspending; no isolation
+ * needed), 'atomics' blocks its worker in Atomics.wait on shared memory (a cross-origin isolated page), 'none'
+ * gives it an empty standard input. ?stdin=atomics picks the shared memory where both would work.
+ */
+const STDIN_MODE = typeof WebAssembly.Suspending === 'function'
+    && new URLSearchParams(location.search).get('stdin') !== 'atomics'
+  ? 'jspi'
+  : crossOriginIsolated ? 'atomics' : 'none';
+
 const $ = (id) => document.getElementById(id);
 const ui = {
   programName: $('program-name'),
@@ -174,6 +187,7 @@ async function run() {
     program,
     channel: crossOriginIsolated ? new Channel() : null,
     input: [],
+    asked: false,
     stdout: [],
     stderr: [],
     startedAt: performance.now(),
@@ -211,10 +225,13 @@ async function run() {
     if (data.type === 'output') {
       show(run, data.fd, data.chunk);
     } else if (data.type === 'input') {
+      run.asked = true;
       drain(run);
       document.body.dataset.waiting = 'true';
       ui.runState.textContent = 'waiting for input: type a line and press Enter (Ctrl-D ends the input)';
       pumpInput(run);
+    } else if (data.type === 'exit' && data.aborted) {
+      stopped(run, run.stopping);
     } else if (data.type === 'exit') {
       drain(run);
       finish(run, data);
@@ -241,6 +258,7 @@ async function run() {
     env: parseEnv(envText),
     files: tree.entries(),
     shared: run.channel?.buffer ?? null,
+    stdinMode: STDIN_MODE,
   });
   ui.runState.textContent = 'running';
   terminal.setReading(true);
@@ -274,8 +292,9 @@ function tick(run) {
 function queueInput(bytes) {
   const run = current;
   if (!run) return;
-  if (!run.channel) {
-    terminal.note('(this page is not cross-origin isolated, so typed input cannot reach the program)', 'warn');
+  if (STDIN_MODE === 'none') {
+    terminal.note('(this browser has no JSPI and the page is not cross-origin isolated, so typed input cannot '
+      + 'reach the program)', 'warn');
     return;
   }
   if (bytes === null) {
@@ -287,16 +306,36 @@ function queueInput(bytes) {
 }
 
 function pumpInput(run) {
-  if (run.input.length && run.channel.offerInput(run.input[0])) {
+  if (!run.input.length) return;
+  if (STDIN_MODE === 'jspi') {
+    if (!run.asked) return;
+    run.asked = false;
+    run.worker.postMessage({ type: 'stdin', chunk: run.input.shift() });
+  } else if (run.channel.offerInput(run.input[0])) {
     run.input.shift();
-    delete document.body.dataset.waiting;
-    ui.runState.textContent = 'running';
+  } else {
+    return;
   }
+  delete document.body.dataset.waiting;
+  ui.runState.textContent = 'running';
 }
 
+/** Ends the run: a guest suspended waiting for input (JSPI) is aborted, any other has its worker terminated. */
 function stop(reason) {
   const run = current;
-  if (!run) return;
+  if (!run || run.stopping) return;
+  if (STDIN_MODE === 'jspi' && run.asked && run.worker) {
+    run.stopping = reason;
+    run.worker.postMessage({ type: 'abort', reason });
+    run.abortTimer = setTimeout(() => stopped(run, reason), ABORT_GRACE_MS);
+    return;
+  }
+  stopped(run, reason);
+}
+
+function stopped(run, reason) {
+  if (current !== run) return;
+  clearTimeout(run.abortTimer);
   run.worker?.terminate();
   const elapsed = performance.now() - run.startedAt;
   drain(run);
@@ -765,9 +804,11 @@ function main() {
   }, true);
 
   terminal.note('WASI playground: wasm32-wasi programs run in a Web Worker in this page; nothing leaves the browser.', 'info');
-  if (!crossOriginIsolated) {
-    terminal.note('This page is not cross-origin isolated (it was served without COOP/COEP headers), so programs '
-      + 'get an empty standard input. Serve it with scripts/playground.', 'warn');
+  window.playground.stdinMode = STDIN_MODE;
+  if (STDIN_MODE === 'none') {
+    terminal.note('This browser has no JSPI (WebAssembly.Suspending) and the page is not cross-origin isolated (it '
+      + 'was served without COOP/COEP headers), so programs get an empty standard input. Use a browser with JSPI, '
+      + 'or serve the page with scripts/playground.', 'warn');
   }
   spare = spawnWorker();
   setState('idle', 'ready');

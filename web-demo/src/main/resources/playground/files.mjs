@@ -1,6 +1,6 @@
 // The page's copy of the guest's filesystem: the source of truth between runs. A run gets a copy of every
-// entry (see tree-transfer.mjs) and, when it exits, its whole tree replaces this one; a stopped run leaves it
-// untouched.
+// entry (see readTree in wasi-polyfill/worker.mjs) and, when it exits, its whole tree replaces this one; a
+// stopped run leaves it untouched.
 
 const encoder = new TextEncoder();
 

@@ -1,22 +1,53 @@
 // Runs one guest, off the page's main thread: the page posts { type: 'run', ... } once; the guest's output goes
-// into the shared channel (channel.mjs), the worker posts { type: 'input' } when the guest waits for standard
-// input and { type: 'exit', ... } with the files as the guest left them. The page ends a run early with
-// terminate().
+// into the shared channel (channel.mjs) when the page is cross-origin isolated, else it is posted as { type:
+// 'output' }. When the guest waits for standard input the worker posts { type: 'input' }, and the page answers in
+// one of two ways: with JSPI (stdinMode 'jspi') the guest is suspended and the page posts { type: 'stdin', chunk }
+// (null: end of file), and { type: 'abort' } unwinds it; without JSPI on an isolated page (stdinMode 'atomics')
+// the worker blocks in Atomics.wait until the page has put the line into the channel. At the end the worker posts
+// { type: 'exit', ... } with the files as the guest left them (or aborted: true). The page may also terminate() it.
 import { WASI, MemFS } from './wasi-polyfill/wasi-polyfill.mjs';
+import { readTree, writeTree } from './wasi-polyfill/worker.mjs';
 import { Channel } from './channel.mjs';
-import { readTree, writeTree } from './tree-transfer.mjs';
 
 /** A mistake in the program or its setup, said to the user as it is; not a trap of a running guest. */
 class Problem extends Error {}
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
+/** Typed lines the page has sent (JSPI mode) before the guest asked, and the guest's pending ask. */
+const typed = [];
+let asking = null;
+let current = null;
+
 self.onmessage = ({ data }) => {
-  if (data.type === 'run') run(data);
+  if (data.type === 'run') {
+    run(data);
+  } else if (data.type === 'stdin') {
+    if (asking) {
+      asking(data.chunk);
+      asking = null;
+    } else {
+      typed.push(data.chunk);
+    }
+  } else if (data.type === 'abort') {
+    current?.abort(data.reason);
+  }
 };
 self.postMessage({ type: 'ready' });
 
-function run({ name, bytes, args, env, files, shared }) {
+/** JSPI mode's stdin: asks the page, and the guest stays suspended until the page answers. */
+function askPage() {
+  self.postMessage({ type: 'input' });
+  return typed.length ? Promise.resolve(typed.shift()) : new Promise((resolve) => { asking = resolve; });
+}
+
+function stdinFor(mode, channel) {
+  if (mode === 'jspi') return async () => askPage();
+  if (mode === 'atomics') return () => { self.postMessage({ type: 'input' }); return channel.takeInput(); };
+  return '';
+}
+
+async function run({ name, bytes, args, env, files, shared, stdinMode }) {
   const channel = shared ? new Channel(shared) : null;
   const fs = new MemFS();
   const result = {};
@@ -34,16 +65,21 @@ function run({ name, bytes, args, env, files, shared }) {
       env,
       fs,
       preopens: { '/': '/' },
-      stdin: channel ? () => { self.postMessage({ type: 'input' }); return channel.takeInput(); } : '',
+      stdin: stdinFor(stdinMode, channel),
       stdout: output(1),
       stderr: output(2),
       returnOnExit: true,
     });
     const instance = instantiate(name, module, wasi);
+    current = wasi.async ? wasi : null;
     const start = performance.now();
     try {
-      result.exitCode = wasi.start(instance);
+      result.exitCode = await wasi.start(instance);
     } catch (e) {
+      if (e?.name === 'WASIAbortError') {
+        self.postMessage({ type: 'exit', aborted: true });
+        return;
+      }
       result.trap = describeTrap(e);
     }
     result.elapsed = performance.now() - start;

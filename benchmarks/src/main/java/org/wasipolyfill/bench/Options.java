@@ -26,7 +26,7 @@ record Options(
 
     static final String USAGE = String.join("\n",
             "usage: Bench [--mode full|smoke] [--engines node,chromium,firefox] [--samples N] [--warmup N] [--divisor N]",
-            "             [--workloads stdout,file,clock,tell,seek,meta,startup,random] [--hosts limit,ours,browser_wasi_shim]",
+            "             [--workloads stdout,file,clock,tell,seek,read,meta,startup,random] [--hosts limit,ours,ours-async,browser_wasi_shim]",
             "             [--sinks keep,copy] [--out DIR] [--polyfill wasi-polyfill.mjs] [--profile DIR]",
             "  --mode      full: issue 5's sizes, 1 warmup + 5 samples (default); smoke: sizes / 64, 1 sample",
             "  --sinks     the stdout callbacks: keep (holds each chunk) and copy (copies each chunk into its own",

@@ -17,11 +17,21 @@ import org.wasipolyfill.core.memory.GuestMemory;
  * poll_oneoff. Files and stdio never block in this host, so fd subscriptions are ready at once;
  * when none is, the call sleeps until the earliest clock deadline and reports every clock
  * subscription that has expired by then.
+ *
+ * <p>An input that can be pending (an asynchronous stdin) makes its fd_read subscriptions ready
+ * only once bytes are buffered or it has ended. A host that suspends instead of blocking first asks
+ * for a {@link #plan}, awaits what it names, and calls {@link #poll} once the plan is ready: the
+ * relative timeouts are measured from the first plan of those subscriptions, not from each retry.
  */
 final class PollOneoff {
     private final FdTable fds;
     private final WasiClock clock;
+    private final PollWait wait = new PollWait();
     private long[] deadlines = new long[0];
+    /** Whether {@link #deadlines} hold the deadlines of the subscriptions at armedIn, armedCount. */
+    private boolean armed;
+    private int armedIn;
+    private int armedCount;
 
     PollOneoff(FdTable fds, WasiClock clock) {
         this.fds = fds;
@@ -34,30 +44,21 @@ final class PollOneoff {
      * fd_write on stdin) fails the whole call with EBADF before anything is reported.
      */
     int poll(GuestMemory memory, int in, int out, int count) {
-        memory.checkRange(in, (long) count * Layout.SUBSCRIPTION_SIZE);
-        memory.checkRange(out, (long) count * Layout.EVENT_SIZE);
-        for (int i = 0; i < count; i++) {
-            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
-            int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
-            if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
-                Descriptor descriptor = fds.get(memory.readI32(sub + Layout.SUBSCRIPTION_FD));
-                if (!descriptor.kindSupports(tag == EventType.FD_READ ? Rights.FD_READ : Rights.FD_WRITE)) {
-                    throw FsException.of(Errno.BADF);
-                }
-            }
+        validate(memory, in, out, count);
+        if (!isArmed(in, count)) {
+            computeDeadlines(memory, in, count);
         }
-        if (deadlines.length < count) {
-            deadlines = new long[Math.max(count, 8)];
-        }
+        armed = false;
         int events = 0;
         long earliest = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {
             int sub = in + i * Layout.SUBSCRIPTION_SIZE;
             int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
-            deadlines[i] = NOT_A_CLOCK;
             if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
-                fdEvent(memory, sub, tag, out + events++ * Layout.EVENT_SIZE);
-            } else if (tag == EventType.CLOCK && (deadlines[i] = deadline(memory, sub)) != NOT_A_CLOCK) {
+                if (tag == EventType.FD_WRITE || pendingRead(memory, sub) == null) {
+                    fdEvent(memory, sub, tag, out + events++ * Layout.EVENT_SIZE);
+                }
+            } else if (tag == EventType.CLOCK && deadlines[i] != NOT_A_CLOCK) {
                 earliest = Math.min(earliest, deadlines[i]);
             } else {
                 writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0);
@@ -76,6 +77,84 @@ final class PollOneoff {
             }
         }
         return events;
+    }
+
+    /**
+     * Null when {@link #poll} would report an event now (or fail), else what it would wait for.
+     * The first plan of a set of subscriptions fixes their deadlines, which the later plans and the
+     * poll that follows use.
+     */
+    PollWait plan(GuestMemory memory, int in, int out, int count) {
+        validate(memory, in, out, count);
+        if (!isArmed(in, count)) {
+            computeDeadlines(memory, in, count);
+            armed = true;
+            armedIn = in;
+            armedCount = count;
+        }
+        long now = clock.monotonicNanos();
+        long earliest = PollWait.NO_DEADLINE;
+        Pending input = null;
+        for (int i = 0; i < count; i++) {
+            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
+            int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
+            if (tag == EventType.FD_READ) {
+                Pending pending = pendingRead(memory, sub);
+                if (pending == null) {
+                    return null;
+                }
+                input = input == null ? pending : input;
+            } else if (tag == EventType.CLOCK && deadlines[i] != NOT_A_CLOCK) {
+                if (deadlines[i] <= now) {
+                    return null;
+                }
+                earliest = Math.min(earliest, deadlines[i]);
+            } else {
+                return null;
+            }
+        }
+        wait.deadline = earliest;
+        wait.input = input;
+        return wait;
+    }
+
+    private boolean isArmed(int in, int count) {
+        return armed && armedIn == in && armedCount == count;
+    }
+
+    private void validate(GuestMemory memory, int in, int out, int count) {
+        memory.checkRange(in, (long) count * Layout.SUBSCRIPTION_SIZE);
+        memory.checkRange(out, (long) count * Layout.EVENT_SIZE);
+        for (int i = 0; i < count; i++) {
+            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
+            int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
+            if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
+                Descriptor descriptor = fds.get(memory.readI32(sub + Layout.SUBSCRIPTION_FD));
+                if (!descriptor.kindSupports(tag == EventType.FD_READ ? Rights.FD_READ : Rights.FD_WRITE)) {
+                    throw FsException.of(Errno.BADF);
+                }
+            }
+        }
+    }
+
+    private void computeDeadlines(GuestMemory memory, int in, int count) {
+        if (deadlines.length < count) {
+            deadlines = new long[Math.max(count, 8)];
+        }
+        for (int i = 0; i < count; i++) {
+            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
+            deadlines[i] = memory.readU8(sub + Layout.SUBSCRIPTION_TAG) == EventType.CLOCK
+                    ? deadline(memory, sub) : NOT_A_CLOCK;
+        }
+    }
+
+    /** What an fd_read subscription waits for; null when it is ready, or reports an error. */
+    private Pending pendingRead(GuestMemory memory, int sub) {
+        try {
+            return fds.get(memory.readI32(sub + Layout.SUBSCRIPTION_FD), (int) Rights.POLL_FD_READWRITE).readPending();
+        } catch (FsException e) {
+            return null;
+        }
     }
 
     private static final long NOT_A_CLOCK = Long.MIN_VALUE;

@@ -323,6 +323,20 @@ public final class Preview1 {
         }
     }
 
+    /**
+     * For a host that suspends the guest instead of blocking: what {@link #fdRead} with these
+     * arguments would wait for, or null when it would complete now (with an errno or a trap
+     * included, which the call itself then gives). A read of nothing never waits.
+     */
+    public Pending fdReadPending(int fd, int iovs, int iovsLen) {
+        try {
+            Pending pending = fds.get(fd, Rights.FD_READ).readPending();
+            return pending == null || iovecs.at(memory, iovs, iovsLen).checkedTotal() == 0 ? null : pending;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public int fdReaddir(int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
         try {
             DirectoryDescriptor directory = directory(fd, Rights.FD_READDIR);
@@ -556,6 +570,27 @@ public final class Preview1 {
             return Errno.SUCCESS;
         } catch (FsException e) {
             return e.errno();
+        }
+    }
+
+    /**
+     * For a host that suspends the guest instead of blocking: null when {@link #pollOneoff} with
+     * these arguments would complete now (with an errno or a trap included), else what it would
+     * wait for. The relative clock timeouts are fixed by the first plan of a set of subscriptions
+     * and kept by the plans and the pollOneoff that follow, so waiting and asking again never
+     * re-arms them.
+     */
+    public PollWait pollOneoffPlan(int subscriptions, int events, int nsubscriptions) {
+        if (nsubscriptions <= 0) {
+            return null;
+        }
+        try {
+            if (pollOneoff == null) {
+                pollOneoff = new PollOneoff(fds, clock);
+            }
+            return pollOneoff.plan(memory, subscriptions, events, nsubscriptions);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

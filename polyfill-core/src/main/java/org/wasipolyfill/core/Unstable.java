@@ -92,6 +92,37 @@ public final class Unstable {
             // None (EINVAL) or more than memory could hold: preview1 answers both.
             return preview1.pollOneoff(in, out, nsubscriptions, neventsPtr);
         }
+        int convertedLength = convertSubscriptions(in, nsubscriptions);
+        try {
+            return preview1.pollOneoff(in, out, nsubscriptions, neventsPtr);
+        } finally {
+            preview1.memory().write(in, saved, 0, convertedLength);
+        }
+    }
+
+    /** {@link Preview1#pollOneoffPlan} for snapshot-0 subscriptions, converted as {@link #pollOneoff} converts them. */
+    public PollWait pollOneoffPlan(int in, int out, int nsubscriptions) {
+        if (nsubscriptions <= 0) {
+            return null;
+        }
+        int convertedLength;
+        try {
+            convertedLength = convertSubscriptions(in, nsubscriptions);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        try {
+            return preview1.pollOneoffPlan(in, out, nsubscriptions);
+        } finally {
+            preview1.memory().write(in, saved, 0, convertedLength);
+        }
+    }
+
+    /**
+     * Rewrites the subscriptions at {@code in} in place as preview1 ones, keeping the guest's bytes
+     * in {@link #saved}; returns how many bytes to put back from there.
+     */
+    private int convertSubscriptions(int in, int nsubscriptions) {
         GuestMemory memory = preview1.memory();
         memory.checkRange(in, (long) nsubscriptions * UnstableLayout.SUBSCRIPTION_SIZE);
         int length = nsubscriptions * UnstableLayout.SUBSCRIPTION_SIZE;
@@ -102,11 +133,7 @@ public final class Unstable {
         memory.read(in, saved, 0, length);
         int convertedLength = toPreview1Subscriptions(saved, converted, nsubscriptions);
         memory.write(in, converted, 0, convertedLength);
-        try {
-            return preview1.pollOneoff(in, out, nsubscriptions, neventsPtr);
-        } finally {
-            memory.write(in, saved, 0, convertedLength);
-        }
+        return convertedLength;
     }
 
     /**

@@ -8,11 +8,13 @@ import java.util.Map;
  * Serves the playground (the classpath folder {@code playground/}, i.e. {@code target/classes/playground}) on
  * {@code http://127.0.0.1:PORT/} until the process is stopped.
  *
- * <p>Every response is cross-origin isolated (COOP {@code same-origin}, COEP {@code require-corp}): the page needs
- * {@code SharedArrayBuffer} and {@code Atomics.wait} to hand a typed line to a guest blocked in its Web Worker.
+ * <p>By default every response is cross-origin isolated (COOP {@code same-origin}, COEP {@code require-corp}), so
+ * that a browser without JSPI can hand a typed line to a guest blocked in its Web Worker through a
+ * {@code SharedArrayBuffer} and {@code Atomics.wait}. With {@code --no-isolation} the headers are left out, as
+ * on an ordinary static host: a browser with JSPI still gives the guest its typed input.
  *
- * <p>Usage: {@code java -cp web-demo/target/classes org.wasipolyfill.webdemo.PlaygroundServer [PORT]}
- * (default 8080).
+ * <p>Usage: {@code java -cp web-demo/target/classes org.wasipolyfill.webdemo.PlaygroundServer [--no-isolation]
+ * [PORT]} (default 8080).
  */
 public final class PlaygroundServer {
 
@@ -25,17 +27,25 @@ public final class PlaygroundServer {
     private PlaygroundServer() {
     }
 
-    /** Serves the playground at {@code http://127.0.0.1:PORT/} (0 for an ephemeral port). */
+    /** Serves the playground, cross-origin isolated, at {@code http://127.0.0.1:PORT/} (0 for an ephemeral port). */
     public static StaticServer start(int port) throws IOException {
-        return StaticServer.start(port, Map.of("/", "playground/"), CROSS_ORIGIN_ISOLATION);
+        return start(port, true);
+    }
+
+    /** Serves the playground at {@code http://127.0.0.1:PORT/}, with or without the isolation headers. */
+    public static StaticServer start(int port, boolean crossOriginIsolated) throws IOException {
+        return StaticServer.start(port, Map.of("/", "playground/"),
+                crossOriginIsolated ? CROSS_ORIGIN_ISOLATION : Map.of());
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        boolean isolated = args.length == 0 || !args[0].equals("--no-isolation");
+        String portArg = isolated ? (args.length > 0 ? args[0] : null) : (args.length > 1 ? args[1] : null);
         int port;
         try {
-            port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+            port = portArg != null ? Integer.parseInt(portArg) : 8080;
         } catch (NumberFormatException e) {
-            System.err.println("usage: PlaygroundServer [PORT]  (not a port number: " + args[0] + ")");
+            System.err.println("usage: PlaygroundServer [--no-isolation] [PORT]  (not a port number: " + portArg + ")");
             System.exit(2);
             return;
         }
@@ -50,7 +60,7 @@ public final class PlaygroundServer {
         }
         StaticServer server;
         try {
-            server = start(port);
+            server = start(port, isolated);
         } catch (BindException e) {
             System.err.println("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "): is another server running there? Pass another port: scripts/playground 9000");
@@ -58,7 +68,8 @@ public final class PlaygroundServer {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println("Playground: " + server.uri() + "  (Ctrl-C to stop)");
+        System.out.println("Playground: " + server.uri() + (isolated ? "" : "  (not cross-origin isolated)")
+                + "  (Ctrl-C to stop)");
         Thread.currentThread().join();
     }
 }

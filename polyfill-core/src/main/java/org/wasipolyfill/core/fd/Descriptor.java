@@ -1,6 +1,7 @@
 package org.wasipolyfill.core.fd;
 
 import org.wasipolyfill.core.IoVecs;
+import org.wasipolyfill.core.Pending;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fs.FsException;
@@ -139,5 +140,10 @@ public abstract class Descriptor {
     /** Bytes a read would return now, for poll_oneoff; streams that cannot tell answer 0. */
     public long readableBytes() {
         return 0;
+    }
+
+    /** Null when a read would complete now; else what it waits for (see {@link Pending}). */
+    public Pending readPending() {
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package org.wasipolyfill.core.fd;
 
 import org.wasipolyfill.core.InputSource;
 import org.wasipolyfill.core.IoVecs;
+import org.wasipolyfill.core.Pending;
 import org.wasipolyfill.core.abi.Rights;
 
 /** fd 0: bytes pulled from the host; a character device that cannot seek. */
@@ -45,4 +46,13 @@ public final class StdinDescriptor extends StreamDescriptor {
         return total;
     }
 
+    @Override
+    public Pending readPending() {
+        return source.pending();
+    }
+
+    @Override
+    public long readableBytes() {
+        return source.buffered();
+    }
 }

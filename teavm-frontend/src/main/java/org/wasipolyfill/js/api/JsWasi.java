@@ -7,8 +7,10 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.Unstable;
+import org.wasipolyfill.js.imports.AbortState;
 import org.wasipolyfill.js.imports.ExitSignal;
 import org.wasipolyfill.js.imports.Preview1Imports;
+import org.wasipolyfill.js.imports.SuspendingImports;
 import org.wasipolyfill.js.imports.UnstableImports;
 import org.wasipolyfill.js.interop.JsErrors;
 import org.wasipolyfill.js.interop.JsValues;
@@ -34,6 +36,7 @@ public final class JsWasi {
     /** Made when first asked for: most guests import preview1 alone. */
     private JSObject unstableImport;
     private boolean started;
+    private final AbortState abort = new AbortState();
 
     @JSExport
     public JsWasi(JSObject options) {
@@ -41,7 +44,24 @@ public final class JsWasi {
         this.options = WasiOptions.parse(options);
         this.preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
-        this.wasiImport = Preview1Imports.create(preview1, memory);
+        JSObject plain = Preview1Imports.create(preview1, memory);
+        this.wasiImport = this.options.async ? SuspendingImports.preview1(plain, preview1, memory, abort) : plain;
+    }
+
+    /** Whether this WASI is in async mode: start() and initialize() then return promises. */
+    @JSExport
+    @JSProperty("async")
+    public boolean isAsync() {
+        return options.async;
+    }
+
+    /**
+     * Stops the guest: one waiting in a suspending import unwinds at once and its start() promise
+     * rejects with a {@code WASIAbortError}; this WASI runs nothing afterwards.
+     */
+    @JSExport
+    public void abort(JSObject reason) {
+        abort.abort(reason);
     }
 
     /** The syscall layer behind the import object. */
@@ -66,7 +86,11 @@ public final class JsWasi {
             return null;
         }
         if (unstableImport == null) {
-            unstableImport = UnstableImports.create(new Unstable(preview1), memory, wasiImport);
+            Unstable unstable = new Unstable(preview1);
+            unstableImport = UnstableImports.create(unstable, memory, wasiImport);
+            if (options.async) {
+                unstableImport = SuspendingImports.unstable(unstableImport, unstable, preview1, memory, abort);
+            }
         }
         return unstableImport;
     }
@@ -90,18 +114,29 @@ public final class JsWasi {
     /**
      * Runs the command: binds the exported memory, calls {@code _start} and returns the exit code
      * (the {@code proc_exit} argument as an unsigned number, or 0 when {@code _start} returns).
-     * A trap inside the guest propagates as the engine threw it.
+     * A trap inside the guest propagates as the engine threw it. In async mode {@code _start} is
+     * called through {@code WebAssembly.promising} and the result is a promise of the same.
      */
     @JSExport
-    public double start(JSObject instance) {
+    public JSObject start(JSObject instance) {
         JSObject exports = bindExports("WASI.start", instance);
         JSObject entry = JsValues.get(exports, "_start");
         if (!JsValues.isFunction(entry)) {
             throw JsErrors.typeError("WASI.start: the instance exports no '_start' function (is it a command module?"
                     + " A reactor, exporting '_initialize', is set up with initialize())");
         }
-        JSObject failure = enter(entry);
+        started = true;
+        if (options.async) {
+            return callPromising(entry, this, true);
+        }
+        return toJs(exitCode(call(entry)));
+    }
+
+    /** The exit code for how the guest ended ({@code failure}: null, or a box of what it threw), or throws. */
+    private double exitCode(JSObject failure) {
+        abort.end();
         options.flushConsoles();
+        abort.check();
         if (failure == null) {
             return 0;
         }
@@ -116,10 +151,11 @@ public final class JsWasi {
      * Sets up a reactor, as Node's {@code wasi.initialize}: binds the exported memory and calls
      * {@code _initialize}; the page then calls the reactor's other exports as it likes. What
      * {@code _initialize} throws (a trap, or {@code WASIExitError} when it calls proc_exit) reaches
-     * the caller.
+     * the caller. In async mode {@code _initialize} is called through {@code WebAssembly.promising}
+     * and the result is a promise.
      */
     @JSExport
-    public void initialize(JSObject instance) {
+    public JSObject initialize(JSObject instance) {
         JSObject exports = bindExports("WASI.initialize", instance);
         if (JsValues.isFunction(JsValues.get(exports, "_start"))) {
             throw JsErrors.typeError("WASI.initialize: the instance exports '_start': it is a command, run it with start()");
@@ -129,10 +165,28 @@ public final class JsWasi {
             throw JsErrors.typeError("WASI.initialize: the instance exports no '_initialize' function"
                     + " (is it a reactor module, built with -mexec-model=reactor?)");
         }
-        JSObject failure = enter(entry);
+        started = true;
+        if (options.async) {
+            return callPromising(entry, this, false);
+        }
+        initialized(call(entry));
+        return undefined();
+    }
+
+    private void initialized(JSObject failure) {
+        abort.check();
         if (failure != null) {
             throw JsErrors.rethrow(thrownValue(failure));
         }
+    }
+
+    /** How an async start ({@code command}) or initialize ends: what its promise resolves to, or throws. */
+    private static JSObject settle(JsWasi wasi, JSObject failure, boolean command) {
+        if (command) {
+            return toJs(wasi.exitCode(failure));
+        }
+        wasi.initialized(failure);
+        return undefined();
     }
 
     /**
@@ -141,6 +195,7 @@ public final class JsWasi {
      * the next instance is bound again.
      */
     private JSObject bindExports(String who, JSObject instance) {
+        abort.check();
         if (started) {
             throw JsErrors.error(who + ": this WASI object has already run a guest (start or initialize);"
                     + " create a new WASI for each instance");
@@ -151,16 +206,6 @@ public final class JsWasi {
         }
         memory.bind((WasmMemory) exportedMemory(who, exports));
         return exports;
-    }
-
-    /**
-     * Runs {@code entry}, once per WASI. The guest runs inside a JS try, not a Java one: a Java
-     * catch would wrap an engine trap and tag the error with TeaVM's bookkeeping before it reached
-     * the caller. Returns null when it returned, else a box holding what it threw.
-     */
-    private JSObject enter(JSObject entry) {
-        started = true;
-        return call(entry);
     }
 
     /**
@@ -191,10 +236,28 @@ public final class JsWasi {
         return exportedMemory;
     }
 
-    /** Null when {@code f()} returned, else a box holding what it threw. */
+    /**
+     * Null when {@code f()} returned, else a box holding what it threw. The guest runs inside a JS
+     * try, not a Java one: a Java catch would wrap an engine trap and tag the error with TeaVM's
+     * bookkeeping before it reached the caller.
+     */
     @JSBody(params = "f", script = "try { f(); return null; } catch (e) { return { thrown: e }; }")
     private static native JSObject call(JSObject f);
 
     @JSBody(params = "box", script = "return box.thrown;")
     private static native JSObject thrownValue(JSObject box);
+
+    @JSBody(script = "return undefined;")
+    private static native JSObject undefined();
+
+    @JSBody(params = "n", script = "return n;")
+    private static native JSObject toJs(double n);
+
+    /** {@code WebAssembly.promising(entry)()}, settled by {@link #settle}. */
+    @JSBody(params = { "entry", "wasi", "command" }, script = "function settle(box) { return javaMethods.get("
+            + "'org.wasipolyfill.js.api.JsWasi.settle(Lorg/wasipolyfill/js/api/JsWasi;Lorg/teavm/jso/JSObject;Z)Lorg/teavm/jso/JSObject;')"
+            + ".invoke(wasi, box, command); }"
+            + " return WebAssembly.promising(entry)().then(function () { return settle(null); },"
+            + " function (e) { return settle({ thrown: e }); });")
+    private static native JSObject callPromising(JSObject entry, JsWasi wasi, boolean command);
 }

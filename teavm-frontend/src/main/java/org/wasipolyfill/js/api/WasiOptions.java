@@ -1,5 +1,6 @@
 package org.wasipolyfill.js.api;
 
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.Preview1;
@@ -8,6 +9,7 @@ import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.MemFs;
+import org.wasipolyfill.js.host.AsyncInput;
 import org.wasipolyfill.js.host.BytesInput;
 import org.wasipolyfill.js.host.PullInput;
 import org.wasipolyfill.js.host.CallbackSink;
@@ -34,7 +36,10 @@ import org.wasipolyfill.js.interop.JsValues;
  *               -> { path, readOnly } for a preopen the guest can only read
  * maxOpenFiles  number, default 1024: the guest gets EMFILE for an fd at or above it
  * stdin         Uint8Array or string (UTF-8), read to end of file; or a function called for each
- *               next chunk, returning a Uint8Array, a string, or null for end of file
+ *               next chunk, returning a Uint8Array, a string, or null for end of file; an async
+ *               function (its promise gives the chunk) or a ReadableStream turns on async mode
+ * async         boolean: async mode (JSPI), on by default for an async stdin; true turns it on for
+ *               any stdin; false with an async stdin is a TypeError
  * stdout/stderr function(chunk: Uint8Array); default: console.log / console.error per line
  * returnOnExit  boolean, default true: proc_exit makes start() return the code; with false,
  *               start() throws an Error named WASIExitError whose code is the exit code
@@ -42,7 +47,7 @@ import org.wasipolyfill.js.interop.JsValues;
  */
 final class WasiOptions {
     private static final String[] KNOWN = { "version", "args", "env", "fs", "preopens", "stdin", "stdout",
-        "stderr", "returnOnExit", "maxOpenFiles" };
+        "stderr", "returnOnExit", "maxOpenFiles", "async" };
     private static final JSObject KNOWN_JS = JsValues.toJsArray(KNOWN);
 
     final WasiConfig config;
@@ -51,8 +56,11 @@ final class WasiOptions {
     final boolean unstable;
     /** The MemFS the guest sees. */
     final JsMemFs fs;
+    /** Async mode: fd_read and poll_oneoff suspend the guest (JSPI) instead of blocking. */
+    final boolean async;
 
-    private WasiOptions(WasiConfig config, boolean returnOnExit, boolean unstable, JsMemFs fs) {
+    private WasiOptions(WasiConfig config, boolean returnOnExit, boolean unstable, JsMemFs fs, boolean async) {
+        this.async = async;
         this.unstable = unstable;
         this.fs = fs;
         this.config = config;
@@ -74,13 +82,13 @@ final class WasiOptions {
         readArgs(JsValues.get(o, "args"), builder);
         readEnv(JsValues.get(o, "env"), builder);
         JsMemFs fs = readFsAndPreopens(JsValues.get(o, "fs"), JsValues.get(o, "preopens"), builder);
-        readStdin(JsValues.get(o, "stdin"), builder);
+        boolean async = readStdin(JsValues.get(o, "stdin"), JsValues.get(o, "async"), builder);
         builder.stdout(output("stdout", JsValues.get(o, "stdout")));
         builder.stderr(output("stderr", JsValues.get(o, "stderr")));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
         builder.maxOpenFiles((int) Math.min(limit(o, "maxOpenFiles", WasiConfig.DEFAULT_MAX_OPEN_FILES,
                 "WASI: option 'maxOpenFiles' must be a whole number of at least 1"), Integer.MAX_VALUE));
-        return new WasiOptions(builder.build(), returnOnExit, unstable, fs);
+        return new WasiOptions(builder.build(), returnOnExit, unstable, fs, async);
     }
 
     private static boolean isUnstable(JSObject version) {
@@ -213,21 +221,46 @@ final class WasiOptions {
                 + "', which is not a directory in the MemFS (" + Errno.name(e.errno()) + ")");
     }
 
-    private static void readStdin(JSObject stdin, WasiConfig.Builder builder) {
+    /** Reads stdin and the async option into the builder; returns whether async mode is on. */
+    private static boolean readStdin(JSObject stdin, JSObject asyncOption, WasiConfig.Builder builder) {
+        if (!JsValues.isUndefined(asyncOption) && !JsValues.isBoolean(asyncOption)) {
+            throw JsErrors.typeError("WASI: option 'async' must be a boolean, got " + JsValues.describe(asyncOption));
+        }
+        boolean asyncStdin = isAsyncFunction(stdin) || isReadableStream(stdin);
+        boolean async = JsValues.isUndefined(asyncOption) ? asyncStdin : JsValues.asBoolean(asyncOption);
+        if (asyncStdin && !async) {
+            throw JsErrors.typeError("WASI: an async stdin needs async mode, but option 'async' is false");
+        }
+        if (async && !hasJspi()) {
+            throw JsErrors.error("WASI: async mode needs JSPI (WebAssembly.Suspending and WebAssembly.promising),"
+                    + " which this engine lacks; use the Worker entry point 'wasi-polyfill/worker' instead");
+        }
         if (JsValues.isUndefined(stdin)) {
-            return;
+            return async;
         }
         if (JsValues.isString(stdin)) {
             builder.stdin(new BytesInput(Bytes.utf8(JsValues.asString(stdin))));
         } else if (JsValues.isUint8Array(stdin)) {
             builder.stdin(new BytesInput(Bytes.fromUint8Array(stdin)));
         } else if (JsValues.isFunction(stdin)) {
-            builder.stdin(new PullInput(stdin));
+            builder.stdin(async ? AsyncInput.ofCallback(stdin) : new PullInput(stdin));
+        } else if (isReadableStream(stdin)) {
+            builder.stdin(AsyncInput.ofStream(stdin));
         } else {
-            throw JsErrors.typeError("WASI: option 'stdin' must be a Uint8Array, a string or a function, got "
-                    + JsValues.describe(stdin));
+            throw JsErrors.typeError("WASI: option 'stdin' must be a Uint8Array, a string, a function or a ReadableStream,"
+                    + " got " + JsValues.describe(stdin));
         }
+        return async;
     }
+
+    @JSBody(params = "f", script = "return Object.prototype.toString.call(f) === '[object AsyncFunction]';")
+    private static native boolean isAsyncFunction(JSObject f);
+
+    @JSBody(params = "s", script = "return typeof ReadableStream === 'function' && s instanceof ReadableStream;")
+    private static native boolean isReadableStream(JSObject s);
+
+    @JSBody(script = "return typeof WebAssembly.Suspending === 'function' && typeof WebAssembly.promising === 'function';")
+    private static native boolean hasJspi();
 
     private static OutputSink output(String name, JSObject callback) {
         if (JsValues.isUndefined(callback)) {

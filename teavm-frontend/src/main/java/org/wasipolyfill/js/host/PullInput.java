@@ -50,6 +50,9 @@ public final class PullInput implements InputSource {
             chunk = Bytes.utf8(JsValues.asString(next));
         } else if (JsValues.isUint8Array(next)) {
             chunk = Bytes.fromUint8Array(next);
+        } else if (isThenable(next)) {
+            throw new HostCallbackError(JsErrors.newTypeError("WASI: the stdin callback returned a promise:"
+                    + " pass async: true"));
         } else {
             throw new HostCallbackError(JsErrors.newTypeError(
                     "WASI: the stdin callback must return a Uint8Array, a string or null, got " + JsValues.describe(next)));
@@ -62,6 +65,9 @@ public final class PullInput implements InputSource {
     /** {@code {value: v}} with what the callback returned, or {@code {thrown: e}} with what it threw. */
     @JSBody(params = "callback", script = "try { return { value: callback() }; } catch (e) { return { thrown: e }; }")
     private static native JSObject call(JSObject callback);
+
+    @JSBody(params = "v", script = "return typeof v === 'object' && typeof v.then === 'function';")
+    private static native boolean isThenable(JSObject v);
 
     @JSBody(params = "box", script = "return 'thrown' in box;")
     private static native boolean isFailure(JSObject box);

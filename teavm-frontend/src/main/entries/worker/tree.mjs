@@ -1,0 +1,61 @@
+// A MemFS's contents as a flat list of entries, in parent-before-child order, for moving a file tree between
+// threads (postMessage): { path, type: 'directory', mtime } | { path, type: 'file', data, mtime } |
+// { path, type: 'symlink', target, mtime }. Paths are absolute; the root itself is not listed.
+
+/** Lists everything in a MemFS, with each file's bytes and modification time (ms). */
+export function readTree(fs) {
+  const entries = [];
+  const walk = (dir) => {
+    for (const name of fs.readdir(dir)) {
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      const stat = fs.lstat(path);
+      if (stat.isDirectory()) {
+        entries.push({ path, type: 'directory', mtime: stat.mtimeMs });
+        walk(path);
+      } else if (stat.isSymbolicLink()) {
+        entries.push({ path, type: 'symlink', target: fs.readlink(path), mtime: stat.mtimeMs });
+      } else if (stat.isFile()) {
+        entries.push({ path, type: 'file', data: fs.readFile(path), mtime: stat.mtimeMs });
+      }
+    }
+  };
+  walk('/');
+  return entries;
+}
+
+/** Adds the entries to a MemFS (an empty one, or one whose paths they do not clash with). */
+export function writeTree(fs, entries) {
+  for (const entry of entries) {
+    if (entry.type === 'directory') fs.mkdir(entry.path, { recursive: true });
+    else if (entry.type === 'file') fs.writeFile(entry.path, entry.data);
+    else if (entry.type === 'symlink') fs.symlink(entry.target, entry.path);
+  }
+}
+
+/** Makes a MemFS hold exactly the entries: everything else in it is removed first. */
+export function replaceTree(fs, entries) {
+  const removeChildren = (dir) => {
+    for (const name of fs.readdir(dir)) {
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      if (fs.lstat(path).isDirectory()) {
+        removeChildren(path);
+        fs.rmdir(path);
+      } else {
+        fs.unlink(path);
+      }
+    }
+  };
+  removeChildren('/');
+  writeTree(fs, entries);
+}
+
+/** The ArrayBuffers of the entries' file bytes, to transfer rather than copy. */
+export function treeBuffers(entries) {
+  const buffers = new Set();
+  for (const entry of entries) {
+    if (entry.type === 'file' && entry.data.byteOffset === 0 && entry.data.byteLength === entry.data.buffer.byteLength) {
+      buffers.add(entry.data.buffer);
+    }
+  }
+  return [...buffers];
+}

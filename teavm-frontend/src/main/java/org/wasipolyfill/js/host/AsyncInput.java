@@ -1,0 +1,106 @@
+package org.wasipolyfill.js.host;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.wasipolyfill.core.InputSource;
+import org.wasipolyfill.core.Pending;
+import org.wasipolyfill.js.interop.Bytes;
+import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsValues;
+
+/**
+ * A stdin fed asynchronously (async mode): by a function whose result, or the promise it returns,
+ * is the next chunk (a Uint8Array or a string; {@code null}, {@code undefined} or an empty chunk
+ * is end of file), or by the reader of a ReadableStream (its end is end of file, an empty chunk is
+ * skipped). The next chunk is asked for only when the guest reads with nothing buffered; until it
+ * arrives the read is {@link #pending()} and the suspending import awaits {@link #whenReady()}.
+ */
+public final class AsyncInput implements InputSource, Awaitable {
+    private static final byte[] NONE = new byte[0];
+
+    private final JSObject callback;
+    private final JSObject reader;
+    private byte[] chunk = NONE;
+    private int position;
+    private boolean ended;
+    private JSObject arriving;
+
+    private AsyncInput(JSObject callback, JSObject reader) {
+        this.callback = callback;
+        this.reader = reader;
+    }
+
+    /** Chunks from {@code callback()}, awaited when it returns a promise. */
+    public static AsyncInput ofCallback(JSObject callback) {
+        return new AsyncInput(callback, null);
+    }
+
+    /** Chunks from a ReadableStream, which stays locked to this input. */
+    public static AsyncInput ofStream(JSObject stream) {
+        return new AsyncInput(null, reader(stream));
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) {
+        int n = Math.min(length, chunk.length - position);
+        if (n == 0 && !ended) {
+            throw new IllegalStateException("stdin read before its next chunk arrived");
+        }
+        System.arraycopy(chunk, position, target, offset, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public Pending pending() {
+        return position < chunk.length || ended ? null : this;
+    }
+
+    @Override
+    public int buffered() {
+        return chunk.length - position;
+    }
+
+    @Override
+    public JSObject whenReady() {
+        if (arriving == null) {
+            arriving = pull(this, callback, reader);
+        }
+        return arriving;
+    }
+
+    /** Takes what the source gave; false for an empty stream chunk, after which the stream is read again. */
+    private static boolean accept(AsyncInput input, JSObject value) {
+        byte[] next;
+        if (JsValues.isNullish(value)) {
+            next = NONE;
+        } else if (JsValues.isString(value)) {
+            next = Bytes.utf8(JsValues.asString(value));
+        } else if (JsValues.isUint8Array(value)) {
+            next = Bytes.fromUint8Array(value);
+        } else {
+            throw JsErrors.typeError("WASI: stdin gave " + JsValues.describe(value)
+                    + ", not a Uint8Array, a string or null");
+        }
+        if (next.length == 0 && input.reader != null && !JsValues.isNullish(value)) {
+            return false;
+        }
+        input.arriving = null;
+        input.chunk = next;
+        input.position = 0;
+        input.ended = next.length == 0;
+        return true;
+    }
+
+    @JSBody(params = "stream", script = "return stream.getReader();")
+    private static native JSObject reader(JSObject stream);
+
+    // The callback is called inside then(), so that what it throws rejects the promise as a rejection would.
+    @JSBody(params = { "input", "callback", "reader" }, script = "function next() {"
+            + " return reader ? reader.read().then(function (r) { return r.done ? null : r.value; })"
+            + " : Promise.resolve().then(function () { return callback(); }); }"
+            + " function loop() { return next().then(function (v) {"
+            + " if (!javaMethods.get('org.wasipolyfill.js.host.AsyncInput.accept(Lorg/wasipolyfill/js/host/AsyncInput;Lorg/teavm/jso/JSObject;)Z').invoke(input, v)) return loop(); }); }"
+            + " return loop();")
+    private static native JSObject pull(AsyncInput input, JSObject callback, JSObject reader);
+}

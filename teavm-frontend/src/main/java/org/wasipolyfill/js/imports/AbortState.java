@@ -1,0 +1,73 @@
+package org.wasipolyfill.js.imports;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.wasipolyfill.js.interop.JsErrors;
+
+/**
+ * Whether a WASI has been aborted ({@code wasi.abort(reason)}), and the waits of its suspending
+ * imports, which an abort rejects at once with an Error named {@code WASIAbortError} (its
+ * {@code cause} the reason) so the suspended guest unwinds and its start() promise rejects.
+ */
+public final class AbortState {
+    /** {@code { cancel }}: rejects the wait in progress, or null when the guest is not waiting. */
+    private final JSObject waits = newWaits();
+    private JSObject error;
+    private boolean ended;
+
+    /** Aborts, unless the guest has ended; a second abort changes nothing. */
+    public void abort(JSObject reason) {
+        if (ended || error != null) {
+            return;
+        }
+        error = newAbortError(reason);
+        cancel(waits, error);
+    }
+
+    /** After the guest has ended an abort no longer applies. */
+    public void end() {
+        ended = true;
+    }
+
+    public boolean aborted() {
+        return error != null;
+    }
+
+    /** Throws the abort error if there is one. */
+    public void check() {
+        if (error != null) {
+            throw JsErrors.rethrow(error);
+        }
+    }
+
+    /**
+     * A promise that resolves when {@code input} (a promise, or null) settles or after
+     * {@code millis} (none when negative), whichever comes first, and rejects with what input
+     * rejects with or with the abort error; the timer never outlives it. A timer fires at the
+     * latest after 2^31 - 1 ms (a longer one would fire at once), after which the caller asks the
+     * core again.
+     */
+    JSObject await(JSObject input, double millis) {
+        return await(waits, input, millis);
+    }
+
+    @JSBody(script = "return { cancel: null };")
+    private static native JSObject newWaits();
+
+    @JSBody(params = { "waits", "error" }, script = "if (waits.cancel !== null) waits.cancel(error);")
+    private static native void cancel(JSObject waits, JSObject error);
+
+    @JSBody(params = "reason", script = "var e = new Error('WASI: the guest was aborted'"
+            + " + (reason === undefined ? '' : ': ' + String(reason)), { cause: reason });"
+            + " e.name = 'WASIAbortError'; return e;")
+    private static native JSObject newAbortError(JSObject reason);
+
+    @JSBody(params = { "waits", "input", "millis" }, script = "return new Promise(function (resolve, reject) {"
+            + " var settled = false, timer = millis >= 0 ? setTimeout(function () { end(resolve); }, Math.min(Math.ceil(millis), 2147483647)) : null;"
+            + " function fail(e) { end(reject, e); }"
+            + " function end(f, v) { if (settled) return; settled = true; if (timer !== null) clearTimeout(timer);"
+            + " if (waits.cancel === fail) waits.cancel = null; f(v); }"
+            + " waits.cancel = fail;"
+            + " if (input !== null) input.then(function () { end(resolve); }, fail); });")
+    private static native JSObject await(JSObject waits, JSObject input, double millis);
+}
