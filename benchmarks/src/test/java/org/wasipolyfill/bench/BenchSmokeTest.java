@@ -32,7 +32,7 @@ class BenchSmokeTest {
         assertEquals(List.of("node", "chromium", "firefox"), List.copyOf(engines.keySet()));
         for (String engine : engines.keySet()) {
             JsonObject result = engines.getAsJsonObject(engine);
-            assertEquals(8, result.getAsJsonArray("workloads").size(), engine + ": every workload ran");
+            assertEquals(9, result.getAsJsonArray("workloads").size(), engine + ": every workload ran");
             assertEquals(HOSTS.size(), result.getAsJsonArray("hosts").size(), engine + ": every host, both callbacks");
             for (JsonElement w : result.getAsJsonArray("workloads")) {
                 JsonObject workload = w.getAsJsonObject();

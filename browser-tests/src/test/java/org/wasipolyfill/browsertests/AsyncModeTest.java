@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Async mode (JSPI) on a page's main thread, with the guests of src/test/async-c: an echo fed line by line over
- * time, a prompt loop, a 1 s nanosleep measured against wall time while the page's setInterval keeps firing,
+ * time, fread over chunks that fill its first iovec, a prompt loop, a 1 s nanosleep measured against wall time while the page's setInterval keeps firing,
  * poll on stdin with a timeout (data first, timeout first), a ReadableStream stdin, abort while waiting for stdin
  * and while sleeping, a failing stdin, traps, a reactor, conformance's clock guests through both namespaces, and
  * WASI.run (runner/async/async-checks.mjs); and the clear error where

@@ -96,6 +96,21 @@ class PendingInputTest {
     }
 
     @Test
+    void aReadIntoSeveralIovecsStopsWhereTheBufferedBytesEnd() {
+        // wasi-libc's stdio reads into two iovecs: the caller's buffer, then the FILE's.
+        memory.writeI32(IOVS, DATA);
+        memory.writeI32(IOVS + 4, 4);
+        memory.writeI32(IOVS + 8, DATA + 16);
+        memory.writeI32(IOVS + 12, 64);
+        stdin.arrive("abcd");
+        assertNull(wasi.fdReadPending(0, IOVS, 2));
+        assertEquals(Errno.SUCCESS, wasi.fdRead(0, IOVS, 2, OUT));
+        assertEquals(4, memory.readI32(OUT));
+        assertEquals("abcd", text(DATA, 4));
+        assertSame(stdin, wasi.fdReadPending(0, IOVS, 2));
+    }
+
+    @Test
     void endOfInputIsNotPendingAndReadsNothing() {
         iovec(16);
         stdin.ended = true;

@@ -30,6 +30,9 @@ public final class StdinDescriptor extends StreamDescriptor {
             if (length == 0) {
                 continue;
             }
+            if (total > 0 && source.pending() != null) {
+                break; // what was buffered is used up; the next bytes are for the next read
+            }
             if (buffer.length < length) {
                 buffer = new byte[Math.min(Math.max(length, 4096), 1 << 20)];
             }

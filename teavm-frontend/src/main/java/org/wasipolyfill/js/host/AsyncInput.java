@@ -71,14 +71,8 @@ public final class AsyncInput implements InputSource, Awaitable {
 
     /** Takes what the source gave; false for an empty stream chunk, after which the stream is read again. */
     private static boolean accept(AsyncInput input, JSObject value) {
-        byte[] next;
-        if (JsValues.isNullish(value)) {
-            next = NONE;
-        } else if (JsValues.isString(value)) {
-            next = Bytes.utf8(JsValues.asString(value));
-        } else if (JsValues.isUint8Array(value)) {
-            next = Bytes.fromUint8Array(value);
-        } else {
+        byte[] next = Bytes.ofChunk(value);
+        if (next == null) {
             throw JsErrors.typeError("WASI: stdin gave " + JsValues.describe(value)
                     + ", not a Uint8Array, a string or null");
         }

@@ -44,12 +44,9 @@ public final class PullInput implements InputSource {
             throw HostCallbackError.unbox(box);
         }
         JSObject next = value(box);
-        if (JsValues.isNullish(next)) {
-            chunk = NONE;
-        } else if (JsValues.isString(next)) {
-            chunk = Bytes.utf8(JsValues.asString(next));
-        } else if (JsValues.isUint8Array(next)) {
-            chunk = Bytes.fromUint8Array(next);
+        byte[] bytes = Bytes.ofChunk(next);
+        if (bytes != null) {
+            chunk = bytes;
         } else if (isThenable(next)) {
             throw new HostCallbackError(JsErrors.newTypeError("WASI: the stdin callback returned a promise:"
                     + " pass async: true"));

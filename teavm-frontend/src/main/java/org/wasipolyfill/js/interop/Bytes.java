@@ -35,6 +35,20 @@ public final class Bytes {
         return uint8Copy(Int8Array.fromJavaArray(bytes), offset, length);
     }
 
+    /**
+     * The bytes of a stdin chunk: a string's UTF-8 or a copy of a Uint8Array; none for null or
+     * undefined; null for anything else.
+     */
+    public static byte[] ofChunk(JSObject chunk) {
+        if (JsValues.isNullish(chunk)) {
+            return new byte[0];
+        }
+        if (JsValues.isString(chunk)) {
+            return utf8(JsValues.asString(chunk));
+        }
+        return JsValues.isUint8Array(chunk) ? fromUint8Array(chunk) : null;
+    }
+
     public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
