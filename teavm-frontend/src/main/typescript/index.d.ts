@@ -133,6 +133,13 @@ export class MemFS {
   mkdir(path: string, options?: { recursive?: boolean }): void;
   writeFile(path: string, data: Uint8Array | string): void;
   appendFile(path: string, data: Uint8Array | string): void;
+  /**
+   * Creates (or truncates) a file of size bytes whose content is asked of loader the first time a read or a
+   * write reaches it, in runs of at least 1 MiB (fewer at the end of the file); the whole size counts against
+   * maxBytes at once. loader returns the length bytes at offset; anything else, or a throw, is EIO for that read (a guest's errno, or an Error with code 'EIO' here), and a later read asks again. It is
+   * called synchronously, from inside the guest's fd_read; wasi-polyfill/lazy builds one over HTTP.
+   */
+  createLazyFile(path: string, size: number, loader: (offset: number, length: number) => Uint8Array | null): void;
   readFile(path: string): Uint8Array;
   readFile(path: string, encoding: 'utf8' | 'utf-8' | { encoding: 'utf8' | 'utf-8' }): string;
   readdir(path: string): string[];

@@ -331,5 +331,33 @@ await check('MemFS keeps times to the nanosecond, permission bits, hard links an
     'ENOENT', 'code');
 });
 
+await check('a lazy MemFS file asks its loader for the runs a read reaches; a failing loader is EIO', () => {
+  const fs = new MemFS();
+  const size = 3 * 1048576 + 5;
+  const source = new Uint8Array(size).map((_, i) => i % 251);
+  const asked = [];
+  let failing = false;
+  fs.createLazyFile('/lazy', size, (offset, length) => {
+    asked.push(`${offset}+${length}`);
+    if (failing) throw new Error('offline');
+    return source.subarray(offset, offset + length);
+  });
+  expect(fs.stat('/lazy').size, size, 'size known up front');
+  expect(asked.length, 0, 'nothing asked before a read');
+  const all = fs.readFile('/lazy');
+  expect(all.length, size, 'length');
+  expect(all.every((b, i) => b === source[i]), true, 'content');
+  expect(asked.join(','), `0+${size}`, 'one request for the whole read');
+  fs.createLazyFile('/lazy2', size, (offset, length) => {
+    asked.push(`${offset}+${length}`);
+    throw new Error('offline');
+  });
+  expect(expectThrows(() => fs.readFile('/lazy2'), Error, /EIO: MemFS.readFile '\/lazy2'/, 'failing loader').code, 'EIO', 'code');
+  expectThrows(() => fs.createLazyFile('/x', -1, () => null), TypeError, /bad size or loader/, 'bad size');
+  expectThrows(() => fs.createLazyFile('/x', 1, null), TypeError, /bad size or loader/, 'no loader');
+  expect(expectThrows(() => new MemFS({ maxBytes: 10 }).createLazyFile('/x', 11, () => null), Error, /ENOSPC/, 'budget').code,
+    'ENOSPC', 'code');
+});
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

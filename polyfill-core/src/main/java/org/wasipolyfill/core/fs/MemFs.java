@@ -281,6 +281,17 @@ public final class MemFs {
         file.touchModified(now());
     }
 
+    /**
+     * Creates or truncates {@code path} as a lazy file of {@code size} bytes whose parts are asked
+     * of {@code loader} when first read (see {@link FileData#makeLazy}).
+     */
+    public void createLazyFile(String path, long size, ContentLoader loader) {
+        FileNode file = hostFileForWriting(path);
+        file.data().setLength(0);
+        file.data().makeLazy(size, loader);
+        file.touchModified(now());
+    }
+
     public void appendFile(String path, byte[] data) {
         FileNode file = hostFileForWriting(path);
         file.data().write(file.data().length(), data, 0, data.length);

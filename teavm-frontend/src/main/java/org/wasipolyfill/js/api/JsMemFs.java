@@ -8,6 +8,7 @@ import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.JsClock;
+import org.wasipolyfill.js.host.JsContentLoader;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
 import org.wasipolyfill.js.interop.JsStrings;
@@ -68,6 +69,24 @@ public final class JsMemFs {
             fs.writeFile(p, bytes);
         } catch (FsException e) {
             throw fsError("writeFile", p, e);
+        }
+    }
+
+    /**
+     * {@code createLazyFile(path, size, loader)}: creates or truncates a file of {@code size} bytes
+     * whose parts are asked of {@code loader(offset, length)} when first read.
+     */
+    @JSExport
+    public void createLazyFile(JSObject path, JSObject size, JSObject loader) {
+        String p = path("createLazyFile", path);
+        double bytes = JsValues.limit(size, -1);
+        if (bytes < 0 && !JsValues.isZero(size) || !JsValues.isFunction(loader)) {
+            throw JsErrors.typeError("MemFS.createLazyFile: bad size or loader");
+        }
+        try {
+            fs.createLazyFile(p, Math.max(0, (long) bytes), new JsContentLoader(loader));
+        } catch (FsException e) {
+            throw fsError("createLazyFile", p, e);
         }
     }
 

@@ -51,6 +51,9 @@ public final class JsValues {
     @JSBody(params = "o", script = "var r = o.readOnly; return r === true ? 1 : r === undefined || r === false ? 0 : -1;")
     public static native int readOnly(JSObject o);
 
+    @JSBody(params = "v", script = "return v === 0;")
+    public static native boolean isZero(JSObject v);
+
     /** A mode's permission bits: the integer if it is from 0 to 0o7777, else -1. */
     @JSBody(params = "v", script = "return Number.isInteger(v) && v >= 0 && v <= 4095 ? v : -1;")
     public static native int permissionBits(JSObject v);
