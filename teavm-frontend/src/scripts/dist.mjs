@@ -34,10 +34,18 @@ function fail(message) {
   process.exit(1);
 }
 
-// The pinned tools of src/build-tools, installed once per target directory.
+function buildToolsFolder() {
+  return resolve(target, 'build-tools');
+}
+
+// The pinned tools of src/build-tools (and the npm packages entry points bundle), installed once per target
+// directory and again when the lock changes.
 function buildTools() {
-  const tools = resolve(target, 'build-tools');
-  if (!existsSync(join(tools, 'node_modules', 'terser'))) {
+  const tools = buildToolsFolder();
+  const lock = join(here, '..', 'build-tools', 'package-lock.json');
+  const installed = join(tools, 'package-lock.json');
+  if (!existsSync(join(tools, 'node_modules', 'terser'))
+      || !existsSync(installed) || readFileSync(installed, 'utf8') !== readFileSync(lock, 'utf8')) {
     mkdirSync(tools, { recursive: true });
     for (const file of ['package.json', 'package-lock.json']) {
       copyFileSync(join(here, '..', 'build-tools', file), join(tools, file));
@@ -80,6 +88,7 @@ async function bundleEntries() {
       platform: 'neutral',
       target: 'es2022',
       external: ['./wasi-polyfill.mjs', 'node:*'],
+      nodePaths: [join(buildToolsFolder(), 'node_modules')],
       minify: minifying === 'true',
       sourcemap: true,
       sourcesContent: true,
