@@ -284,9 +284,10 @@ function timeFields(entry, central) {
   if (!central) {
     u.setInt32(9, atime, true);
   }
-  const both = new Uint8Array(ntfs.length + ut.length);
-  both.set(ntfs);
-  both.set(ut, ntfs.length);
+  // The extended timestamp first: readers that take the last time field they meet (java.util.zip) get NTFS's.
+  const both = new Uint8Array(ut.length + ntfs.length);
+  both.set(ut);
+  both.set(ntfs, ut.length);
   return both;
 }
 
