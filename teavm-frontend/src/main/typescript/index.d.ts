@@ -136,8 +136,9 @@ export class MemFS {
   /**
    * Creates (or truncates) a file of size bytes whose content is asked of loader the first time a read or a
    * write reaches it, in runs of at least 1 MiB (fewer at the end of the file); the whole size counts against
-   * maxBytes at once. loader returns the length bytes at offset; anything else, or a throw, is EIO for that read (a guest's errno, or an Error with code 'EIO' here), and a later read asks again. It is
-   * called synchronously, from inside the guest's fd_read; wasi-polyfill/lazy builds one over HTTP.
+   * maxBytes at once. loader returns the length bytes at offset; anything else, or a throw, is EIO for that read
+   * (a guest's errno, or an Error with code 'EIO' here), and a later read asks again. It is called synchronously,
+   * from inside the guest's fd_read; wasi-polyfill/lazy builds one over HTTP.
    */
   createLazyFile(path: string, size: number, loader: (offset: number, length: number) => Uint8Array | null): void;
   readFile(path: string): Uint8Array;
@@ -147,7 +148,7 @@ export class MemFS {
   lstat(path: string): Stats;
   symlink(target: string, path: string): void;
   readlink(path: string): string;
-  /** A hard link: path becomes another name of what existing names (a symlink is linked itself); EPERM for a directory. */
+  /** A hard link: path becomes another name of what existing names (a symlink is linked itself); EPERM for a dir. */
   link(existing: string, path: string): void;
   /**
    * Sets the access and modification times, following a last symlink; each time is a BigInt of nanoseconds since
