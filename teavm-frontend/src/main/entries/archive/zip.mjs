@@ -206,6 +206,11 @@ export function readZip(operation, bytes) {
       }
       data = compressed;
     } else if (method === 8) {
+      // Deflate's densest code stands for 258 bytes in 2 bits: anything claiming more is corrupt (or a bomb).
+      if (size > compressedSize * 1032 + 1024) {
+        throw new ArchiveError(operation, rawName, `claims ${size} bytes, more than its ${compressedSize} deflated `
+          + 'bytes can hold');
+      }
       data = inflate(operation, rawName, compressed, size);
     } else {
       throw new ArchiveError(operation, rawName, `unsupported compression method ${method}`);

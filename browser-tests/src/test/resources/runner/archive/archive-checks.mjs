@@ -273,6 +273,13 @@ export async function runArchiveChecks(M, A) {
   const stored = zipOf(A, MemFS, { 'f.txt': 'stored bytes' }, 0);
   const badCrc = stored.slice();
   badCrc[30 + 5 + new DataView(badCrc.buffer).getUint16(28, true)] ^= 0x20;
+  const bomb = deflated.slice();
+  for (let i = 0; i + 4 <= bomb.length; i++) {
+    // The central directory entry's uncompressed size: 2 GiB from a few bytes.
+    if (bomb[i] === 0x50 && bomb[i + 1] === 0x4b && bomb[i + 2] === 1 && bomb[i + 3] === 2) {
+      new DataView(bomb.buffer).setUint32(i + 24, 0x7fffffff, true);
+    }
+  }
   const cases = [
     ['mountTar', 'a truncated tar', okTar.subarray(0, 1100), null, 'truncated'],
     ['mountTar', 'a tar without its end blocks', okTar.subarray(0, 512 * 8), null, 'end-of-archive'],
@@ -293,6 +300,7 @@ export async function runArchiveChecks(M, A) {
     ['mountTar', 'a name that exists in the target', tar(['keep.txt', {}, 'new']), 'keep.txt', 'already exists', ['/target']],
     ['mountZip', 'a bad deflate stream', badDeflate, 'f.txt', 'bad deflate stream'],
     ['mountZip', 'a CRC-32 mismatch', badCrc, 'f.txt', 'CRC-32 mismatch'],
+    ['mountZip', 'a size no deflate stream of its length can reach', bomb, 'f.txt', 'more than its'],
     ['mountZip', 'a truncated zip', deflated.subarray(0, deflated.length - 30), null, 'no end of central directory'],
     ['mountZip', "a zip entry with '..'", renameInZip(zipOf(A, MemFS, { 'zz/evil': 'x' }), 'zz/evil', '../evil'), '../evil',
       "contains '..'"],
