@@ -163,8 +163,16 @@ export interface Stats {
   isFile(): boolean;
   isDirectory(): boolean;
   isSymbolicLink(): boolean;
+  /**
+   * The file type bits and the permission bits, as Node gives them (0o100644 for a new file, 0o40755 for a
+   * directory, 0o120777 for a symlink). The host keeps them for archives and persistence; a guest never sees them,
+   * as WASI has no modes.
+   */
+  mode: number;
   size: number;
+  /** The inode number: equal for two names of one hard-linked file, unique in this MemFS. */
   ino: number;
+  /** How many names the inode has. */
   nlink: number;
   atimeMs: number;
   mtimeMs: number;
@@ -191,6 +199,14 @@ export class MemFS {
   mkdir(path: string, options?: { recursive?: boolean }): void;
   writeFile(path: string, data: Uint8Array | string): void;
   appendFile(path: string, data: Uint8Array | string): void;
+  /**
+   * Creates (or truncates) a file of size bytes whose content is asked of loader the first time a read or a
+   * write reaches it, in runs of at least 1 MiB (fewer at the end of the file); the whole size counts against
+   * maxBytes at once. loader returns the length bytes at offset; anything else, or a throw, is EIO for that read
+   * (a guest's errno, or an Error with code 'EIO' here), and a later read asks again. It is called synchronously,
+   * from inside the guest's fd_read; wasi-polyfill/lazy builds one over HTTP.
+   */
+  createLazyFile(path: string, size: number, loader: (offset: number, length: number) => Uint8Array | null): void;
   readFile(path: string): Uint8Array;
   readFile(path: string, encoding: 'utf8' | 'utf-8' | { encoding: 'utf8' | 'utf-8' }): string;
   readdir(path: string): string[];
@@ -198,6 +214,18 @@ export class MemFS {
   lstat(path: string): Stats;
   symlink(target: string, path: string): void;
   readlink(path: string): string;
+  /** A hard link: path becomes another name of what existing names (a symlink is linked itself); EPERM for a dir. */
+  link(existing: string, path: string): void;
+  /**
+   * Sets the access and modification times, following a last symlink; each time is a BigInt of nanoseconds since
+   * the epoch (exact, negative before 1970) or a Date. A number is refused: Node reads it as seconds, stat() gives
+   * milliseconds. Stamps ctime.
+   */
+  utimes(path: string, atime: bigint | Date, mtime: bigint | Date): void;
+  /** As utimes, on a symlink itself. */
+  lutimes(path: string, atime: bigint | Date, mtime: bigint | Date): void;
+  /** Sets the permission bits (an integer from 0 to 0o7777), following symlinks; stamps ctime. */
+  chmod(path: string, mode: number): void;
   unlink(path: string): void;
   rmdir(path: string): void;
   rename(from: string, to: string): void;

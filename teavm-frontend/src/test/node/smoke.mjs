@@ -324,5 +324,64 @@ await check('a bad value is worded the same by the Java side (new WASI) and the 
   }
 });
 
+await check('MemFS keeps times to the nanosecond, permission bits, hard links and inode numbers', () => {
+  const fs = new MemFS();
+  fs.mkdir('/d');
+  fs.writeFile('/d/f', 'abc');
+  fs.symlink('f', '/d/l');
+  expect(fs.stat('/d/f').mode, 0o100644, 'file mode');
+  expect(fs.stat('/d').mode, 0o40755, 'directory mode');
+  expect(fs.lstat('/d/l').mode, 0o120777, 'symlink mode');
+  fs.chmod('/d/l', 0o4750);
+  expect(fs.stat('/d/f').mode, 0o104750, 'chmod follows the symlink');
+  fs.utimes('/d/f', -5n, 1700000000123456789n);
+  expect(fs.stat('/d/f').atimeNs, -5n, 'atime ns');
+  expect(fs.stat('/d/f').mtimeNs, 1700000000123456789n, 'mtime ns');
+  fs.utimes('/d/l', new Date(1000), new Date(2500));
+  expect(fs.stat('/d/f').mtimeNs, 2500000000n, 'a Date through the symlink');
+  fs.lutimes('/d/l', 7n, 8n);
+  expect(fs.lstat('/d/l').mtimeNs, 8n, 'lutimes on the symlink');
+  expect(fs.stat('/d/f').mtimeNs, 2500000000n, 'lutimes left the target');
+  fs.link('/d/f', '/g');
+  expect(fs.stat('/g').ino, fs.stat('/d/f').ino, 'hard link ino');
+  expect(fs.stat('/g').nlink, 2, 'nlink');
+  expect(expectThrows(() => fs.link('/d', '/d2'), Error, /EPERM: MemFS.link/, 'link a directory').code, 'EPERM', 'code');
+  expectThrows(() => fs.utimes('/d/f', 5, 6n), TypeError, /atime must be a BigInt \(nanoseconds\) or a Date, got number/, 'number time');
+  expectThrows(() => fs.utimes('/d/f', 5n, new Date(NaN)), TypeError, /mtime is out of range/, 'invalid Date');
+  expectThrows(() => fs.utimes('/d/f', 1n << 63n, 5n), TypeError, /atime is out of range/, 'past i64');
+  expectThrows(() => fs.chmod('/d/f', 0o10000), TypeError, /mode must be an integer from 0 to 0o7777/, 'mode too big');
+  expectThrows(() => fs.chmod('/d/f', '644'), TypeError, /mode must be an integer from 0 to 0o7777/, 'mode string');
+  expect(expectThrows(() => fs.utimes('/nope', 1n, 1n), Error, /ENOENT: MemFS.utimes '\/nope'/, 'utimes missing').code,
+    'ENOENT', 'code');
+});
+
+await check('a lazy MemFS file asks its loader for the runs a read reaches; a failing loader is EIO', () => {
+  const fs = new MemFS();
+  const size = 3 * 1048576 + 5;
+  const source = new Uint8Array(size).map((_, i) => i % 251);
+  const asked = [];
+  let failing = false;
+  fs.createLazyFile('/lazy', size, (offset, length) => {
+    asked.push(`${offset}+${length}`);
+    if (failing) throw new Error('offline');
+    return source.subarray(offset, offset + length);
+  });
+  expect(fs.stat('/lazy').size, size, 'size known up front');
+  expect(asked.length, 0, 'nothing asked before a read');
+  const all = fs.readFile('/lazy');
+  expect(all.length, size, 'length');
+  expect(all.every((b, i) => b === source[i]), true, 'content');
+  expect(asked.join(','), `0+${size}`, 'one request for the whole read');
+  fs.createLazyFile('/lazy2', size, (offset, length) => {
+    asked.push(`${offset}+${length}`);
+    throw new Error('offline');
+  });
+  expect(expectThrows(() => fs.readFile('/lazy2'), Error, /EIO: MemFS.readFile '\/lazy2'/, 'failing loader').code, 'EIO', 'code');
+  expectThrows(() => fs.createLazyFile('/x', -1, () => null), TypeError, /bad size or loader/, 'bad size');
+  expectThrows(() => fs.createLazyFile('/x', 1, null), TypeError, /bad size or loader/, 'no loader');
+  expect(expectThrows(() => new MemFS({ maxBytes: 10 }).createLazyFile('/x', 11, () => null), Error, /ENOSPC/, 'budget').code,
+    'ENOSPC', 'code');
+});
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

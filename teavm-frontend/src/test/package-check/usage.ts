@@ -1,6 +1,10 @@
 // Type-checked (never run) by check-dist.sh against the packed index.d.ts: every part of the API once.
 import { WASI, MemFS, install, uninstall, start } from 'wasi-polyfill';
 import type { WASIOptions, RunResult, WASIExitError, WASIAbortError, AsyncWASI, Stats } from 'wasi-polyfill';
+import { ArchiveError, exportTar, exportZip, mountArchive, mountTar, mountZip } from 'wasi-polyfill/archive';
+import type { MountResult } from 'wasi-polyfill/archive';
+import { lazyFile, lazyFileFromUrl } from 'wasi-polyfill/lazy';
+import type { LazyFileInfo } from 'wasi-polyfill/lazy';
 
 export async function usage(bytes: Uint8Array): Promise<number> {
   const fs = new MemFS({ maxBytes: 1 << 20, maxFileSize: 1 << 16 });
@@ -71,4 +75,33 @@ export async function usage(bytes: Uint8Array): Promise<number> {
   const removed: boolean = uninstall();
   return code + exit + (out ? out.length : 0) + (removed && isFile ? 1 : 0) + text.length + raw.length
       + names.length + target.length + r.exitCode;
+}
+
+// The metadata API, and the optional entry points wasi-polyfill/archive and wasi-polyfill/lazy.
+export async function images(fs: MemFS, archive: Uint8Array): Promise<number> {
+  fs.link('/sandbox/in.txt', '/sandbox/again.txt');
+  fs.utimes('/sandbox/in.txt', 1700000000123456789n, new Date());
+  fs.lutimes('/sandbox/in.txt', 0n, 0n);
+  fs.chmod('/sandbox/in.txt', 0o640);
+  const st: Stats = fs.lstat('/sandbox/in.txt');
+  const mode: number = st.mode & 0o7777;
+  fs.createLazyFile('/sandbox/lazy.bin', 10, (offset: number, length: number) => new Uint8Array(length + offset * 0));
+  const mounted: MountResult = mountArchive(fs, '/sandbox/project', archive);
+  mountTar(fs, '/sandbox/t', new ArrayBuffer(1024));
+  mountZip(fs, '/sandbox/z', archive);
+  const tar: Uint8Array = exportTar(fs, '/sandbox/project');
+  const zip: Uint8Array = exportZip(fs, '/sandbox/project', { level: 9 });
+  try {
+    mountTar(fs, '/sandbox/bad', new Uint8Array(3));
+  } catch (e) {
+    if (e instanceof ArchiveError) {
+      const entry: string | null = e.entry;
+      void entry;
+    }
+  }
+  const info: LazyFileInfo = lazyFile(fs, '/sandbox/big.bin', 'https://example.invalid/big.bin', {
+    size: 1 << 20, onError: (error: Error) => console.error(error.message),
+  });
+  const fetched: LazyFileInfo = await lazyFileFromUrl(fs, '/sandbox/other.bin', new URL('https://example.invalid/o'));
+  return mode + mounted.entries + mounted.bytes + tar.length + zip.length + info.size + (fetched.ranges ? 1 : 0);
 }

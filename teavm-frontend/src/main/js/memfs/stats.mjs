@@ -1,10 +1,14 @@
 /**
  * What MemFS.stat and lstat return: shaped after Node's fs.Stats (sizes and times as numbers, the
- * is...() tests on the prototype), plus `type` and the exact nanosecond times as BigInts.
+ * is...() tests on the prototype, `mode` with its file type bits as Node gives them), plus `type` and
+ * the exact nanosecond times as BigInts.
  */
+const TYPE_BITS = { file: 0o100000, directory: 0o40000, symlink: 0o120000 };
+
 export class Stats {
-  constructor(type, size, ino, nlink, atimeNs, mtimeNs, ctimeNs) {
+  constructor(type, size, ino, nlink, atimeNs, mtimeNs, ctimeNs, permissions) {
     this.type = type;
+    this.mode = permissions | (TYPE_BITS[type] || 0);
     this.size = Number(size);
     this.ino = Number(ino);
     this.nlink = Number(nlink);

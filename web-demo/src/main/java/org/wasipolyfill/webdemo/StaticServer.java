@@ -1,6 +1,7 @@
 package org.wasipolyfill.webdemo;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,6 +109,17 @@ public final class StaticServer implements AutoCloseable {
         http.setExecutor(executor);
         http.start();
         return server;
+    }
+
+    /**
+     * Serves the URL paths under {@code prefix} (starting and ending with {@code /}) with {@code handler} instead
+     * of from the classpath, e.g. data a test makes at run time; the server's fixed headers are not added.
+     */
+    public void handle(String prefix, HttpHandler handler) {
+        if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("URL prefix must start and end with '/': " + prefix);
+        }
+        server.createContext(prefix, handler);
     }
 
     /** The base address, e.g. {@code http://127.0.0.1:8080/}. */

@@ -18,11 +18,20 @@ public final class FileData {
     /** Larger files answer EFBIG; the block index must stay an int. */
     public static final long MAX_SIZE = 1L << 40;
     private static final byte[][] NO_BLOCKS = new byte[0][];
+    /** A lazy file asks its loader for at least this many blocks at once (1 MiB), fewer only at its end. */
+    static final int LOAD_BLOCKS = 16;
 
     /** Whose byte budget this file's size counts against; null for none. */
     private final MemFs fs;
     private byte[][] blocks = NO_BLOCKS;
     private long length;
+    /** Non-null while some of this file's bytes are still at their source. */
+    private ContentLoader loader;
+    /** How much of the start comes from the source: less after a truncation. */
+    private long remoteLength;
+    /** Per block of the source: 1 once here (or cut off by a truncation). */
+    private byte[] loaded;
+    private int missingBlocks;
 
     /** A file whose size counts against no budget, up to {@link #MAX_SIZE}. */
     public FileData() {
@@ -47,6 +56,12 @@ public final class FileData {
             throw FsException.of(Errno.INVAL);
         }
         checkGrowth(newLength);
+        if (loader != null && newLength < remoteLength) {
+            remoteLength = newLength;
+            for (int i = (int) ((newLength + BLOCK_MASK) >>> BLOCK_SHIFT); loader != null && i < loaded.length; i++) {
+                markLoaded(i);
+            }
+        }
         if (newLength < length) {
             int keepBlocks = (int) ((newLength + BLOCK_MASK) >>> BLOCK_SHIFT);
             for (int i = keepBlocks; i < blocks.length; i++) {
@@ -68,6 +83,7 @@ public final class FileData {
      * computed once, in int: a {@code long} is a BigInt in the JS build.
      */
     public void write(long position, GuestMemory memory, int address, int count) {
+        load(position, count);
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
@@ -87,6 +103,7 @@ public final class FileData {
     /** Copies host bytes into the file at {@code position}, extending it as needed. */
     public void write(long position, byte[] source, int sourceOffset, int count) {
         checkWrite(position, count);
+        load(position, count);
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
@@ -105,6 +122,7 @@ public final class FileData {
     /** Copies up to {@code count} bytes from {@code position} into guest memory; returns how many. */
     public int read(long position, GuestMemory memory, int address, int count) {
         int total = readableCount(position, count);
+        load(position, total);
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
@@ -126,6 +144,7 @@ public final class FileData {
     /** Copies up to {@code count} bytes from {@code position} into a host array; returns how many. */
     public int read(long position, byte[] target, int targetOffset, int count) {
         int total = readableCount(position, count);
+        load(position, total);
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
@@ -152,6 +171,101 @@ public final class FileData {
         byte[] all = new byte[(int) length];
         read(0, all, 0, all.length);
         return all;
+    }
+
+    /**
+     * Makes this empty file a lazy one of {@code size} bytes: each part is asked of {@code source}
+     * the first time a read or a write reaches it. The size counts against the budget at once.
+     */
+    public void makeLazy(long size, ContentLoader source) {
+        setLength(size);
+        if (size > 0) {
+            loader = source;
+            remoteLength = size;
+            missingBlocks = (int) ((size + BLOCK_MASK) >>> BLOCK_SHIFT);
+            loaded = new byte[missingBlocks];
+        }
+    }
+
+    /** Whether some bytes are still at the source. */
+    public boolean isLazy() {
+        return loader != null;
+    }
+
+    /**
+     * The first run of blocks still at the source among those {@code [position, position + count)}
+     * touches, as {@code {first, end}} block indices, extended to {@link #LOAD_BLOCKS} blocks where
+     * the following ones are missing too; null when all are here. With {@link #runOffset},
+     * {@link #runLength} and {@link #supply}, a host can fetch them asynchronously before a read.
+     */
+    public int[] missingRun(long position, int count) {
+        if (loader == null || count <= 0) {
+            return null;
+        }
+        int last = (int) ((position + count - 1) >>> BLOCK_SHIFT);
+        for (int i = (int) (position >>> BLOCK_SHIFT); i <= last; i++) {
+            if (isMissing(i)) {
+                int end = i + 1;
+                while ((end <= last || end - i < LOAD_BLOCKS) && isMissing(end)) {
+                    end++;
+                }
+                return new int[] { i, end };
+            }
+        }
+        return null;
+    }
+
+    public static long runOffset(int first) {
+        return (long) first << BLOCK_SHIFT;
+    }
+
+    /** How many bytes of the source the blocks {@code [first, end)} hold. */
+    public int runLength(int first, int end) {
+        return (int) Math.min(remoteLength - runOffset(first), (long) (end - first) << BLOCK_SHIFT);
+    }
+
+    /** Stores the {@link #runLength} bytes the source gave for the blocks {@code [first, end)}; EIO for another length. */
+    public void supply(int first, int end, byte[] bytes) {
+        if (loader == null) {
+            return;
+        }
+        if (bytes.length != runLength(first, end)) {
+            throw FsException.of(Errno.IO);
+        }
+        for (int i = first; i < end; i++) {
+            if (isMissing(i)) {
+                int at = (i - first) << BLOCK_SHIFT;
+                int n = Math.min(BLOCK_SIZE, bytes.length - at);
+                System.arraycopy(bytes, at, writableBlock(i, n), 0, n);
+                markLoaded(i);
+            }
+        }
+    }
+
+    private boolean isMissing(int index) {
+        return index < loaded.length && loaded[index] == 0;
+    }
+
+    private void markLoaded(int index) {
+        if (loaded[index] == 0) {
+            loaded[index] = 1;
+            if (--missingBlocks == 0) {
+                loader = null;
+                loaded = null;
+            }
+        }
+    }
+
+    /** Asks the source for what {@code [position, position + count)} still misses; EIO if it fails. */
+    private void load(long position, int count) {
+        int[] run;
+        while (loader != null && (run = missingRun(position, count)) != null) {
+            byte[] bytes = loader.load(runOffset(run[0]), runLength(run[0], run[1]));
+            if (bytes == null) {
+                throw FsException.of(Errno.IO);
+            }
+            supply(run[0], run[1], bytes);
+        }
     }
 
     private int readableCount(long position, int count) {

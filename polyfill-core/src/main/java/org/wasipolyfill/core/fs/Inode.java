@@ -3,6 +3,9 @@ package org.wasipolyfill.core.fs;
 /**
  * What a directory entry points at: identity, link count and the three timestamps (nanoseconds
  * since the epoch), shared by every name and descriptor that reaches it.
+ *
+ * <p>It also keeps POSIX permission bits ({@link #mode()}): WASI has no modes, so a guest never
+ * sees or changes them, but the host keeps them for archives and persistence.
  */
 public abstract class Inode {
     /**
@@ -10,13 +13,17 @@ public abstract class Inode {
      * and unique while fewer than 2^32 nodes have been made in the tree.
      */
     private final int ino;
+    /** The permission bits a mode keeps: rwx for owner, group and others, setuid, setgid, sticky. */
+    public static final int MODE_BITS = 07777;
     int nlink;
     long atim;
     long mtim;
     long ctim;
+    private int mode;
 
-    Inode(int ino, long now) {
+    Inode(int ino, long now, int mode) {
         this.ino = ino;
+        this.mode = mode;
         this.atim = now;
         this.mtim = now;
         this.ctim = now;
@@ -50,6 +57,16 @@ public abstract class Inode {
 
     public long ctim() {
         return ctim;
+    }
+
+    /** The permission bits (at most {@code 07777}). */
+    public int mode() {
+        return mode;
+    }
+
+    /** Keeps the permission bits of {@code value} (those in {@code 07777}); stamps nothing. */
+    public void setMode(int value) {
+        mode = value & MODE_BITS;
     }
 
     public void setAtim(long value) {

@@ -281,6 +281,17 @@ public final class MemFs {
         file.touchModified(now());
     }
 
+    /**
+     * Creates or truncates {@code path} as a lazy file of {@code size} bytes whose parts are asked
+     * of {@code loader} when first read (see {@link FileData#makeLazy}).
+     */
+    public void createLazyFile(String path, long size, ContentLoader loader) {
+        FileNode file = hostFileForWriting(path);
+        file.data().setLength(0);
+        file.data().makeLazy(size, loader);
+        file.touchModified(now());
+    }
+
     public void appendFile(String path, byte[] data) {
         FileNode file = hostFileForWriting(path);
         file.data().write(file.data().length(), data, 0, data.length);
@@ -329,6 +340,29 @@ public final class MemFs {
             throw FsException.of(Errno.INVAL);
         }
         return new String(link.target(), StandardCharsets.UTF_8);
+    }
+
+    /** A hard link {@code path} to what {@code existing} names; a symlink is linked itself, as link(2) does. */
+    public void link(String existing, String path) {
+        link(existing(hostLookup(existing, false)), hostLookup(path, false));
+    }
+
+    /**
+     * Sets the access and modification times (nanoseconds since the epoch) of what {@code path}
+     * names, following a last symlink unless {@code followLast} is false; stamps ctime.
+     */
+    public void setTimes(String path, boolean followLast, long atimNanos, long mtimNanos) {
+        Inode node = existing(hostLookup(path, followLast));
+        node.setAtim(atimNanos);
+        node.setMtim(mtimNanos);
+        node.touchCtim(now());
+    }
+
+    /** Sets the permission bits (those in {@code 07777}) of what {@code path} names, following symlinks. */
+    public void chmod(String path, int mode) {
+        Inode node = existing(hostLookup(path, true));
+        node.setMode(mode);
+        node.touchCtim(now());
     }
 
     public void unlink(String path) {

@@ -8,6 +8,7 @@ import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.JsClock;
+import org.wasipolyfill.js.host.JsContentLoader;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
 import org.wasipolyfill.js.interop.JsStrings;
@@ -68,6 +69,24 @@ public final class JsMemFs {
             fs.writeFile(p, bytes);
         } catch (FsException e) {
             throw fsError("writeFile", p, e);
+        }
+    }
+
+    /**
+     * {@code createLazyFile(path, size, loader)}: creates or truncates a file of {@code size} bytes
+     * whose parts are asked of {@code loader(offset, length)} when first read.
+     */
+    @JSExport
+    public void createLazyFile(JSObject path, JSObject size, JSObject loader) {
+        String p = path("createLazyFile", path);
+        double bytes = JsValues.limit(size, -1);
+        if (bytes < 0 && !JsValues.isZero(size) || !JsValues.isFunction(loader)) {
+            throw JsErrors.typeError("MemFS.createLazyFile: bad size or loader");
+        }
+        try {
+            fs.createLazyFile(p, Math.max(0, (long) bytes), new JsContentLoader(loader));
+        } catch (FsException e) {
+            throw fsError("createLazyFile", p, e);
         }
     }
 
@@ -154,6 +173,66 @@ public final class JsMemFs {
         } catch (FsException e) {
             throw fsError("readlink", p, e);
         }
+    }
+
+    /** {@code link(existing, path)}: a hard link, as {@code ln}; a symlink is linked itself, not its target. */
+    @JSExport
+    public void link(JSObject existing, JSObject path) {
+        String e = path("link", existing);
+        String p = path("link", path);
+        try {
+            fs.link(e, p);
+        } catch (FsException x) {
+            throw fsError("link", e + "' -> '" + p, x);
+        }
+    }
+
+    /** {@code utimes(path, atime, mtime)}: each time a BigInt of nanoseconds since the epoch or a Date; follows symlinks. */
+    @JSExport
+    public void utimes(JSObject path, JSObject atime, JSObject mtime) {
+        setTimes("utimes", path, atime, mtime, true);
+    }
+
+    /** As {@link #utimes}, on a symlink itself. */
+    @JSExport
+    public void lutimes(JSObject path, JSObject atime, JSObject mtime) {
+        setTimes("lutimes", path, atime, mtime, false);
+    }
+
+    /** {@code chmod(path, mode)}: the permission bits, an integer from 0 to 0o7777; follows symlinks. */
+    @JSExport
+    public void chmod(JSObject path, JSObject mode) {
+        String p = path("chmod", path);
+        int bits = JsValues.permissionBits(mode);
+        if (bits < 0) {
+            throw JsErrors.typeError("MemFS.chmod: mode must be an integer from 0 to 0o7777");
+        }
+        try {
+            fs.chmod(p, bits);
+        } catch (FsException e) {
+            throw fsError("chmod", p, e);
+        }
+    }
+
+    private void setTimes(String method, JSObject path, JSObject atime, JSObject mtime, boolean follow) {
+        String p = path(method, path);
+        long a = timeNanos(method, "atime", atime);
+        long m = timeNanos(method, "mtime", mtime);
+        try {
+            fs.setTimes(p, follow, a, m);
+        } catch (FsException e) {
+            throw fsError(method, p, e);
+        }
+    }
+
+    private static long timeNanos(String method, String what, JSObject value) {
+        int kind = JsValues.timeKind(value);
+        if (kind <= 0) {
+            throw JsErrors.typeError("MemFS." + method + ": " + what + (kind == 0
+                    ? " must be a BigInt (nanoseconds) or a Date, got " + JsValues.describe(value)
+                    : " is out of range"));
+        }
+        return JsValues.timeNanos(value);
     }
 
     @JSExport

@@ -13,7 +13,7 @@ final class StatObject {
 
     static JSObject of(Stat stat) {
         return create(typeName(stat.fileType()), stat.size(), stat.ino(), stat.nlink(),
-                stat.atimNanos(), stat.mtimNanos(), stat.ctimNanos());
+                stat.atimNanos(), stat.mtimNanos(), stat.ctimNanos(), stat.mode());
     }
 
     private static String typeName(int fileType) {
@@ -29,9 +29,9 @@ final class StatObject {
         }
     }
 
-    @JSBody(params = { "type", "size", "ino", "nlink", "atimNs", "mtimNs", "ctimNs" },
-            script = "return new stats.Stats(type, size, ino, nlink, atimNs, mtimNs, ctimNs);",
+    @JSBody(params = { "type", "size", "ino", "nlink", "atimNs", "mtimNs", "ctimNs", "mode" },
+            script = "return new stats.Stats(type, size, ino, nlink, atimNs, mtimNs, ctimNs, mode);",
             imports = @JSBodyImport(alias = "stats", fromModule = JsModules.STATS))
     private static native JSObject create(String type, long size, long ino, long nlink, long atimNs, long mtimNs,
-            long ctimNs);
+            long ctimNs, int mode);
 }
