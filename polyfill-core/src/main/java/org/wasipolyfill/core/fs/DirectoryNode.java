@@ -62,8 +62,8 @@ public final class DirectoryNode extends Inode {
     private DirectoryNode parent;
     private int subdirectories;
 
-    DirectoryNode(int ino, long now, DirectoryNode parent) {
-        super(ino, now);
+    DirectoryNode(int ino, long now, DirectoryNode parent, MemFs fs) {
+        super(ino, now, fs);
         if (parent == null) {
             this.parent = this;
             this.nlink = 1;

@@ -87,6 +87,21 @@ public final class FileData {
     /** Copies host bytes into the file at {@code position}, extending it as needed. */
     public void write(long position, byte[] source, int sourceOffset, int count) {
         checkWrite(position, count);
+        copyIn(position, source, sourceOffset, count);
+    }
+
+    /**
+     * Appends restored bytes whose sizes a restore has already checked against the budget as a
+     * whole: counted, never refused, so a restore cannot fail half way.
+     */
+    void appendRestored(byte[] source) {
+        if (length + source.length > MAX_SIZE) {
+            throw FsException.of(Errno.FBIG);
+        }
+        copyIn(length, source, 0, source.length);
+    }
+
+    private void copyIn(long position, byte[] source, int sourceOffset, int count) {
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;

@@ -11,7 +11,7 @@ public final class FileNode extends Inode {
     private int openDescriptors;
 
     FileNode(int ino, long now, MemFs fs) {
-        super(ino, now);
+        super(ino, now, fs);
         this.data = new FileData(fs);
     }
 

@@ -3,6 +3,10 @@ package org.wasipolyfill.core.fs;
 /**
  * What a directory entry points at: identity, link count and the three timestamps (nanoseconds
  * since the epoch), shared by every name and descriptor that reaches it.
+ *
+ * <p>Each node also remembers the MemFS generation in which its metadata and its content (a file's
+ * bytes, a directory's entries) last changed, which is all an incremental save needs: one field
+ * store per change, nothing else on the hot paths.
  */
 public abstract class Inode {
     /**
@@ -10,13 +14,19 @@ public abstract class Inode {
      * and unique while fewer than 2^32 nodes have been made in the tree.
      */
     private final int ino;
+    private final MemFs fs;
     int nlink;
     long atim;
     long mtim;
     long ctim;
+    int metadataChanged;
+    int contentChanged;
 
-    Inode(int ino, long now) {
+    Inode(int ino, long now, MemFs fs) {
         this.ino = ino;
+        this.fs = fs;
+        this.metadataChanged = fs.generation;
+        this.contentChanged = fs.generation;
         this.atim = now;
         this.mtim = now;
         this.ctim = now;
@@ -54,20 +64,43 @@ public abstract class Inode {
 
     public void setAtim(long value) {
         atim = value;
+        metadataChanged = fs.generation;
     }
 
     public void setMtim(long value) {
         mtim = value;
+        metadataChanged = fs.generation;
     }
 
     /** A change of metadata (links, times, size, permissions) stamps ctime. */
     public void touchCtim(long now) {
         ctim = now;
+        metadataChanged = fs.generation;
     }
 
     /** A change of content stamps mtime and ctime. */
     public void touchModified(long now) {
         mtim = now;
         ctim = now;
+        contentChanged = fs.generation;
+    }
+
+    /** Whether anything about this node (times, links, content) changed after generation {@code since}. */
+    public boolean changedSince(int since) {
+        return metadataChanged > since || contentChanged > since;
+    }
+
+    /** Whether a file's bytes or a directory's entries changed after generation {@code since}. */
+    public boolean contentChangedSince(int since) {
+        return contentChanged > since;
+    }
+
+    /** Stamps the node as it is after a restore: as of {@code generation}, with these times. */
+    void restored(long atim, long mtim, long ctim, int generation) {
+        this.atim = atim;
+        this.mtim = mtim;
+        this.ctim = ctim;
+        this.metadataChanged = generation;
+        this.contentChanged = generation;
     }
 }

@@ -2,7 +2,11 @@ package org.wasipolyfill.core.fs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.core.WasiClock;
 import org.wasipolyfill.core.abi.Errno;
@@ -27,6 +31,11 @@ public final class MemFs {
     private final long maxFileSize;
     private long usedBytes;
     private int nextIno = 1;
+    /** Stamped on every node that changes; a save ends the generation it collects. */
+    int generation = 1;
+    private final DeletionLog deletions = new DeletionLog();
+    /** Per store id, the generation its last successful save or load left it at. */
+    private final Map<String, Integer> savedGenerations = new HashMap<>();
 
     public MemFs(WasiClock clock) {
         this(clock, DEFAULT_MAX_BYTES, FileData.MAX_SIZE);
@@ -42,7 +51,7 @@ public final class MemFs {
         this.device = DEVICE;
         this.maxBytes = maxBytes;
         this.maxFileSize = Math.min(maxFileSize, FileData.MAX_SIZE);
-        this.root = new DirectoryNode(nextIno++, now(), null);
+        this.root = new DirectoryNode(nextIno++, now(), null, this);
     }
 
     public DirectoryNode root() {
@@ -89,7 +98,7 @@ public final class MemFs {
     public DirectoryNode createDirectory(Resolved at) {
         DirectoryNode parent = creatableParent(at);
         long now = now();
-        DirectoryNode directory = new DirectoryNode(nextIno++, now, parent);
+        DirectoryNode directory = new DirectoryNode(nextIno++, now, parent, this);
         parent.link(at.name(), directory, now);
         return directory;
     }
@@ -100,7 +109,7 @@ public final class MemFs {
         }
         DirectoryNode parent = creatableParent(at);
         long now = now();
-        SymlinkNode link = new SymlinkNode(nextIno++, now, target);
+        SymlinkNode link = new SymlinkNode(nextIno++, now, target, this);
         parent.link(at.name(), link, now);
         return link;
     }
@@ -126,7 +135,7 @@ public final class MemFs {
         if (at.trailingSlash()) {
             throw FsException.of(Errno.NOTDIR);
         }
-        released(at.parent().unlink(at.name(), now()));
+        released(deleted(at.parent().unlink(at.name(), now())));
     }
 
     public void removeDirectory(Resolved at) {
@@ -143,7 +152,7 @@ public final class MemFs {
         if (!directory.isEmpty()) {
             throw FsException.of(Errno.NOTEMPTY);
         }
-        at.parent().unlink(at.name(), now());
+        deleted(at.parent().unlink(at.name(), now()));
     }
 
     /** POSIX rename(2): replaces a file or an empty directory of the same kind. */
@@ -182,10 +191,18 @@ public final class MemFs {
             } else if (movingDirectory) {
                 throw FsException.of(Errno.NOTDIR);
             }
-            released(to.parent().unlink(to.name(), now));
+            released(deleted(to.parent().unlink(to.name(), now)));
         }
         from.parent().unlink(from.name(), now);
         to.parent().link(to.name(), moving, now);
+    }
+
+    /** Logs {@code node} as deleted if that was its last name; returns it. */
+    private Inode deleted(Inode node) {
+        if (node.nlink == 0) {
+            deletions.record(node.inoU32(), generation);
+        }
+        return node;
     }
 
     /** A file that lost a name gives its bytes back once nothing reaches it. */
@@ -216,6 +233,100 @@ public final class MemFs {
             throw FsException.of(Errno.NOENT);
         }
         return at.parent();
+    }
+
+    // ---- Persistence: what changed since a store's last save, and restoring a snapshot ----
+
+    /**
+     * The changes a save to the store {@code storeId} must write, and the end of the current
+     * generation: what changes from now on belongs to the next save. Full when the store has no
+     * baseline from this MemFS or the deletions since it are no longer all known.
+     */
+    public ChangeSet changesFor(String storeId) {
+        Integer saved = savedGenerations.get(storeId);
+        int since = saved == null ? -1 : saved;
+        boolean full = since < 0 || !deletions.covers(since);
+        List<Inode> changed = new ArrayList<>();
+        Set<Inode> linkedTwice = new HashSet<>();
+        List<DirectoryNode> pending = new ArrayList<>();
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            DirectoryNode directory = pending.remove(pending.size() - 1);
+            if (full || directory.changedSince(since)) {
+                changed.add(directory);
+            }
+            for (int slot = 0, end = directory.slotCount(); slot < end; slot++) {
+                DirectoryNode.Entry entry = directory.entryAt(slot);
+                if (entry == null) {
+                    continue;
+                }
+                Inode node = entry.node();
+                if (node instanceof DirectoryNode child) {
+                    pending.add(child);
+                } else if ((full || node.changedSince(since)) && (node.nlink == 1 || linkedTwice.add(node))) {
+                    changed.add(node);
+                }
+            }
+        }
+        int[] gone = full ? new int[0] : deletions.since(since);
+        return new ChangeSet(generation++, since, full, root.inoU32(), changed, gone);
+    }
+
+    /** Records that {@code changes} are now in the store {@code storeId}. */
+    public void saved(String storeId, ChangeSet changes) {
+        Integer saved = savedGenerations.get(storeId);
+        if (saved == null || saved < changes.generation()) {
+            savedGenerations.put(storeId, changes.generation());
+        }
+    }
+
+    /**
+     * Replaces the whole tree with {@code images}, the snapshot of the store {@code storeId}, which
+     * becomes that store's baseline (every other store's next save is a full one). The snapshot is
+     * checked whole first: a {@link RestoreException} leaves this MemFS as it was. The root keeps its
+     * identity, so a preopen of "/" sees the new tree; directories under it are new nodes.
+     */
+    public void restore(String storeId, List<InodeImage> images) {
+        TreeRestore restore = new TreeRestore(this, images, maxBytes, maxFileSize);
+        restore.check();
+        clear(root);
+        int restoredMaxIno = restore.apply(generation);
+        if (Integer.compareUnsigned(restoredMaxIno, nextIno) >= 0) {
+            nextIno = restoredMaxIno + 1;
+        }
+        deletions.reset(generation);
+        savedGenerations.clear();
+        savedGenerations.put(storeId, generation);
+        generation++;
+    }
+
+    /** Unlinks everything under {@code directory}, giving back the bytes of files nothing else holds. */
+    private void clear(DirectoryNode directory) {
+        List<DirectoryNode.Entry> entries = new ArrayList<>();
+        for (int slot = 0, end = directory.slotCount(); slot < end; slot++) {
+            if (directory.entryAt(slot) != null) {
+                entries.add(directory.entryAt(slot));
+            }
+        }
+        long now = now();
+        for (DirectoryNode.Entry entry : entries) {
+            if (entry.node() instanceof DirectoryNode child) {
+                clear(child);
+            }
+            released(directory.unlink(entry.name(), now));
+        }
+    }
+
+    FileNode restoredFile(int ino) {
+        return new FileNode(ino, now(), this);
+    }
+
+    DirectoryNode restoredDirectory(int ino) {
+        return new DirectoryNode(ino, now(), root, this);
+    }
+
+    SymlinkNode restoredSymlink(int ino, byte[] target) {
+        return new SymlinkNode(ino, now(), target, this);
     }
 
     // ---- Host API: absolute paths from the root, no sandbox ----

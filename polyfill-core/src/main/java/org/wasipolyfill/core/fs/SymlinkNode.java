@@ -6,8 +6,8 @@ import org.wasipolyfill.core.abi.FileType;
 public final class SymlinkNode extends Inode {
     private final byte[] target;
 
-    SymlinkNode(int ino, long now, byte[] target) {
-        super(ino, now);
+    SymlinkNode(int ino, long now, byte[] target, MemFs fs) {
+        super(ino, now, fs);
         this.target = target;
     }
 
