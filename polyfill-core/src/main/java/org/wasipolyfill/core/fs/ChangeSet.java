@@ -3,15 +3,49 @@ package org.wasipolyfill.core.fs;
 import java.util.List;
 
 /**
- * What a save to one store must write: the reachable inodes that changed after the store's last
- * save ({@code since}), and the inodes deleted since then. A {@code full} set holds every
- * reachable inode and replaces whatever the store held; {@link #generation} is the store's new
- * baseline once the write succeeds.
+ * What a save to one store must write: the reachable inodes that changed after the store's
+ * baseline, and the numbers of all reachable inodes (the store removes those it holds that are
+ * not among them). A {@link #full} set holds every reachable inode and replaces whatever the
+ * store held. {@link #generation} is the store's new baseline once the write succeeds.
  */
-public record ChangeSet(int generation, int since, boolean full, int rootIno, List<Inode> changed, int[] deleted) {
+public final class ChangeSet {
+    private final int generation;
+    private final int since;
+    private final int rootIno;
+    private final List<Inode> changed;
+    private final int[] live;
+
+    ChangeSet(int generation, int since, int rootIno, List<Inode> changed, int[] live) {
+        this.generation = generation;
+        this.since = since;
+        this.rootIno = rootIno;
+        this.changed = changed;
+        this.live = live;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    public boolean full() {
+        return since < 0;
+    }
+
+    public int rootIno() {
+        return rootIno;
+    }
+
+    public List<Inode> changed() {
+        return changed;
+    }
+
+    /** Every reachable inode's number, changed or not. */
+    public int[] live() {
+        return live;
+    }
 
     /** Whether the store needs {@code node}'s content (bytes, entries) and not just its metadata. */
     public boolean includesContent(Inode node) {
-        return full || node.contentChangedSince(since);
+        return since < 0 || node.contentChangedSince(since);
     }
 }

@@ -88,17 +88,18 @@ public final class FileData {
     public void write(long position, byte[] source, int sourceOffset, int count) {
         checkWrite(position, count);
         copyIn(position, source, sourceOffset, count);
+        if (count > 0) {
+            extendTo(position + count);
+        }
     }
 
     /**
-     * Appends restored bytes whose sizes a restore has already checked against the budget as a
-     * whole: counted, never refused, so a restore cannot fail half way.
+     * Appends restored bytes, uncounted: a restore checks each file against the size limit before
+     * appending and counts the sizes of the whole snapshot once it is in place.
      */
     void appendRestored(byte[] source) {
-        if (length + source.length > MAX_SIZE) {
-            throw FsException.of(Errno.FBIG);
-        }
         copyIn(length, source, 0, source.length);
+        length += source.length;
     }
 
     private void copyIn(long position, byte[] source, int sourceOffset, int count) {
@@ -111,9 +112,6 @@ public final class FileData {
             done += n;
             index++;
             offset = 0;
-        }
-        if (count > 0) {
-            extendTo(position + count);
         }
     }
 

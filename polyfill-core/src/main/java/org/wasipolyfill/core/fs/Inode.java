@@ -21,6 +21,8 @@ public abstract class Inode {
     long ctim;
     int metadataChanged;
     int contentChanged;
+    /** The generation of the last save that collected this node: a node with two names goes in once. */
+    int collectedIn;
 
     Inode(int ino, long now, MemFs fs) {
         this.ino = ino;

@@ -2,14 +2,12 @@ package org.wasipolyfill.core.fs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.core.WasiClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.FileType;
 
 /**
  * An in-memory filesystem: the tree a guest sees through its preopens and the host edits through
@@ -33,9 +31,6 @@ public final class MemFs {
     private int nextIno = 1;
     /** Stamped on every node that changes; a save ends the generation it collects. */
     int generation = 1;
-    private final DeletionLog deletions = new DeletionLog();
-    /** Per store id, the generation its last successful save or load left it at. */
-    private final Map<String, Integer> savedGenerations = new HashMap<>();
 
     public MemFs(WasiClock clock) {
         this(clock, DEFAULT_MAX_BYTES, FileData.MAX_SIZE);
@@ -135,7 +130,7 @@ public final class MemFs {
         if (at.trailingSlash()) {
             throw FsException.of(Errno.NOTDIR);
         }
-        released(deleted(at.parent().unlink(at.name(), now())));
+        released(at.parent().unlink(at.name(), now()));
     }
 
     public void removeDirectory(Resolved at) {
@@ -152,7 +147,7 @@ public final class MemFs {
         if (!directory.isEmpty()) {
             throw FsException.of(Errno.NOTEMPTY);
         }
-        deleted(at.parent().unlink(at.name(), now()));
+        at.parent().unlink(at.name(), now());
     }
 
     /** POSIX rename(2): replaces a file or an empty directory of the same kind. */
@@ -191,18 +186,10 @@ public final class MemFs {
             } else if (movingDirectory) {
                 throw FsException.of(Errno.NOTDIR);
             }
-            released(deleted(to.parent().unlink(to.name(), now)));
+            released(to.parent().unlink(to.name(), now));
         }
         from.parent().unlink(from.name(), now);
         to.parent().link(to.name(), moving, now);
-    }
-
-    /** Logs {@code node} as deleted if that was its last name; returns it. */
-    private Inode deleted(Inode node) {
-        if (node.nlink == 0) {
-            deletions.record(node.inoU32(), generation);
-        }
-        return node;
     }
 
     /** A file that lost a name gives its bytes back once nothing reaches it. */
@@ -238,95 +225,120 @@ public final class MemFs {
     // ---- Persistence: what changed since a store's last save, and restoring a snapshot ----
 
     /**
-     * The changes a save to the store {@code storeId} must write, and the end of the current
-     * generation: what changes from now on belongs to the next save. Full when the store has no
-     * baseline from this MemFS or the deletions since it are no longer all known.
+     * What changed after generation {@code since} (a store's baseline; -1 for none), and the end of
+     * the current generation, which is the store's next baseline: what changes from now on belongs
+     * to the next save. With no baseline the set is full: every reachable inode, to replace what
+     * the store holds.
      */
-    public ChangeSet changesFor(String storeId) {
-        Integer saved = savedGenerations.get(storeId);
-        int since = saved == null ? -1 : saved;
-        boolean full = since < 0 || !deletions.covers(since);
+    public ChangeSet changesSince(int since) {
+        if (since >= generation) {
+            since = -1;
+        }
+        int collecting = generation++;
         List<Inode> changed = new ArrayList<>();
-        Set<Inode> linkedTwice = new HashSet<>();
-        List<DirectoryNode> pending = new ArrayList<>();
-        pending.add(root);
-        while (!pending.isEmpty()) {
-            DirectoryNode directory = pending.remove(pending.size() - 1);
-            if (full || directory.changedSince(since)) {
-                changed.add(directory);
-            }
-            for (int slot = 0, end = directory.slotCount(); slot < end; slot++) {
-                DirectoryNode.Entry entry = directory.entryAt(slot);
-                if (entry == null) {
+        int[] live = new int[16];
+        int liveCount = 0;
+        DirectoryNode[] pending = { root };
+        int pendingCount = 1;
+        while (pendingCount > 0) {
+            DirectoryNode directory = pending[--pendingCount];
+            for (int slot = -1, end = directory.slotCount(); slot < end; slot++) {
+                Inode node = slot < 0 ? directory : directory.entryAt(slot) == null ? null : directory.entryAt(slot).node();
+                if (node != directory && node instanceof DirectoryNode child) {
+                    if (pendingCount == pending.length) {
+                        pending = Arrays.copyOf(pending, pendingCount * 2);
+                    }
+                    pending[pendingCount++] = child;
                     continue;
                 }
-                Inode node = entry.node();
-                if (node instanceof DirectoryNode child) {
-                    pending.add(child);
-                } else if ((full || node.changedSince(since)) && (node.nlink == 1 || linkedTwice.add(node))) {
+                // A file with two names is met twice.
+                if (node == null || node.collectedIn == collecting) {
+                    continue;
+                }
+                node.collectedIn = collecting;
+                if (liveCount == live.length) {
+                    live = Arrays.copyOf(live, liveCount * 2);
+                }
+                live[liveCount++] = node.inoU32();
+                if (node.changedSince(since)) {
                     changed.add(node);
                 }
             }
         }
-        int[] gone = full ? new int[0] : deletions.since(since);
-        return new ChangeSet(generation++, since, full, root.inoU32(), changed, gone);
-    }
-
-    /** Records that {@code changes} are now in the store {@code storeId}. */
-    public void saved(String storeId, ChangeSet changes) {
-        Integer saved = savedGenerations.get(storeId);
-        if (saved == null || saved < changes.generation()) {
-            savedGenerations.put(storeId, changes.generation());
-        }
+        return new ChangeSet(collecting, since, root.inoU32(), changed, Arrays.copyOf(live, liveCount));
     }
 
     /**
-     * Replaces the whole tree with {@code images}, the snapshot of the store {@code storeId}, which
-     * becomes that store's baseline (every other store's next save is a full one). The snapshot is
-     * checked whole first: a {@link RestoreException} leaves this MemFS as it was. The root keeps its
-     * identity, so a preopen of "/" sees the new tree; directories under it are new nodes.
+     * Replaces the whole tree with a snapshot's {@code images}, {@code images[rootIndex]} being the
+     * root's, and returns the generation it is: the baseline of the next save to the store it came
+     * from (a save to any other store is then a full one). The caller has checked that the images
+     * form a tree (each directory named once, every inode reachable, names valid and unique), as
+     * {@code MemFS.load} does; this checks the limits, ENOSPC or EFBIG before anything changes.
+     * The root keeps its identity, so a preopen of "/" sees the new tree; the nodes under it are new.
      */
-    public void restore(String storeId, List<InodeImage> images) {
-        TreeRestore restore = new TreeRestore(this, images, maxBytes, maxFileSize);
-        restore.check();
-        clear(root);
-        int restoredMaxIno = restore.apply(generation);
-        if (Integer.compareUnsigned(restoredMaxIno, nextIno) >= 0) {
-            nextIno = restoredMaxIno + 1;
+    public int restore(InodeImage[] images, int rootIndex) {
+        Inode[] nodes = new Inode[images.length];
+        long total = 0;
+        int maxIno = 0;
+        for (int i = 0; i < images.length; i++) {
+            InodeImage image = images[i];
+            if (Integer.compareUnsigned(image.ino, maxIno) > 0) {
+                maxIno = image.ino;
+            }
+            if (i == rootIndex) {
+                nodes[i] = root;
+            } else if (image.fileType == FileType.REGULAR_FILE) {
+                FileNode file = new FileNode(image.ino, 0, this);
+                for (byte[] chunk : image.chunks) {
+                    if (file.size() + chunk.length > maxFileSize) {
+                        throw FsException.of(Errno.FBIG);
+                    }
+                    file.data().appendRestored(chunk);
+                }
+                total += file.size();
+                nodes[i] = file;
+            } else if (image.fileType == FileType.DIRECTORY) {
+                nodes[i] = new DirectoryNode(image.ino, 0, root, this);
+            } else {
+                nodes[i] = new SymlinkNode(image.ino, 0, image.target, this);
+            }
         }
-        deletions.reset(generation);
-        savedGenerations.clear();
-        savedGenerations.put(storeId, generation);
-        generation++;
+        if (total > maxBytes) {
+            throw FsException.of(Errno.NOSPC);
+        }
+        clear(root);
+        for (int i = 0; i < images.length; i++) {
+            InodeImage image = images[i];
+            for (int e = 0; image.children != null && e < image.children.length; e++) {
+                ((DirectoryNode) nodes[i]).link(new FileName(image.names[e]), nodes[image.children[e]], 0);
+            }
+        }
+        for (int i = 0; i < images.length; i++) {
+            nodes[i].restored(images[i].atim, images[i].mtim, images[i].ctim, generation);
+        }
+        countBytes(total);
+        if (Integer.compareUnsigned(maxIno, nextIno) >= 0) {
+            nextIno = maxIno + 1;
+        }
+        return generation++;
     }
 
     /** Unlinks everything under {@code directory}, giving back the bytes of files nothing else holds. */
     private void clear(DirectoryNode directory) {
-        List<DirectoryNode.Entry> entries = new ArrayList<>();
+        DirectoryNode.Entry[] entries = new DirectoryNode.Entry[directory.entryCount()];
+        int count = 0;
         for (int slot = 0, end = directory.slotCount(); slot < end; slot++) {
             if (directory.entryAt(slot) != null) {
-                entries.add(directory.entryAt(slot));
+                entries[count++] = directory.entryAt(slot);
             }
         }
         long now = now();
-        for (DirectoryNode.Entry entry : entries) {
-            if (entry.node() instanceof DirectoryNode child) {
+        for (int i = 0; i < count; i++) {
+            if (entries[i].node() instanceof DirectoryNode child) {
                 clear(child);
             }
-            released(directory.unlink(entry.name(), now));
+            released(directory.unlink(entries[i].name(), now));
         }
-    }
-
-    FileNode restoredFile(int ino) {
-        return new FileNode(ino, now(), this);
-    }
-
-    DirectoryNode restoredDirectory(int ino) {
-        return new DirectoryNode(ino, now(), root, this);
-    }
-
-    SymlinkNode restoredSymlink(int ino, byte[] target) {
-        return new SymlinkNode(ino, now(), target, this);
     }
 
     // ---- Host API: absolute paths from the root, no sandbox ----

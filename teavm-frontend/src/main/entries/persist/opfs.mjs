@@ -1,0 +1,210 @@
+import {
+  StoreError, checkHeader, chunksOf, contentOf, decodeMeta, encodeMeta, header, inodeRecord, newStamp, staleError,
+  storageError,
+} from './codec.mjs';
+
+// One directory per store in the origin private file system. 'manifest.json' is the commit point:
+// { format, version, stamp, inodes: { [ino]: [metaSerial, contentSerial, chunkCount] } }. A save writes its
+// records into new files named by its serial ('m<ino>.<serial>', 'c<ino>.<serial>.<index>'), then replaces the
+// manifest (a writable stream's close() swaps the file whole), then removes the files it superseded; so a save
+// that fails part way leaves the previous state loadable, and a load reads only what a manifest names.
+const MANIFEST = 'manifest.json';
+
+async function writeFile(directory, name, bytes) {
+  const handle = await directory.getFileHandle(name, { create: true });
+  const stream = await handle.createWritable();
+  try {
+    await stream.write(bytes);
+    await stream.close();
+  } catch (error) {
+    await stream.abort().catch(() => {});
+    throw error;
+  }
+}
+
+async function readFile(directory, name) {
+  const handle = await directory.getFileHandle(name);
+  return new Uint8Array(await (await handle.getFile()).arrayBuffer());
+}
+
+export class OpfsStore {
+  #directory;
+  #where;
+  #queue = Promise.resolve();
+
+  constructor(name, directory) {
+    this.id = `opfs:${name}`;
+    this.#directory = directory;
+    this.#where = `OPFS store '${name}'`;
+  }
+
+  static async open(name) {
+    if (typeof name !== 'string' || name === '' || name.includes('/') || name === '.' || name === '..') {
+      throw new TypeError(`openOpfsStore: name must be a non-empty string without '/', got ${JSON.stringify(name)}`);
+    }
+    if (typeof navigator === 'undefined' || typeof navigator.storage?.getDirectory !== 'function') {
+      throw new StoreError('openOpfsStore: this context has no origin private file system'
+        + ' (navigator.storage.getDirectory)');
+    }
+    try {
+      const root = await navigator.storage.getDirectory();
+      return new OpfsStore(name, await root.getDirectoryHandle(name, { create: true }));
+    } catch (error) {
+      throw storageError(`OPFS store '${name}'`, 'open', error);
+    }
+  }
+
+  #serial(operation) {
+    const result = this.#queue.then(operation);
+    this.#queue = result.catch(() => {});
+    return result;
+  }
+
+  async #manifest() {
+    let bytes;
+    try {
+      bytes = await readFile(this.#directory, MANIFEST);
+    } catch (error) {
+      if (error?.name === 'NotFoundError') {
+        return null;
+      }
+      throw error;
+    }
+    let manifest;
+    try {
+      manifest = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (error) {
+      throw new StoreError(`${this.#where} is corrupt: its manifest is not JSON; nothing was loaded`, { cause: error });
+    }
+    if (!checkHeader(this.#where, manifest)) {
+      return null;
+    }
+    if (typeof manifest.stamp !== 'string' || typeof manifest.inodes !== 'object' || manifest.inodes === null
+        || !Number.isInteger(manifest.serial)) {
+      throw new StoreError(`${this.#where} is corrupt: its manifest is incomplete; nothing was loaded`);
+    }
+    return manifest;
+  }
+
+  write(changes) {
+    return this.#serial(async () => {
+      try {
+        const old = await this.#manifest();
+        if (!changes.full && old?.stamp !== changes.base) {
+          throw staleError(this.#where);
+        }
+        const serial = (old?.serial ?? 0) + 1;
+        const inodes = changes.full || old === null ? {} : { ...old.inodes };
+        const counts = { inodes: 0, chunks: 0, deleted: 0 };
+        const live = new Set(changes.live);
+        for (const ino of Object.keys(inodes)) {
+          if (!live.has(Number(ino))) {
+            delete inodes[ino];
+            counts.deleted++;
+          }
+        }
+        for (const record of changes.inodes) {
+          await writeFile(this.#directory, `m${record.ino}.${serial}`, encodeMeta(record));
+          counts.inodes++;
+          const bytes = contentOf(record);
+          const previous = inodes[record.ino];
+          let content = previous === undefined ? [serial, 0] : [previous[1], previous[2]];
+          if (bytes !== undefined) {
+            const chunks = chunksOf(bytes);
+            for (let i = 0; i < chunks.length; i++) {
+              await writeFile(this.#directory, `c${record.ino}.${serial}.${i}`, chunks[i]);
+            }
+            counts.chunks += chunks.length;
+            content = [serial, chunks.length];
+          }
+          inodes[record.ino] = [serial, ...content];
+        }
+        const stamp = newStamp();
+        const manifest = { ...header(), stamp, serial, inodes };
+        await writeFile(this.#directory, MANIFEST, new TextEncoder().encode(JSON.stringify(manifest)));
+        await this.#removeUnlisted(inodes);
+        return { stamp, ...counts };
+      } catch (error) {
+        throw storageError(this.#where, 'save', error);
+      }
+    });
+  }
+
+  /** Removes the record files no manifest entry names: superseded ones, and those of a save that failed. */
+  async #removeUnlisted(inodes) {
+    const listed = new Set([MANIFEST]);
+    for (const [ino, [metaSerial, contentSerial, count]] of Object.entries(inodes)) {
+      listed.add(`m${ino}.${metaSerial}`);
+      for (let i = 0; i < count; i++) {
+        listed.add(`c${ino}.${contentSerial}.${i}`);
+      }
+    }
+    const unlisted = [];
+    for await (const name of this.#directory.keys()) {
+      if (!listed.has(name)) {
+        unlisted.push(name);
+      }
+    }
+    await Promise.all(unlisted.map((name) => this.#directory.removeEntry(name).catch(() => {})));
+  }
+
+  read() {
+    return this.#serial(async () => {
+      try {
+        const manifest = await this.#manifest();
+        if (manifest === null) {
+          return null;
+        }
+        const records = [];
+        for (const [key, entry] of Object.entries(manifest.inodes)) {
+          const ino = Number(key);
+          if (!Array.isArray(entry) || entry.length !== 3 || !entry.every(Number.isInteger)) {
+            throw new StoreError(`${this.#where} is corrupt: inode ${key}: its manifest entry is malformed; nothing was loaded`);
+          }
+          const [metaSerial, contentSerial, count] = entry;
+          const meta = decodeMeta(this.#where, ino, await this.#record(ino, `m${ino}.${metaSerial}`));
+          const chunks = [];
+          for (let i = 0; i < count; i++) {
+            chunks.push(await this.#record(ino, `c${ino}.${contentSerial}.${i}`));
+          }
+          records.push(inodeRecord(this.#where, meta, chunks));
+        }
+        return { stamp: manifest.stamp, inodes: records };
+      } catch (error) {
+        throw storageError(this.#where, 'load', error);
+      }
+    });
+  }
+
+  async #record(ino, name) {
+    try {
+      return await readFile(this.#directory, name);
+    } catch (error) {
+      if (error?.name === 'NotFoundError') {
+        throw new StoreError(`${this.#where} is corrupt: inode ${ino}: its file ${name} is missing; nothing was loaded`);
+      }
+      throw error;
+    }
+  }
+
+  /** Empties the store: the next load finds nothing and the next save to it is a full one. */
+  clear() {
+    return this.#serial(async () => {
+      try {
+        const names = [];
+        for await (const name of this.#directory.keys()) {
+          names.push(name);
+        }
+        // The manifest first: once it is gone the store is empty, whatever else remains.
+        names.sort((a, b) => (a === MANIFEST ? -1 : b === MANIFEST ? 1 : 0));
+        for (const name of names) {
+          await this.#directory.removeEntry(name);
+        }
+      } catch (error) {
+        throw storageError(this.#where, 'clear', error);
+      }
+    });
+  }
+
+  close() {}
+}
