@@ -97,8 +97,16 @@ export interface Stats {
   isFile(): boolean;
   isDirectory(): boolean;
   isSymbolicLink(): boolean;
+  /**
+   * The file type bits and the permission bits, as Node gives them (0o100644 for a new file, 0o40755 for a
+   * directory, 0o120777 for a symlink). The host keeps them for archives and persistence; a guest never sees them,
+   * as WASI has no modes.
+   */
+  mode: number;
   size: number;
+  /** The inode number: equal for two names of one hard-linked file, unique in this MemFS. */
   ino: number;
+  /** How many names the inode has. */
   nlink: number;
   atimeMs: number;
   mtimeMs: number;
@@ -132,6 +140,18 @@ export class MemFS {
   lstat(path: string): Stats;
   symlink(target: string, path: string): void;
   readlink(path: string): string;
+  /** A hard link: path becomes another name of what existing names (a symlink is linked itself); EPERM for a directory. */
+  link(existing: string, path: string): void;
+  /**
+   * Sets the access and modification times, following a last symlink; each time is a BigInt of nanoseconds since
+   * the epoch (exact, negative before 1970) or a Date. A number is refused: Node reads it as seconds, stat() gives
+   * milliseconds. Stamps ctime.
+   */
+  utimes(path: string, atime: bigint | Date, mtime: bigint | Date): void;
+  /** As utimes, on a symlink itself. */
+  lutimes(path: string, atime: bigint | Date, mtime: bigint | Date): void;
+  /** Sets the permission bits (an integer from 0 to 0o7777), following symlinks; stamps ctime. */
+  chmod(path: string, mode: number): void;
   unlink(path: string): void;
   rmdir(path: string): void;
   rename(from: string, to: string): void;
@@ -155,6 +175,8 @@ export interface MemFSInodeRecord {
   atim: bigint;
   mtim: bigint;
   ctim: bigint;
+  /** The permission bits (0 to 0o7777). */
+  mode: number;
   /** A file's bytes: one array when saved (absent when only metadata changed), chunks in order when loaded. */
   data?: Uint8Array | Uint8Array[];
   target?: Uint8Array;

@@ -300,5 +300,36 @@ await check('MemFS round-trips files and reports errors with Node-style codes', 
     /preopens\['\/f'\] names '\/sandbox\/in.txt', which is not a directory in the MemFS \(ENOTDIR\)/, 'preopen of a file');
 });
 
+await check('MemFS keeps times to the nanosecond, permission bits, hard links and inode numbers', () => {
+  const fs = new MemFS();
+  fs.mkdir('/d');
+  fs.writeFile('/d/f', 'abc');
+  fs.symlink('f', '/d/l');
+  expect(fs.stat('/d/f').mode, 0o100644, 'file mode');
+  expect(fs.stat('/d').mode, 0o40755, 'directory mode');
+  expect(fs.lstat('/d/l').mode, 0o120777, 'symlink mode');
+  fs.chmod('/d/l', 0o4750);
+  expect(fs.stat('/d/f').mode, 0o104750, 'chmod follows the symlink');
+  fs.utimes('/d/f', -5n, 1700000000123456789n);
+  expect(fs.stat('/d/f').atimeNs, -5n, 'atime ns');
+  expect(fs.stat('/d/f').mtimeNs, 1700000000123456789n, 'mtime ns');
+  fs.utimes('/d/l', new Date(1000), new Date(2500));
+  expect(fs.stat('/d/f').mtimeNs, 2500000000n, 'a Date through the symlink');
+  fs.lutimes('/d/l', 7n, 8n);
+  expect(fs.lstat('/d/l').mtimeNs, 8n, 'lutimes on the symlink');
+  expect(fs.stat('/d/f').mtimeNs, 2500000000n, 'lutimes left the target');
+  fs.link('/d/f', '/g');
+  expect(fs.stat('/g').ino, fs.stat('/d/f').ino, 'hard link ino');
+  expect(fs.stat('/g').nlink, 2, 'nlink');
+  expect(expectThrows(() => fs.link('/d', '/d2'), Error, /EPERM: MemFS.link/, 'link a directory').code, 'EPERM', 'code');
+  expectThrows(() => fs.utimes('/d/f', 5, 6n), TypeError, /atime must be a BigInt \(nanoseconds\) or a Date, got number/, 'number time');
+  expectThrows(() => fs.utimes('/d/f', 5n, new Date(NaN)), TypeError, /mtime is out of range/, 'invalid Date');
+  expectThrows(() => fs.utimes('/d/f', 1n << 63n, 5n), TypeError, /atime is out of range/, 'past i64');
+  expectThrows(() => fs.chmod('/d/f', 0o10000), TypeError, /mode must be an integer from 0 to 0o7777/, 'mode too big');
+  expectThrows(() => fs.chmod('/d/f', '644'), TypeError, /mode must be an integer from 0 to 0o7777/, 'mode string');
+  expect(expectThrows(() => fs.utimes('/nope', 1n, 1n), Error, /ENOENT: MemFS.utimes '\/nope'/, 'utimes missing').code,
+    'ENOENT', 'code');
+});
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

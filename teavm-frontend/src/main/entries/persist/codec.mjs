@@ -1,5 +1,6 @@
 // The stored form shared by the IndexedDB and OPFS stores. An inode is two parts:
-// - its metadata, a fixed 29-byte record: u8 kind, u32 ino, i64 atim, mtim, ctim (nanoseconds), little-endian;
+// - its metadata, a fixed 31-byte record: u8 kind, u32 ino, i64 atim, mtim, ctim (nanoseconds), u16 mode,
+//   little-endian;
 // - its content, in chunks of at most CHUNK_SIZE bytes: a file's bytes, a symlink's target, or a directory's
 //   entries (per entry: u32 ino, u32 name length, the name's bytes), so a save of a huge file or directory is
 //   never one giant value, and a change of times rewrites only the small metadata record.
@@ -8,7 +9,7 @@ export const VERSION = 1;
 export const CHUNK_SIZE = 1 << 20;
 
 const KINDS = ['file', 'directory', 'symlink'];
-const META_SIZE = 29;
+const META_SIZE = 31;
 
 export class StoreError extends Error {
   constructor(message, options) {
@@ -57,13 +58,14 @@ export function encodeMeta(record) {
   view.setBigInt64(5, record.atim, true);
   view.setBigInt64(13, record.mtim, true);
   view.setBigInt64(21, record.ctim, true);
+  view.setUint16(29, record.mode, true);
   return bytes;
 }
 
 /** The metadata record stored for inode `ino`, or a StoreError saying what is wrong with it. */
 export function decodeMeta(where, ino, bytes) {
   if (!(bytes instanceof Uint8Array) || bytes.length !== META_SIZE) {
-    throw corrupt(where, ino, 'its metadata record is not 29 bytes');
+    throw corrupt(where, ino, `its metadata record is not ${META_SIZE} bytes`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const type = KINDS[view.getUint8(0) - 1];
@@ -71,7 +73,12 @@ export function decodeMeta(where, ino, bytes) {
     throw corrupt(where, ino, 'its metadata record names another kind or inode');
   }
   return {
-    ino, type, atim: view.getBigInt64(5, true), mtim: view.getBigInt64(13, true), ctim: view.getBigInt64(21, true),
+    ino,
+    type,
+    atim: view.getBigInt64(5, true),
+    mtim: view.getBigInt64(13, true),
+    ctim: view.getBigInt64(21, true),
+    mode: view.getUint16(29, true),
   };
 }
 

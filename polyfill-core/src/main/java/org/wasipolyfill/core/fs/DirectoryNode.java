@@ -14,6 +14,8 @@ import org.wasipolyfill.core.abi.FileType;
  * a hash table of byte ranges, so a path component needs no key object.
  */
 public final class DirectoryNode extends Inode {
+    /** The permission bits a new directory gets. */
+    public static final int DEFAULT_MODE = 0755;
     /** The cookie that resumes after "." and ".." and the first entry sequence number. */
     public static final long FIRST_ENTRY_COOKIE = 2;
 
@@ -63,7 +65,7 @@ public final class DirectoryNode extends Inode {
     private int subdirectories;
 
     DirectoryNode(int ino, long now, DirectoryNode parent, MemFs fs) {
-        super(ino, now, fs);
+        super(ino, now, DEFAULT_MODE, fs);
         if (parent == null) {
             this.parent = this;
             this.nlink = 1;

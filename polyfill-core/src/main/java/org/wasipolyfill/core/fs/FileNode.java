@@ -7,11 +7,13 @@ import org.wasipolyfill.core.abi.FileType;
  * its size goes back to the MemFS's budget.
  */
 public final class FileNode extends Inode {
+    /** The permission bits a new file gets. */
+    public static final int DEFAULT_MODE = 0644;
     private final FileData data;
     private int openDescriptors;
 
     FileNode(int ino, long now, MemFs fs) {
-        super(ino, now, fs);
+        super(ino, now, DEFAULT_MODE, fs);
         this.data = new FileData(fs);
     }
 

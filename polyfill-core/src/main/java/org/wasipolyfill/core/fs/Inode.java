@@ -7,6 +7,9 @@ package org.wasipolyfill.core.fs;
  * <p>Each node also remembers the MemFS generation in which its metadata and its content (a file's
  * bytes, a directory's entries) last changed, which is all an incremental save needs: one field
  * store per change, nothing else on the hot paths.
+ *
+ * <p>It also keeps POSIX permission bits ({@link #mode()}): WASI has no modes, so a guest never
+ * sees or changes them, but the host keeps them for archives and persistence.
  */
 public abstract class Inode {
     /**
@@ -14,18 +17,22 @@ public abstract class Inode {
      * and unique while fewer than 2^32 nodes have been made in the tree.
      */
     private final int ino;
+    /** The permission bits a mode keeps: rwx for owner, group and others, setuid, setgid, sticky. */
+    public static final int MODE_BITS = 07777;
     private final MemFs fs;
     int nlink;
     long atim;
     long mtim;
     long ctim;
+    private int mode;
     int metadataChanged;
     int contentChanged;
     /** The generation of the last save that collected this node: a node with two names goes in once. */
     int collectedIn;
 
-    Inode(int ino, long now, MemFs fs) {
+    Inode(int ino, long now, int mode, MemFs fs) {
         this.ino = ino;
+        this.mode = mode;
         this.fs = fs;
         this.metadataChanged = fs.generation;
         this.contentChanged = fs.generation;
@@ -64,6 +71,16 @@ public abstract class Inode {
         return ctim;
     }
 
+    /** The permission bits (at most {@code 07777}). */
+    public int mode() {
+        return mode;
+    }
+
+    /** Keeps the permission bits of {@code value} (those in {@code 07777}); stamps nothing. */
+    public void setMode(int value) {
+        mode = value & MODE_BITS;
+    }
+
     public void setAtim(long value) {
         atim = value;
         metadataChanged = fs.generation;
@@ -97,8 +114,9 @@ public abstract class Inode {
         return contentChanged > since;
     }
 
-    /** Stamps the node as it is after a restore: as of {@code generation}, with these times. */
-    void restored(long atim, long mtim, long ctim, int generation) {
+    /** Stamps the node as it is after a restore: as of {@code generation}, with these times and mode. */
+    void restored(long atim, long mtim, long ctim, int mode, int generation) {
+        this.mode = mode & MODE_BITS;
         this.atim = atim;
         this.mtim = mtim;
         this.ctim = ctim;

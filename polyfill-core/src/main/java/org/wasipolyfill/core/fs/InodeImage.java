@@ -12,18 +12,20 @@ public final class InodeImage {
     final long atim;
     final long mtim;
     final long ctim;
+    final int mode;
     final byte[][] chunks;
     final byte[] target;
     final byte[][] names;
     final int[] children;
 
-    public InodeImage(int ino, int fileType, long atim, long mtim, long ctim, byte[][] chunks, byte[] target,
+    public InodeImage(int ino, int fileType, long atim, long mtim, long ctim, int mode, byte[][] chunks, byte[] target,
             byte[][] names, int[] children) {
         this.ino = ino;
         this.fileType = fileType;
         this.atim = atim;
         this.mtim = mtim;
         this.ctim = ctim;
+        this.mode = mode;
         this.chunks = chunks;
         this.target = target;
         this.names = names;

@@ -314,7 +314,7 @@ public final class MemFs {
             }
         }
         for (int i = 0; i < images.length; i++) {
-            nodes[i].restored(images[i].atim, images[i].mtim, images[i].ctim, generation);
+            nodes[i].restored(images[i].atim, images[i].mtim, images[i].ctim, images[i].mode, generation);
         }
         countBytes(total);
         if (Integer.compareUnsigned(maxIno, nextIno) >= 0) {
@@ -452,6 +452,29 @@ public final class MemFs {
             throw FsException.of(Errno.INVAL);
         }
         return new String(link.target(), StandardCharsets.UTF_8);
+    }
+
+    /** A hard link {@code path} to what {@code existing} names; a symlink is linked itself, as link(2) does. */
+    public void link(String existing, String path) {
+        link(existing(hostLookup(existing, false)), hostLookup(path, false));
+    }
+
+    /**
+     * Sets the access and modification times (nanoseconds since the epoch) of what {@code path}
+     * names, following a last symlink unless {@code followLast} is false; stamps ctime.
+     */
+    public void setTimes(String path, boolean followLast, long atimNanos, long mtimNanos) {
+        Inode node = existing(hostLookup(path, followLast));
+        node.setAtim(atimNanos);
+        node.setMtim(mtimNanos);
+        node.touchCtim(now());
+    }
+
+    /** Sets the permission bits (those in {@code 07777}) of what {@code path} names, following symlinks. */
+    public void chmod(String path, int mode) {
+        Inode node = existing(hostLookup(path, true));
+        node.setMode(mode);
+        node.touchCtim(now());
     }
 
     public void unlink(String path) {

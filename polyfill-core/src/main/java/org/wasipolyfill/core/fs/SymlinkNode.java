@@ -4,10 +4,12 @@ import org.wasipolyfill.core.abi.FileType;
 
 /** A symbolic link: its target is stored as written and only interpreted when followed. */
 public final class SymlinkNode extends Inode {
+    /** The permission bits a new symlink gets. */
+    public static final int DEFAULT_MODE = 0777;
     private final byte[] target;
 
     SymlinkNode(int ino, long now, byte[] target, MemFs fs) {
-        super(ino, now, fs);
+        super(ino, now, DEFAULT_MODE, fs);
         this.target = target;
     }
 

@@ -44,6 +44,7 @@ class TreeRestoreTest {
         source.symlink("d/e", "/s");
         ((Inode) node(source, "/empty")).setAtim(-5);
         ((Inode) node(source, "/d")).setMtim(Long.MAX_VALUE);
+        source.chmod("/big", 0640);
     }
 
     /** What MemFS.load hands the core for a store's copy of {@code changes}: file bytes in 64 KiB chunks. */
@@ -77,7 +78,7 @@ class TreeRestoreTest {
                     }
                 }
             }
-            images[n] = new InodeImage(node.inoU32(), node.fileType(), node.atim(), node.mtim(), node.ctim(), chunks,
+            images[n] = new InodeImage(node.inoU32(), node.fileType(), node.atim(), node.mtim(), node.ctim(), node.mode(), chunks,
                     target, names, children);
         }
         return images;

@@ -159,6 +159,66 @@ public final class JsMemFs {
         }
     }
 
+    /** {@code link(existing, path)}: a hard link, as {@code ln}; a symlink is linked itself, not its target. */
+    @JSExport
+    public void link(JSObject existing, JSObject path) {
+        String e = path("link", existing);
+        String p = path("link", path);
+        try {
+            fs.link(e, p);
+        } catch (FsException x) {
+            throw fsError("link", e + "' -> '" + p, x);
+        }
+    }
+
+    /** {@code utimes(path, atime, mtime)}: each time a BigInt of nanoseconds since the epoch or a Date; follows symlinks. */
+    @JSExport
+    public void utimes(JSObject path, JSObject atime, JSObject mtime) {
+        setTimes("utimes", path, atime, mtime, true);
+    }
+
+    /** As {@link #utimes}, on a symlink itself. */
+    @JSExport
+    public void lutimes(JSObject path, JSObject atime, JSObject mtime) {
+        setTimes("lutimes", path, atime, mtime, false);
+    }
+
+    /** {@code chmod(path, mode)}: the permission bits, an integer from 0 to 0o7777; follows symlinks. */
+    @JSExport
+    public void chmod(JSObject path, JSObject mode) {
+        String p = path("chmod", path);
+        int bits = JsValues.permissionBits(mode);
+        if (bits < 0) {
+            throw JsErrors.typeError("MemFS.chmod: mode must be an integer from 0 to 0o7777");
+        }
+        try {
+            fs.chmod(p, bits);
+        } catch (FsException e) {
+            throw fsError("chmod", p, e);
+        }
+    }
+
+    private void setTimes(String method, JSObject path, JSObject atime, JSObject mtime, boolean follow) {
+        String p = path(method, path);
+        long a = timeNanos(method, "atime", atime);
+        long m = timeNanos(method, "mtime", mtime);
+        try {
+            fs.setTimes(p, follow, a, m);
+        } catch (FsException e) {
+            throw fsError(method, p, e);
+        }
+    }
+
+    private static long timeNanos(String method, String what, JSObject value) {
+        int kind = JsValues.timeKind(value);
+        if (kind <= 0) {
+            throw JsErrors.typeError("MemFS." + method + ": " + what + (kind == 0
+                    ? " must be a BigInt (nanoseconds) or a Date, got " + JsValues.describe(value)
+                    : " is out of range"));
+        }
+        return JsValues.timeNanos(value);
+    }
+
     @JSExport
     public void unlink(JSObject path) {
         String p = path("unlink", path);

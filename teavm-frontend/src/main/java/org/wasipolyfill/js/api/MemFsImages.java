@@ -18,7 +18,7 @@ import org.wasipolyfill.js.interop.JsValues;
 
 /**
  * The JS shapes {@code MemFS.save} hands a store and {@code MemFS.load} takes back (persist.d.ts
- * describes them). An inode record is {@code { ino, type, atim, mtim, ctim }} (times as BigInt
+ * describes them). An inode record is {@code { ino, type, atim, mtim, ctim, mode }} (times as BigInt
  * nanoseconds) plus its content: a file's {@code data} (one Uint8Array when saved, an array of
  * chunks when loaded), a symlink's {@code target}, a directory's {@code names} and {@code inos}. A
  * saved record without content means only the metadata changed.
@@ -31,7 +31,8 @@ final class MemFsImages {
         JSObject inodes = JsValues.newArray();
         for (int i = 0, n = changes.changed().size(); i < n; i++) {
             Inode node = changes.changed().get(i);
-            JSObject record = record(node.inoU32(), typeName(node.fileType()), node.atim(), node.mtim(), node.ctim());
+            JSObject record = record(node.inoU32(), typeName(node.fileType()), node.atim(), node.mtim(), node.ctim(),
+                    node.mode());
             if (node instanceof SymlinkNode link) {
                 JsValues.set(record, "target", Bytes.copyToUint8Array(link.target(), 0, link.target().length));
             } else if (changes.includesContent(node)) {
@@ -78,7 +79,7 @@ final class MemFsImages {
             JSObject r = JsValues.at(inodes, i);
             String type = JsValues.asString(JsValues.get(r, "type"));
             images[i] = new InodeImage(intOf(r, "ino"), fileType(type), longOf(r, "atim"), longOf(r, "mtim"),
-                    longOf(r, "ctim"), type.equals("file") ? byteArrays(JsValues.get(r, "data")) : null,
+                    longOf(r, "ctim"), intOf(r, "mode"), type.equals("file") ? byteArrays(JsValues.get(r, "data")) : null,
                     type.equals("symlink") ? Bytes.fromUint8Array(JsValues.get(r, "target")) : null,
                     type.equals("directory") ? byteArrays(JsValues.get(r, "names")) : null,
                     type.equals("directory") ? ints(JsValues.at(JsValues.get(checked, "children"), i)) : null);
@@ -130,7 +131,8 @@ final class MemFsImages {
             + " ino = function (v) { return Number.isInteger(v) && v >= 1 && v <= 4294967295; },"
             + " t = function (v) { return typeof v === 'bigint' && BigInt.asIntN(64, v) === v; };"
             + " for (var i = 0; i < list.length; i++) { var r = list[i];"
-            + " if (!r || !ino(r.ino) || !t(r.atim) || !t(r.mtim) || !t(r.ctim) || !(r.type === 'file' ? all(r.data, u8)"
+            + " if (!r || !ino(r.ino) || !t(r.atim) || !t(r.mtim) || !t(r.ctim) || !Number.isInteger(r.mode)"
+            + " || r.mode < 0 || r.mode > 4095 || !(r.type === 'file' ? all(r.data, u8)"
             + " : r.type === 'symlink' ? u8(r.target) : r.type === 'directory' && all(r.names, u8) && all(r.inos, ino)"
             + " && r.names.length === r.inos.length)) return 'inode record ' + i + ' is malformed';"
             + " if (index.has(r.ino)) return 'inode ' + r.ino + ' appears twice'; index.set(r.ino, i); }"
@@ -152,9 +154,9 @@ final class MemFsImages {
             + " return { root: root, children: children };")
     private static native JSObject check(JSObject snapshot, int rootIno);
 
-    @JSBody(params = { "ino", "type", "atim", "mtim", "ctim" },
-            script = "return { ino: ino >>> 0, type: type, atim: atim, mtim: mtim, ctim: ctim };")
-    private static native JSObject record(int ino, String type, long atim, long mtim, long ctim);
+    @JSBody(params = { "ino", "type", "atim", "mtim", "ctim", "mode" },
+            script = "return { ino: ino >>> 0, type: type, atim: atim, mtim: mtim, ctim: ctim, mode: mode };")
+    private static native JSObject record(int ino, String type, long atim, long mtim, long ctim, int mode);
 
     @JSBody(params = { "generation", "full", "root", "inodes", "live" },
             script = "return { generation: generation, full: full, root: root >>> 0, inodes: inodes,"

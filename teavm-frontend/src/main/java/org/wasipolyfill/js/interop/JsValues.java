@@ -51,6 +51,20 @@ public final class JsValues {
     @JSBody(params = "o", script = "var r = o.readOnly; return r === true ? 1 : r === undefined || r === false ? 0 : -1;")
     public static native int readOnly(JSObject o);
 
+    /** A mode's permission bits: the integer if it is from 0 to 0o7777, else -1. */
+    @JSBody(params = "v", script = "return Number.isInteger(v) && v >= 0 && v <= 4095 ? v : -1;")
+    public static native int permissionBits(JSObject v);
+
+    /** 1 for a BigInt or a valid Date whose nanoseconds fit an i64, -1 for one that does not, 0 for anything else. */
+    @JSBody(params = "v", script = "if (!(v instanceof Date) && typeof v !== 'bigint') return 0;"
+            + " var n = typeof v === 'bigint' ? v : v.getTime() === v.getTime() ? BigInt(v.getTime()) * 1000000n : null;"
+            + " return n !== null && BigInt.asIntN(64, n) === n ? 1 : -1;")
+    public static native int timeKind(JSObject v);
+
+    /** The nanoseconds of a value {@link #timeKind} accepted. */
+    @JSBody(params = "v", script = "return typeof v === 'bigint' ? v : BigInt(v.getTime()) * 1000000n;")
+    public static native long timeNanos(JSObject v);
+
     @JSBody(params = "v", script = "return v;")
     public static native String asString(JSObject v);
 
