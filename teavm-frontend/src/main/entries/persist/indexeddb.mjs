@@ -6,7 +6,6 @@ import {
 // One database per store: 'header' holds { format, version, stamp } under the key 'header', 'inodes' each inode's
 // metadata record under its number, 'content' its content chunks under [ino, index]. A save is one transaction,
 // so it lands whole or not at all.
-const SCHEMA_VERSION = 1;
 const HEADER = 'header';
 const INODES = 'inodes';
 const CONTENT = 'content';
@@ -26,6 +25,42 @@ function done(transaction) {
   });
 }
 
+const STORES = [HEADER, INODES, CONTENT];
+
+/** Opens (at `version`, or the current one) and creates the object stores that are missing in an upgrade. */
+function openDatabase(where, name, version) {
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    let r;
+    try {
+      r = indexedDB.open(name, version);
+    } catch (error) {
+      reject(storageError(where, 'open', error));
+      return;
+    }
+    r.onupgradeneeded = () => {
+      for (const store of STORES) {
+        if (!r.result.objectStoreNames.contains(store)) {
+          r.result.createObjectStore(store);
+        }
+      }
+    };
+    r.onblocked = () => {
+      blocked = true;
+      reject(new StoreError(`${where} is blocked: another tab or connection holds the database open and does not`
+        + ' let it be upgraded; close it and try again'));
+    };
+    r.onerror = () => reject(storageError(where, 'open', r.error));
+    r.onsuccess = () => {
+      if (blocked) {
+        r.result.close();
+      } else {
+        resolve(r.result);
+      }
+    };
+  });
+}
+
 function contentOfInode(ino, from = 0) {
   return IDBKeyRange.bound([ino, from], [ino, Infinity]);
 }
@@ -41,40 +76,24 @@ export class IndexedDbStore {
     this.#where = `IndexedDB store '${name}'`;
   }
 
-  static open(name) {
+  static async open(name) {
     if (typeof name !== 'string' || name === '') {
-      return Promise.reject(new TypeError(`openIndexedDbStore: name must be a non-empty string, got ${typeof name}`));
+      throw new TypeError(`openIndexedDbStore: name must be a non-empty string, got ${JSON.stringify(name)}`);
     }
     if (typeof indexedDB === 'undefined') {
-      return Promise.reject(new StoreError('openIndexedDbStore: this context has no IndexedDB'));
+      throw new StoreError('openIndexedDbStore: this context has no IndexedDB');
     }
     const where = `IndexedDB store '${name}'`;
-    return new Promise((resolve, reject) => {
-      let r;
-      try {
-        r = indexedDB.open(name, SCHEMA_VERSION);
-      } catch (error) {
-        reject(storageError(where, 'open', error));
-        return;
-      }
-      r.onupgradeneeded = () => {
-        const db = r.result;
-        for (const store of [HEADER, INODES, CONTENT]) {
-          if (!db.objectStoreNames.contains(store)) {
-            db.createObjectStore(store);
-          }
-        }
-      };
-      r.onblocked = () => reject(new StoreError(`${where} is blocked: another tab or connection holds an older`
-        + ' version of the database open; close it and try again'));
-      r.onerror = () => reject(storageError(where, 'open', r.error));
-      r.onsuccess = () => {
-        const db = r.result;
-        // Lets another tab upgrade or delete the database instead of being blocked by this one.
-        db.onversionchange = () => db.close();
-        resolve(new IndexedDbStore(name, db));
-      };
-    });
+    let db = await openDatabase(where, name, undefined);
+    if (!STORES.every((store) => db.objectStoreNames.contains(store))) {
+      // A database of that name without this store's object stores: add them in an upgrade.
+      const version = db.version + 1;
+      db.close();
+      db = await openDatabase(where, name, version);
+    }
+    // Lets another tab upgrade or delete the database instead of being blocked by this one.
+    db.onversionchange = () => db.close();
+    return new IndexedDbStore(name, db);
   }
 
   /** Runs `operation` after the store's earlier ones, so saves land in the order they were made. */
