@@ -3,11 +3,12 @@ import {
   storageError,
 } from './codec.mjs';
 
-// One directory per store in the origin private file system. 'manifest.json' is the commit point:
-// { format, version, stamp, inodes: { [ino]: [metaSerial, contentSerial, chunkCount] } }. A save writes its
-// records into new files named by its serial ('m<ino>.<serial>', 'c<ino>.<serial>.<index>'), then replaces the
-// manifest (a writable stream's close() swaps the file whole), then removes the files it superseded; so a save
-// that fails part way leaves the previous state loadable, and a load reads only what a manifest names.
+// One directory per store in the origin private file system. 'manifest.json' is the commit point and holds the
+// metadata records: { format, version, stamp, serial, inodes: { [ino]: [metadata (base64), contentSerial,
+// chunkCount] } }. A save writes the content chunks it changes into new files named by its serial
+// ('c<ino>.<serial>.<index>'), then replaces the manifest (a writable stream's close() swaps the file whole), then
+// removes the files no manifest entry names; so a save that fails part way leaves the previous state loadable, and
+// a load reads only what the manifest names. A change of times or mode rewrites the manifest alone.
 const MANIFEST = 'manifest.json';
 
 async function writeFile(directory, name, bytes) {
@@ -41,6 +42,19 @@ async function inParallel(items, task) {
 async function readFile(directory, name) {
   const handle = await directory.getFileHandle(name);
   return new Uint8Array(await (await handle.getFile()).arrayBuffer());
+}
+
+function toBase64(bytes) {
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** The bytes of a base64 string, or null when it is not one (decodeMeta then calls the record corrupt). */
+function fromBase64(text) {
+  try {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
 }
 
 export class OpfsStore {
@@ -121,7 +135,6 @@ export class OpfsStore {
         }
         const files = [];
         for (const record of changes.inodes) {
-          files.push([`m${record.ino}.${serial}`, encodeMeta(record)]);
           counts.inodes++;
           const bytes = contentOf(record);
           const previous = inodes[record.ino];
@@ -132,7 +145,7 @@ export class OpfsStore {
             counts.chunks += chunks.length;
             content = [serial, chunks.length];
           }
-          inodes[record.ino] = [serial, ...content];
+          inodes[record.ino] = [toBase64(encodeMeta(record)), ...content];
         }
         await inParallel(files, ([name, bytes]) => writeFile(this.#directory, name, bytes));
         const stamp = newStamp();
@@ -149,8 +162,7 @@ export class OpfsStore {
   /** Removes the record files no manifest entry names: superseded ones, and those of a save that failed. */
   async #removeUnlisted(inodes) {
     const listed = new Set([MANIFEST]);
-    for (const [ino, [metaSerial, contentSerial, count]] of Object.entries(inodes)) {
-      listed.add(`m${ino}.${metaSerial}`);
+    for (const [ino, [, contentSerial, count]] of Object.entries(inodes)) {
       for (let i = 0; i < count; i++) {
         listed.add(`c${ino}.${contentSerial}.${i}`);
       }
@@ -174,11 +186,12 @@ export class OpfsStore {
         const entries = Object.entries(manifest.inodes);
         const records = await inParallel(entries, async ([key, entry]) => {
           const ino = Number(key);
-          if (!Array.isArray(entry) || entry.length !== 3 || !entry.every(Number.isInteger)) {
+          if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[0] !== 'string'
+              || !Number.isInteger(entry[1]) || !Number.isInteger(entry[2])) {
             throw new StoreError(`${this.#where} is corrupt: inode ${key}: its manifest entry is malformed; nothing was loaded`);
           }
-          const [metaSerial, contentSerial, count] = entry;
-          const meta = decodeMeta(this.#where, ino, await this.#record(ino, `m${ino}.${metaSerial}`));
+          const [metadata, contentSerial, count] = entry;
+          const meta = decodeMeta(this.#where, ino, fromBase64(metadata));
           const chunks = [];
           for (let i = 0; i < count; i++) {
             chunks.push(await this.#record(ino, `c${ino}.${contentSerial}.${i}`));

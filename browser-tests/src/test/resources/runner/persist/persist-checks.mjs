@@ -275,7 +275,8 @@ export async function corrupt(kind) {
       const dir = await rawOpfs(name);
       const manifest = JSON.parse(await (await (await dir.getFileHandle('manifest.json')).getFile()).text());
       if (damage === 'meta') {
-        await rawWrite(dir, `m${text}.${manifest.inodes[text][0]}`, 'short');
+        manifest.inodes[text][0] = btoa('short');
+        await rawWrite(dir, 'manifest.json', JSON.stringify(manifest));
       } else if (damage === 'chunk') {
         await dir.removeEntry(`c${big}.${manifest.inodes[big][1]}.2`);
       } else {
