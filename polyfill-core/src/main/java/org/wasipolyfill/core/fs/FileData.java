@@ -87,22 +87,6 @@ public final class FileData {
     /** Copies host bytes into the file at {@code position}, extending it as needed. */
     public void write(long position, byte[] source, int sourceOffset, int count) {
         checkWrite(position, count);
-        copyIn(position, source, sourceOffset, count);
-        if (count > 0) {
-            extendTo(position + count);
-        }
-    }
-
-    /**
-     * Appends restored bytes, uncounted: a restore checks each file against the size limit before
-     * appending and counts the sizes of the whole snapshot once it is in place.
-     */
-    void appendRestored(byte[] source) {
-        copyIn(length, source, 0, source.length);
-        length += source.length;
-    }
-
-    private void copyIn(long position, byte[] source, int sourceOffset, int count) {
         int index = (int) (position >>> BLOCK_SHIFT);
         int offset = (int) position & BLOCK_MASK;
         int done = 0;
@@ -112,6 +96,9 @@ public final class FileData {
             done += n;
             index++;
             offset = 0;
+        }
+        if (count > 0) {
+            extendTo(position + count);
         }
     }
 
@@ -245,6 +232,24 @@ public final class FileData {
             blocks[index] = block;
         }
         return block;
+    }
+
+    /**
+     * Appends restored bytes, uncounted: a restore checks each file against the size limit before
+     * appending and counts the sizes of the whole snapshot once it is in place.
+     */
+    void appendRestored(byte[] source) {
+        int index = (int) (length >>> BLOCK_SHIFT);
+        int offset = (int) length & BLOCK_MASK;
+        int done = 0;
+        while (done < source.length) {
+            int n = Math.min(source.length - done, BLOCK_SIZE - offset);
+            System.arraycopy(source, done, writableBlock(index, offset + n), offset, n);
+            done += n;
+            index++;
+            offset = 0;
+        }
+        length += source.length;
     }
 
     private static int firstBlockSize(int needed) {
