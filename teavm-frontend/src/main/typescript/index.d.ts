@@ -230,6 +230,57 @@ export class MemFS {
   rmdir(path: string): void;
   rename(from: string, to: string): void;
   exists(path: string): boolean;
+  /**
+   * Hands `store` what changed since this MemFS's last successful save to it (everything the first
+   * time) and resolves to what the store's write() resolved to. Stores: `wasi-polyfill/persist`.
+   */
+  save(store: MemFSStore): Promise<{ stamp: string }>;
+  /**
+   * Replaces this MemFS's whole tree with the store's snapshot (resolves true), or leaves it alone
+   * when the store is empty (false). A snapshot that cannot be restored rejects and changes nothing.
+   */
+  load(store: MemFSStore): Promise<boolean>;
+}
+
+/** An inode as `MemFS.save` hands it to a store and `MemFS.load` takes it back; times in nanoseconds. */
+export interface MemFSInodeRecord {
+  ino: number;
+  type: 'file' | 'directory' | 'symlink';
+  atim: bigint;
+  mtim: bigint;
+  ctim: bigint;
+  /** The permission bits (0 to 0o7777). */
+  mode: number;
+  /** A file's bytes: one array when saved (absent when only metadata changed), chunks in order when loaded. */
+  data?: Uint8Array | Uint8Array[];
+  target?: Uint8Array;
+  /** A directory's entries in readdir order (absent from a save when only its metadata changed). */
+  names?: Uint8Array[];
+  inos?: number[];
+}
+
+/**
+ * What a save writes. `full`: replace the store's whole content with `inodes`. Otherwise update it (write
+ * `inodes`, remove the inodes not in `live`), but only if the store still is in the state stamped `base`;
+ * if not, reject with an error whose `stale` is true, and the MemFS saves again in full.
+ */
+export interface MemFSChanges {
+  /** Internal to the MemFS: which of its states this is. */
+  generation: number;
+  base: string | null;
+  full: boolean;
+  root: number;
+  inodes: MemFSInodeRecord[];
+  /** The number of every inode in the tree, changed or not. */
+  live: number[];
+}
+
+/** Where `MemFS.save` and `MemFS.load` keep a tree; stores with the same `id` hold the same data. */
+export interface MemFSStore {
+  readonly id: string;
+  /** Resolves to the stamp of the store's new state, which the next save's `base` will be. */
+  write(changes: MemFSChanges): Promise<{ stamp: string }>;
+  read(): Promise<{ stamp: string; inodes: MemFSInodeRecord[] } | null>;
 }
 
 /**

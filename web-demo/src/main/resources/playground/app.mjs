@@ -5,6 +5,7 @@ import { FileTree, badName, baseName, joinPath, parentOf } from './files.mjs';
 import { TerminalView } from './terminal.mjs';
 import { Channel, INPUT_CAPACITY } from './channel.mjs';
 import { parseEnv, splitArgs } from './words.mjs';
+import { Persistence } from './persistence.mjs';
 
 /** A run that prints nothing for this long gets a reminder that Stop ends it. */
 const QUIET_REMINDER_MS = 5000;
@@ -596,8 +597,10 @@ async function uploadFiles(files) {
   if (files.length) selectPath(joinPath(folder, files[files.length - 1].name));
 }
 
+/** Back to a first visit's files: the samples only (the saved tree follows). */
 function resetSamples() {
   if (fileActionsLocked()) return;
+  tree.replaceAll([]);
   for (const [path, text] of Object.entries(SAMPLE_FILES)) tree.writeFile(path, text, { notify: false });
   tree.changed();
 }
@@ -736,10 +739,15 @@ function formatSize(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function main() {
-  window.playground = { lastRun: null, terminalText: () => terminal.text(), tree };
-  for (const [path, text] of Object.entries(SAMPLE_FILES)) tree.writeFile(path, text, { notify: false });
+async function main() {
+  const keepingFailed = (error) => terminal.note(`Your files are not kept across reloads: ${error.message}`, 'warn');
+  const persistence = await Persistence.open(keepingFailed);
+  window.playground = { lastRun: null, terminalText: () => terminal.text(), tree, saved: () => persistence?.flush() };
+  const saved = await persistence?.restore().catch((error) => keepingFailed(error));
+  if (saved) tree.replaceAll(saved);
+  else for (const [path, text] of Object.entries(SAMPLE_FILES)) tree.writeFile(path, text, { notify: false });
   tree.onChange(renderTree);
+  if (persistence) tree.onChange(() => persistence.schedule(() => tree.entries()));
   renderTree();
 
   const wanted = programs.find((p) => `#${p.name}` === location.hash);

@@ -32,7 +32,7 @@ import org.wasipolyfill.webdemo.StaticServer;
 /**
  * Clicks through the playground as its users do, in a real browser, served by the README's server
  * ({@link PlaygroundServer}, cross-origin isolated): every example with its output, the user's own .wasm (picker
- * and drop), editing the file tree, typing to an interactive program, Stop, and the mistakes a user can make. Each
+ * and drop), editing the file tree (kept across reloads), typing to an interactive program, Stop, and the mistakes a user can make. Each
  * test gets a fresh page, which runs hello on load.
  *
  * <p>The user's programs are built from src/test/playground-c (see the pom): greet (prints its arguments, exits
@@ -267,6 +267,36 @@ abstract class PlaygroundTest {
     }
 
     // ---- the user's own programs ----
+
+    @Test
+    void theUsersFilesOutliveAReloadAndResetBringsBackTheSamples() {
+        selectFile("/notes/todo.md");
+        page.click("button[data-action='new-file']");
+        page.fill("#ask-input", "kept.txt");
+        page.keyboard().press("Enter");
+        page.waitForSelector("#editor[open]");
+        page.fill("#editor-text", "kept across reloads\n");
+        page.keyboard().press("Control+s");
+        selectFile("/data/numbers.txt");
+        page.click("button[data-action='delete']");
+        page.click("#ask-ok");
+        page.waitForSelector("#tree li[data-path='/data/numbers.txt']", new Page.WaitForSelectorOptions()
+                .setState(WaitForSelectorState.DETACHED));
+        page.evaluate("() => window.playground.saved()");
+
+        page.reload();
+        waitForRuns(1);
+        page.waitForSelector("#tree li[data-path='/notes/kept.txt']");
+        assertEquals(0, page.locator("#tree li[data-path='/data/numbers.txt']").count());
+        assertEquals("kept across reloads\n", stdout(runWith("cat", "/notes/kept.txt")));
+
+        page.click("button[data-action='reset']");
+        page.evaluate("() => window.playground.saved()");
+        page.reload();
+        waitForRuns(1);
+        page.waitForSelector("#tree li[data-path='/data/numbers.txt']");
+        assertEquals(0, page.locator("#tree li[data-path='/notes/kept.txt']").count());
+    }
 
     @Test
     void anUploadedWasmRuns() {

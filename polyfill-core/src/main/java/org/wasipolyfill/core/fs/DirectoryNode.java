@@ -64,8 +64,8 @@ public final class DirectoryNode extends Inode {
     private DirectoryNode parent;
     private int subdirectories;
 
-    DirectoryNode(int ino, long now, DirectoryNode parent) {
-        super(ino, now, DEFAULT_MODE);
+    DirectoryNode(int ino, long now, DirectoryNode parent, MemFs fs) {
+        super(ino, now, DEFAULT_MODE, fs);
         if (parent == null) {
             this.parent = this;
             this.nlink = 1;

@@ -348,6 +348,24 @@ public final class FileData {
         return block;
     }
 
+    /**
+     * Appends restored bytes, uncounted: a restore checks each file against the size limit before
+     * appending and counts the sizes of the whole snapshot once it is in place.
+     */
+    void appendRestored(byte[] source) {
+        int index = (int) (length >>> BLOCK_SHIFT);
+        int offset = (int) length & BLOCK_MASK;
+        int done = 0;
+        while (done < source.length) {
+            int n = Math.min(source.length - done, BLOCK_SIZE - offset);
+            System.arraycopy(source, done, writableBlock(index, offset + n), offset, n);
+            done += n;
+            index++;
+            offset = 0;
+        }
+        length += source.length;
+    }
+
     private static int firstBlockSize(int needed) {
         int size = MIN_FIRST_BLOCK;
         while (size < needed) {

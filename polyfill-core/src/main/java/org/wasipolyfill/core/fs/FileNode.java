@@ -13,7 +13,7 @@ public final class FileNode extends Inode {
     private int openDescriptors;
 
     FileNode(int ino, long now, MemFs fs) {
-        super(ino, now, DEFAULT_MODE);
+        super(ino, now, DEFAULT_MODE, fs);
         this.data = new FileData(fs);
     }
 

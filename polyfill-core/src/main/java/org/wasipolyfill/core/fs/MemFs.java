@@ -2,10 +2,12 @@ package org.wasipolyfill.core.fs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.core.WasiClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.FileType;
 
 /**
  * An in-memory filesystem: the tree a guest sees through its preopens and the host edits through
@@ -27,6 +29,8 @@ public final class MemFs {
     private final long maxFileSize;
     private long usedBytes;
     private int nextIno = 1;
+    /** Stamped on every node that changes; a save ends the generation it collects. */
+    int generation = 1;
 
     public MemFs(WasiClock clock) {
         this(clock, DEFAULT_MAX_BYTES, FileData.MAX_SIZE);
@@ -42,7 +46,7 @@ public final class MemFs {
         this.device = DEVICE;
         this.maxBytes = maxBytes;
         this.maxFileSize = Math.min(maxFileSize, FileData.MAX_SIZE);
-        this.root = new DirectoryNode(nextIno++, now(), null);
+        this.root = new DirectoryNode(nextIno++, now(), null, this);
     }
 
     public DirectoryNode root() {
@@ -89,7 +93,7 @@ public final class MemFs {
     public DirectoryNode createDirectory(Resolved at) {
         DirectoryNode parent = creatableParent(at);
         long now = now();
-        DirectoryNode directory = new DirectoryNode(nextIno++, now, parent);
+        DirectoryNode directory = new DirectoryNode(nextIno++, now, parent, this);
         parent.link(at.name(), directory, now);
         return directory;
     }
@@ -100,7 +104,7 @@ public final class MemFs {
         }
         DirectoryNode parent = creatableParent(at);
         long now = now();
-        SymlinkNode link = new SymlinkNode(nextIno++, now, target);
+        SymlinkNode link = new SymlinkNode(nextIno++, now, target, this);
         parent.link(at.name(), link, now);
         return link;
     }
@@ -216,6 +220,125 @@ public final class MemFs {
             throw FsException.of(Errno.NOENT);
         }
         return at.parent();
+    }
+
+    // ---- Persistence: what changed since a store's last save, and restoring a snapshot ----
+
+    /**
+     * What changed after generation {@code since} (a store's baseline; -1 for none), and the end of
+     * the current generation, which is the store's next baseline: what changes from now on belongs
+     * to the next save. With no baseline the set is full: every reachable inode, to replace what
+     * the store holds.
+     */
+    public ChangeSet changesSince(int since) {
+        if (since >= generation) {
+            since = -1;
+        }
+        int collecting = generation++;
+        List<Inode> changed = new ArrayList<>();
+        int[] live = new int[16];
+        int liveCount = 0;
+        DirectoryNode[] pending = { root };
+        int pendingCount = 1;
+        while (pendingCount > 0) {
+            DirectoryNode directory = pending[--pendingCount];
+            for (int slot = -1, end = directory.slotCount(); slot < end; slot++) {
+                Inode node = slot < 0 ? directory : directory.entryAt(slot) == null ? null : directory.entryAt(slot).node();
+                if (node != directory && node instanceof DirectoryNode child) {
+                    if (pendingCount == pending.length) {
+                        pending = Arrays.copyOf(pending, pendingCount * 2);
+                    }
+                    pending[pendingCount++] = child;
+                    continue;
+                }
+                // A file with two names is met twice.
+                if (node == null || node.collectedIn == collecting) {
+                    continue;
+                }
+                node.collectedIn = collecting;
+                if (liveCount == live.length) {
+                    live = Arrays.copyOf(live, liveCount * 2);
+                }
+                live[liveCount++] = node.inoU32();
+                if (node.changedSince(since)) {
+                    changed.add(node);
+                }
+            }
+        }
+        return new ChangeSet(collecting, since, root.inoU32(), changed, Arrays.copyOf(live, liveCount));
+    }
+
+    /**
+     * Replaces the whole tree with a snapshot's {@code images}, {@code images[rootIndex]} being the
+     * root's, and returns the generation it is: the baseline of the next save to the store it came
+     * from (a save to any other store is then a full one). The caller has checked that the images
+     * form a tree (each directory named once, every inode reachable, names valid and unique), as
+     * {@code MemFS.load} does; this checks the limits, ENOSPC or EFBIG before anything changes.
+     * The root keeps its identity, so a preopen of "/" sees the new tree; the nodes under it are new.
+     */
+    public int restore(InodeImage[] images, int rootIndex) {
+        Inode[] nodes = new Inode[images.length];
+        long total = 0;
+        int maxIno = 0;
+        for (int i = 0; i < images.length; i++) {
+            InodeImage image = images[i];
+            if (Integer.compareUnsigned(image.ino, maxIno) > 0) {
+                maxIno = image.ino;
+            }
+            if (i == rootIndex) {
+                nodes[i] = root;
+            } else if (image.fileType == FileType.REGULAR_FILE) {
+                FileNode file = new FileNode(image.ino, 0, this);
+                for (byte[] chunk : image.chunks) {
+                    if (file.size() + chunk.length > maxFileSize) {
+                        throw FsException.of(Errno.FBIG);
+                    }
+                    file.data().appendRestored(chunk);
+                }
+                total += file.size();
+                nodes[i] = file;
+            } else if (image.fileType == FileType.DIRECTORY) {
+                nodes[i] = new DirectoryNode(image.ino, 0, root, this);
+            } else {
+                nodes[i] = new SymlinkNode(image.ino, 0, image.target, this);
+            }
+        }
+        if (total > maxBytes) {
+            throw FsException.of(Errno.NOSPC);
+        }
+        clear(root);
+        for (int i = 0; i < images.length; i++) {
+            InodeImage image = images[i];
+            for (int e = 0; image.children != null && e < image.children.length; e++) {
+                ((DirectoryNode) nodes[i]).link(new FileName(image.names[e]), nodes[image.children[e]], 0);
+            }
+        }
+        for (int i = 0; i < images.length; i++) {
+            nodes[i].restored(images[i].atim, images[i].mtim, images[i].ctim, images[i].mode, generation);
+        }
+        countBytes(total);
+        if (Integer.compareUnsigned(maxIno, nextIno) >= 0) {
+            nextIno = maxIno + 1;
+        }
+        return generation++;
+    }
+
+    /** Unlinks everything under {@code directory}, giving back the bytes of files nothing else holds. */
+    private void clear(DirectoryNode directory) {
+        DirectoryNode.Entry[] entries = new DirectoryNode.Entry[directory.entryCount()];
+        int count = 0;
+        for (int slot = 0, end = directory.slotCount(); slot < end; slot++) {
+            if (directory.entryAt(slot) != null) {
+                entries[count++] = directory.entryAt(slot);
+            }
+        }
+        long now = now();
+        for (int i = 0; i < count; i++) {
+            if (entries[i].node() instanceof DirectoryNode child) {
+                clear(child);
+            }
+            released(directory.unlink(entries[i].name(), now));
+        }
     }
 
     // ---- Host API: absolute paths from the root, no sandbox ----

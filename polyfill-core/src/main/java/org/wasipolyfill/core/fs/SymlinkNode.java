@@ -8,8 +8,8 @@ public final class SymlinkNode extends Inode {
     public static final int DEFAULT_MODE = 0777;
     private final byte[] target;
 
-    SymlinkNode(int ino, long now, byte[] target) {
-        super(ino, now, DEFAULT_MODE);
+    SymlinkNode(int ino, long now, byte[] target, MemFs fs) {
+        super(ino, now, DEFAULT_MODE, fs);
         this.target = target;
     }
 

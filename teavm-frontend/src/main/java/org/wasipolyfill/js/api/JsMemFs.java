@@ -1,8 +1,10 @@
 package org.wasipolyfill.js.api;
 
 import java.util.List;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSClass;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
@@ -23,6 +25,7 @@ import org.wasipolyfill.js.interop.JsValues;
 @JSClass(name = "MemFS")
 public final class JsMemFs {
     private final MemFs fs;
+    private JSObject baselines;
 
     /**
      * {@code new MemFS({ maxBytes, maxFileSize })}: the sizes of all files together (ENOSPC past it,
@@ -271,6 +274,77 @@ public final class JsMemFs {
     public boolean exists(JSObject path) {
         return fs.exists(path("exists", path));
     }
+
+    /**
+     * {@code save(store)}: hands the store what changed since this MemFS's last save to it (all of
+     * it the first time, or again in full when the store refuses the changes as stale) and resolves
+     * to what the store's write() resolved to; its {@code stamp} names the state the next save builds on.
+     */
+    @JSExport
+    public JSObject save(JSObject store) {
+        return save(store, storeId("save", store, "write"), baselines(),
+                since -> MemFsImages.changes(fs.changesSince(since)));
+    }
+
+    /**
+     * {@code load(store)}: replaces this MemFS's tree with the store's snapshot and resolves true, or
+     * resolves false when the store holds none. A snapshot that cannot be restored rejects with an
+     * Error and changes nothing.
+     */
+    @JSExport
+    public JSObject load(JSObject store) {
+        return load(store, storeId("load", store, "read"), baselines(), snapshot -> MemFsImages.restore(fs, snapshot));
+    }
+
+    /** Per store id, { generation, stamp }: the state of this MemFS that the store holds. */
+    private JSObject baselines() {
+        if (baselines == null) {
+            baselines = newMap();
+        }
+        return baselines;
+    }
+
+    private static String storeId(String method, JSObject store, String operation) {
+        if (!JsValues.isPlainObject(store) || !JsValues.isString(JsValues.get(store, "id"))
+                || !JsValues.isFunction(JsValues.get(store, operation))) {
+            throw JsErrors.typeError("MemFS." + method + ": store must be an object with a string id and a "
+                    + operation + "() method, got " + JsValues.describe(store));
+        }
+        return JsValues.asString(JsValues.get(store, "id"));
+    }
+
+    @JSFunctor
+    interface Collect extends JSObject {
+        JSObject changesSince(int since);
+    }
+
+    @JSFunctor
+    interface Restore extends JSObject {
+        int apply(JSObject snapshot);
+    }
+
+    @JSBody(script = "return new Map();")
+    private static native JSObject newMap();
+
+    /** A write the store refuses as stale (it is no longer in the state the changes build on) is made again in full. */
+    @JSBody(params = { "store", "id", "baselines", "collect" }, script = "function attempt(retry) {"
+            + " var prior = baselines.get(id);"
+            + " var changes = collect(prior ? prior.generation : -1);"
+            + " changes.base = changes.full ? null : prior.stamp;"
+            + " return new Promise(function (resolve) { resolve(store.write(changes)); }).then(function (result) {"
+            + " if (!result || typeof result.stamp !== 'string') throw new TypeError('MemFS.save: store.write()"
+            + " did not resolve to { stamp }');"
+            + " baselines.set(id, { generation: changes.generation, stamp: result.stamp }); return result; },"
+            + " function (error) { baselines.delete(id);"
+            + " if (retry && error && error.stale === true) return attempt(false); throw error; }); }"
+            + " return attempt(true);")
+    private static native JSObject save(JSObject store, String id, JSObject baselines, Collect collect);
+
+    @JSBody(params = { "store", "id", "baselines", "restore" }, script = "return new Promise(function (resolve) {"
+            + " resolve(store.read()); }).then(function (s) { if (s === null || s === undefined) return false;"
+            + " var g = restore(s); baselines.clear(); baselines.set(id, { generation: g, stamp: s.stamp });"
+            + " return true; });")
+    private static native JSObject load(JSObject store, String id, JSObject baselines, Restore restore);
 
     private static String path(String method, JSObject value) {
         String p = string(method, "path", value);
