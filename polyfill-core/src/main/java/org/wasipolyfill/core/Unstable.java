@@ -50,35 +50,27 @@ public final class Unstable {
     }
 
     public int fdFilestatGet(int fd, int buf) {
-        try {
-            Descriptor d = preview1.filestatDescriptor(fd);
-            Inode node = d.inode();
-            GuestMemory memory = preview1.memory();
-            memory.checkRange(buf, UnstableLayout.FILESTAT_SIZE);
-            memory.fill(buf, UnstableLayout.FILESTAT_SIZE);
-            if (node == null) {
-                // A stdio stream: a character device with no links and no times, as in preview1.
-                memory.writeU8(buf + UnstableLayout.FILESTAT_FILETYPE, d.fileType());
-            } else {
-                writeFilestat(memory, buf, node);
-            }
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        Descriptor d = preview1.filestatDescriptor(fd);
+        Inode node = d.inode();
+        GuestMemory memory = preview1.memory();
+        memory.checkRange(buf, UnstableLayout.FILESTAT_SIZE);
+        memory.fill(buf, UnstableLayout.FILESTAT_SIZE);
+        if (node == null) {
+            // A stdio stream: a character device with no links and no times, as in preview1.
+            memory.writeU8(buf + UnstableLayout.FILESTAT_FILETYPE, d.fileType());
+        } else {
+            writeFilestat(memory, buf, node);
         }
+        return Errno.SUCCESS;
     }
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
-        try {
-            Inode node = preview1.pathFilestatNode(fd, flags, path, pathLen);
-            GuestMemory memory = preview1.memory();
-            memory.checkRange(buf, UnstableLayout.FILESTAT_SIZE);
-            memory.fill(buf, UnstableLayout.FILESTAT_SIZE);
-            writeFilestat(memory, buf, node);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        Inode node = preview1.pathFilestatNode(fd, flags, path, pathLen);
+        GuestMemory memory = preview1.memory();
+        memory.checkRange(buf, UnstableLayout.FILESTAT_SIZE);
+        memory.fill(buf, UnstableLayout.FILESTAT_SIZE);
+        writeFilestat(memory, buf, node);
+        return Errno.SUCCESS;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.teavm.jso.JSProperty;
 import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.Unstable;
 import org.wasipolyfill.js.imports.ExitSignal;
+import org.wasipolyfill.js.imports.ImportTracer;
 import org.wasipolyfill.js.imports.Preview1Imports;
 import org.wasipolyfill.js.imports.UnstableImports;
 import org.wasipolyfill.js.interop.JsErrors;
@@ -31,6 +32,8 @@ public final class JsWasi {
     private final JsGuestMemory memory = new JsGuestMemory();
     private final Preview1 preview1;
     private final JSObject wasiImport;
+    /** The wasi_snapshot_preview1 namespace before any tracing, whose functions wasi_unstable shares. */
+    private final JSObject plainPreview1Import;
     /** Made when first asked for: most guests import preview1 alone. */
     private JSObject unstableImport;
     private boolean started;
@@ -41,7 +44,8 @@ public final class JsWasi {
         this.options = WasiOptions.parse(options);
         this.preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
-        this.wasiImport = Preview1Imports.create(preview1, memory);
+        this.plainPreview1Import = Preview1Imports.create(preview1, memory);
+        this.wasiImport = ImportTracer.traced(this.options.trace, Preview1.MODULE, plainPreview1Import, memory);
     }
 
     /** The syscall layer behind the import object. */
@@ -66,7 +70,8 @@ public final class JsWasi {
             return null;
         }
         if (unstableImport == null) {
-            unstableImport = UnstableImports.create(new Unstable(preview1), memory, wasiImport);
+            unstableImport = ImportTracer.traced(options.trace, Unstable.MODULE,
+                    UnstableImports.create(new Unstable(preview1), memory, plainPreview1Import), memory);
         }
         return unstableImport;
     }

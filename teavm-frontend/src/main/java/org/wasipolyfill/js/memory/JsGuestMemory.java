@@ -41,6 +41,11 @@ public final class JsGuestMemory implements GuestMemory {
         this.bytes = null;
     }
 
+    /** The bound {@code WebAssembly.Memory}, or null before {@link #bind}. */
+    public WasmMemory exported() {
+        return memory;
+    }
+
     @Override
     public long size() {
         refresh();
