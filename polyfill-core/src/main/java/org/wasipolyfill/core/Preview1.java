@@ -9,7 +9,6 @@ import org.wasipolyfill.core.abi.FstFlags;
 import org.wasipolyfill.core.abi.Layout;
 import org.wasipolyfill.core.abi.LookupFlags;
 import org.wasipolyfill.core.abi.OFlags;
-import org.wasipolyfill.core.abi.PreopenType;
 import org.wasipolyfill.core.abi.Whence;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fd.Descriptor;
@@ -26,6 +25,9 @@ import org.wasipolyfill.core.fs.PathResolver;
 import org.wasipolyfill.core.fs.Resolved;
 import org.wasipolyfill.core.fs.SymlinkNode;
 import org.wasipolyfill.core.memory.GuestMemory;
+import org.wasipolyfill.core.structs.Fdstat;
+import org.wasipolyfill.core.structs.Filestat;
+import org.wasipolyfill.core.structs.Prestat;
 
 /**
  * The {@code wasi_snapshot_preview1} surface: one method per import, named as the camelCase of
@@ -167,22 +169,13 @@ public final class Preview1 {
 
     public int fdFdstatGet(int fd, int statPtr) {
         Descriptor d = fds.get(fd);
-        memory.checkRange(statPtr, Layout.FDSTAT_SIZE);
-        memory.writeU8(statPtr + Layout.FDSTAT_FILETYPE, d.fileType());
-        memory.writeU8(statPtr + Layout.FDSTAT_FILETYPE + 1, 0);
-        memory.writeU16(statPtr + Layout.FDSTAT_FLAGS, d.fdFlags());
-        memory.writeI32(statPtr + Layout.FDSTAT_FLAGS + 2, 0);
-        // Rights are u64s whose high halves are zero (see Rights): two i32 stores, no 64-bit value.
-        memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_BASE, d.rightsBase());
-        memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_BASE + 4, 0);
-        memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_INHERITING, d.rightsInheriting());
-        memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_INHERITING + 4, 0);
+        Fdstat.write(memory, statPtr, d.fileType(), d.fdFlags(), d.rightsBase(), d.rightsInheriting());
         return Errno.SUCCESS;
     }
 
     public int fdFdstatSetFlags(int fd, int flags) {
         Descriptor d = fds.get(fd, Rights.FD_FDSTAT_SET_FLAGS);
-        // Wasmtime 49 supports none of the SYNC family here (EINVAL); issue 3 is silent.
+        // As in Wasmtime, none of the SYNC family can be set here (EINVAL).
         if ((flags & ~(FdFlags.APPEND | FdFlags.NONBLOCK)) != 0) {
             return Errno.INVAL;
         }
@@ -199,9 +192,9 @@ public final class Preview1 {
         Descriptor d = fds.get(fd, Rights.FD_FILESTAT_GET);
         Inode node = d.inode();
         if (node == null) {
-            writeStreamFilestat(buf, d.fileType());
+            Filestat.writeStream(memory, buf, d.fileType());
         } else {
-            writeFilestat(buf, node);
+            Filestat.write(memory, buf, fs.device(), node);
         }
         return Errno.SUCCESS;
     }
@@ -233,9 +226,7 @@ public final class Preview1 {
 
     public int fdPrestatGet(int fd, int buf) {
         byte[] name = preopenName(fd);
-        memory.checkRange(buf, Layout.PRESTAT_SIZE);
-        memory.writeI32(buf + Layout.PRESTAT_TAG, PreopenType.DIR);
-        memory.writeI32(buf + Layout.PRESTAT_DIR_NAME_LEN, name.length);
+        Prestat.writeDir(memory, buf, name.length);
         return Errno.SUCCESS;
     }
 
@@ -320,7 +311,7 @@ public final class Preview1 {
         if (!validLookupFlags(flags)) {
             return Errno.INVAL;
         }
-        writeFilestat(buf, pathFilestatNode(fd, flags, path, pathLen));
+        Filestat.write(memory, buf, fs.device(), pathFilestatNode(fd, flags, path, pathLen));
         return Errno.SUCCESS;
     }
 
@@ -434,7 +425,7 @@ public final class Preview1 {
         throw new ProcExit(rval);
     }
 
-    /** Signals have no meaning in this sandbox: ENOSYS, as issue 3 requires (Wasmtime 49 says ENOTSUP). */
+    /** Signals have no meaning in this sandbox: ENOSYS (Wasmtime answers ENOTSUP). */
     public int procRaise(int sig) {
         return Errno.NOSYS;
     }
@@ -514,7 +505,7 @@ public final class Preview1 {
         if (create && directoryOnly) {
             throw FsException.of(Errno.INVAL);
         }
-        // Wasmtime 49 supports none of the SYNC family of fdflags at open (ENOTSUP); issue 3 is silent.
+        // As in Wasmtime, none of the SYNC family of fdflags can be asked for at open (ENOTSUP).
         if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
             throw FsException.of(Errno.NOTSUP);
         }
@@ -600,27 +591,6 @@ public final class Preview1 {
         }
         node.touchCtim(now);
         return Errno.SUCCESS;
-    }
-
-    private void writeFilestat(int buf, Inode node) {
-        memory.checkRange(buf, Layout.FILESTAT_SIZE);
-        memory.fill(buf, Layout.FILESTAT_SIZE);
-        memory.writeI64(buf + Layout.FILESTAT_DEV, fs.device());
-        // The fill zeroed the high halves; ints keep BigInts out of a stat in the JS build.
-        memory.writeI32(buf + Layout.FILESTAT_INO, node.inoU32());
-        memory.writeU8(buf + Layout.FILESTAT_FILETYPE, node.fileType());
-        memory.writeI64(buf + Layout.FILESTAT_NLINK, node.nlink());
-        memory.writeI64(buf + Layout.FILESTAT_SIZE_FIELD, node.size());
-        memory.writeI64(buf + Layout.FILESTAT_ATIM, node.atim());
-        memory.writeI64(buf + Layout.FILESTAT_MTIM, node.mtim());
-        memory.writeI64(buf + Layout.FILESTAT_CTIM, node.ctim());
-    }
-
-    /** stdio streams have no inode: a character device with no links and no times, as in Wasmtime. */
-    private void writeStreamFilestat(int buf, int fileType) {
-        memory.checkRange(buf, Layout.FILESTAT_SIZE);
-        memory.fill(buf, Layout.FILESTAT_SIZE);
-        memory.writeU8(buf + Layout.FILESTAT_FILETYPE, fileType);
     }
 
     /**

@@ -111,7 +111,6 @@ public final class FdTable {
             slots[fd] = descriptor;
             return fd;
         }
-        // Not Arrays.copyOf: for an object array TeaVM makes the copy through reflection.
         Descriptor[] grown = new Descriptor[slots.length * 2];
         System.arraycopy(slots, 0, grown, 0, slots.length);
         slots = grown;

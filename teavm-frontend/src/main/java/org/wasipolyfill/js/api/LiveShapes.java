@@ -20,16 +20,15 @@ import org.wasipolyfill.js.memory.WasmMemory;
  * <p>V8 drops an object layout (its hidden class, or map) at a full garbage collection once no
  * live object has it, and with it deoptimises every function that was optimised for it. Each
  * guest run makes its own WASI, descriptors, inodes and lookups, so when a page runs programs one
- * after another, a collection between two runs sent the next run back to unoptimised code: the
- * benchmark's metadata workload in Node took 140-160 ms per run after a {@code gc()} against
- * 80 ms without one. The objects kept here hold every such layout, so optimised code survives.
+ * after another, a collection between two runs sent the next run back to unoptimised code
+ * (benchmarks/README.md has the figures). The objects kept here hold every such layout, so
+ * optimised code survives.
  *
  * <p>They come from one short session through the same classes a guest uses: a MemFS with files,
  * a directory and a symlink made from the host side, a WASI over it, and the calls a typical
  * program makes (open, write, read, seek, stat, readdir, rename, symlink, stdout) on that WASI's
  * syscall layer, over a page of memory of the session's own. The first {@code new WASI} queues it as a microtask: it runs
- * when the page's current task ends, so it does not delay that first run (it is about 5 ms of
- * first-time compilation in Node). Results are not checked and nothing it throws gets out: a failed
+ * when the page's current task ends, so its first-time compilation does not delay that first run. Results are not checked and nothing it throws gets out: a failed
  * call only leaves a layout out.
  */
 final class LiveShapes {
