@@ -24,13 +24,17 @@ public final class GenerateImports {
     private static final Set<String> LISTS = Set.of("string", "iovec_array", "ciovec_array");
     private static final Set<String> DECIMAL_TYPES = Set.of("fd", "size", "exitcode", "signal", "clockid", "whence",
             "advice");
+    /** The witx types lowered to one i32 (results included: a struct result is a pointer to it). */
+    private static final Set<String> I32_TYPES = Set.of("fd", "size", "exitcode", "signal", "pointer", "clockid",
+            "whence", "advice", "fdflags", "fstflags", "lookupflags", "oflags", "riflags", "roflags", "siflags",
+            "sdflags", "fdstat", "filestat", "prestat");
     private static final Set<String> U64_RESULTS = Set.of("timestamp", "filesize");
     private static final Set<String> U32_RESULTS = Set.of("size", "fd");
 
     /** A wasm parameter: its witx name, wasm type and how the tracer shows it (see ImportTracer). */
     record Param(String name, boolean i64, char traceKind) {
         String javaName() {
-            return camel(name, false);
+            return camel(name);
         }
 
         String javaType() {
@@ -44,7 +48,7 @@ public final class GenerateImports {
 
     record Import(String name, List<Param> params, boolean noreturn, String unstable) {
         String javaName() {
-            return camel(name, false);
+            return camel(name);
         }
 
         String javaParams(String first) {
@@ -116,6 +120,9 @@ public final class GenerateImports {
         }
         String name = word.substring(0, colon);
         String type = word.substring(colon + 1);
+        if (!I32_TYPES.contains(type) && !I64_TYPES.contains(type) && !LISTS.contains(type)) {
+            throw new IllegalArgumentException(importName + ": no lowering known for the witx type " + type);
+        }
         if (result) {
             char kind = U64_RESULTS.contains(type) ? 'R' : U32_RESULTS.contains(type) ? 'r' : 'p';
             params.add(new Param(name, false, kind));
@@ -398,9 +405,9 @@ public final class GenerateImports {
 
     // ---- helpers ----
 
-    static String camel(String snake, boolean capitalized) {
+    static String camel(String snake) {
         StringBuilder s = new StringBuilder();
-        boolean upper = capitalized;
+        boolean upper = false;
         for (char c : snake.toCharArray()) {
             if (c == '_') {
                 upper = true;
