@@ -32,9 +32,11 @@ import org.wasipolyfill.core.structs.Prestat;
 /**
  * The {@code wasi_snapshot_preview1} surface: one method per import, named as the camelCase of
  * the ABI name, parameters in ABI order (i32 as {@code int}, i64 as {@code long}), returning the
- * errno. This class alone decodes and encodes guest memory; descriptors and the filesystem work on
- * decoded values. Failures travel as {@link FsException} and become the returned errno; a wild
- * pointer is a {@link WasiTrap} that the host turns into a trap.
+ * errno. This class alone decodes and encodes guest memory (through the writers of
+ * {@code core.structs}); descriptors and the filesystem work on decoded values. A failure is
+ * thrown as an {@link FsException}, which the import binding that calls these methods returns as
+ * its errno (generated from the table of imports, polyfill-core/src/main/witx); a wild pointer is
+ * a {@link WasiTrap}, which the host turns into a trap.
  */
 public final class Preview1 {
     public static final String MODULE = "wasi_snapshot_preview1";
