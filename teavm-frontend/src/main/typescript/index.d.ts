@@ -49,6 +49,32 @@ export interface WASIOptions {
   stderr?: OutputCallback;
   /** Default true: proc_exit makes start() return the code; false: start() throws a WASIExitError. */
   returnOnExit?: boolean;
+  /** Reports every import call once it returns (or traps); true logs each to console.log. Default off. */
+  trace?: boolean | ((call: WASITraceCall) => void);
+}
+
+/** One import call, as the trace option reports it. */
+export interface WASITraceCall {
+  /** 'wasi_snapshot_preview1' or 'wasi_unstable'. */
+  module: string;
+  /** The import's witx name, e.g. 'fd_write'. */
+  name: string;
+  /**
+   * Each parameter by its witx name, as text: fds, sizes and enums in decimal, pointers, flags and rights in hex,
+   * a path (a witx string) read from memory as a JSON string literal.
+   */
+  args: Record<string, string>;
+  /** The errno returned, and its name ('SUCCESS', 'ENOENT', ...); absent when the call exited or trapped. */
+  errno?: number;
+  result?: string;
+  /** After SUCCESS: what the call wrote through its result pointers (nwritten, fd, newoffset, ...). */
+  results?: Record<string, number | bigint>;
+  /** proc_exit's code. */
+  exitCode?: number;
+  /** The message of the trap (or host callback error) the call ended in. */
+  trap?: string;
+  /** One line, e.g. 'fd_write(fd=1, iovs=0x1f2a0, iovs_len=1, nwritten=0x1f29c) -> SUCCESS (nwritten=6)'. */
+  text: string;
 }
 
 /** The 46 wasi_snapshot_preview1 functions, or the 45 wasi_unstable ones (no sock_accept). */

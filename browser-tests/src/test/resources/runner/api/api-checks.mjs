@@ -182,6 +182,60 @@ async function runIsolationChecks(M, tool) {
   return failures;
 }
 
+/** The trace option, on hello.wasm: each call reported with its witx parameter names, decoded, and its errno. */
+async function runTraceChecks(M, hello, fsTool) {
+  const { WASI } = M;
+  const failures = [];
+  const calls = [];
+  const wasi = new WASI({ ...HELLO_OPTIONS, stdout: () => {}, stderr: () => {}, trace: (call) => calls.push(call) });
+  const { instance } = await WebAssembly.instantiate(hello, wasi.getImportObject());
+  check(failures, 'traced run: exit code', wasi.start(instance), 3);
+  const texts = calls.map((c) => c.text);
+  const line = (pattern) => texts.find((t) => pattern.test(t));
+  if (!line(/^args_sizes_get\(argc=0x[0-9a-f]+, argv_buf_size=0x[0-9a-f]+\) -> SUCCESS \(argc=3, argv_buf_size=23\)$/)) {
+    failures.push(`trace: no args_sizes_get line with argc=3, argv_buf_size=23 in ${JSON.stringify(texts)}`);
+  }
+  const writes = texts.filter((t) => /^fd_write\(fd=1, iovs=0x[0-9a-f]+, iovs_len=\d+, nwritten=0x[0-9a-f]+\) -> SUCCESS \(nwritten=\d+\)$/.test(t));
+  if (writes.length === 0) failures.push(`trace: no fd_write(fd=1, ...) -> SUCCESS line in ${JSON.stringify(texts)}`);
+  if (!line(/^fd_write\(fd=2, /)) failures.push(`trace: no fd_write(fd=2, ...) line in ${JSON.stringify(texts)}`);
+  check(failures, 'trace: the last call', texts[texts.length - 1], 'proc_exit(rval=3) -> exit(3)');
+  const write = calls.find((c) => c.name === 'fd_write');
+  check(failures, 'trace: a call\'s module', write && write.module, 'wasi_snapshot_preview1');
+  check(failures, 'trace: a call\'s errno', write && write.errno, 0);
+  check(failures, 'trace: a call\'s result', write && write.result, 'SUCCESS');
+  check(failures, 'trace: a call\'s args', write && Object.keys(write.args).join(','), 'fd,iovs,iovs_len,nwritten');
+  check(failures, 'trace: what stdout was written', calls.filter((c) => c.name === 'fd_write' && c.args.fd === '1')
+    .reduce((n, c) => n + c.results.nwritten, 0), HELLO_STDOUT.length);
+
+  // A path is read from memory; a failing call is named by its errno.
+  const fs = new M.MemFS();
+  fs.mkdir('/sandbox', { recursive: true });
+  const toolCalls = [];
+  const tool = new WASI({ args: ['fs_tool', 'cat', '/sandbox/missing.txt'], fs, preopens: { '/sandbox': '/sandbox' },
+    stdout: () => {}, stderr: () => {}, trace: (call) => toolCalls.push(call) });
+  tool.start((await WebAssembly.instantiate(fsTool, tool.getImportObject())).instance);
+  const open = toolCalls.find((c) => c.name === 'path_open');
+  check(failures, 'trace: path_open reads its path', open && open.args.path, '"missing.txt"');
+  check(failures, 'trace: path_open without the path length', open && 'path_len' in open.args, false);
+  check(failures, 'trace: path_open fails', open && open.result, 'ENOENT');
+  if (!open || !/^path_open\(fd=3, dirflags=0x[0-9a-f]+, path="missing.txt", oflags=0x0, .* -> ENOENT$/.test(open.text)) {
+    failures.push(`trace: path_open line ${JSON.stringify(open && open.text)}`);
+  }
+  check(failures, 'trace: no results after a failure', open && open.results, undefined);
+
+  try {
+    new WASI({ trace: 'yes' });
+    failures.push('trace: "yes" did not throw');
+  } catch (e) {
+    check(failures, 'trace: "yes"', e.name, 'TypeError');
+  }
+  const plain = new WASI({}).wasiImport;
+  const untraced = new WASI({ trace: false }).wasiImport;
+  check(failures, 'trace: false gives the plain namespace', Object.keys(untraced).join(), Object.keys(plain).join());
+  check(failures, 'trace: a traced namespace has every import', Object.keys(wasi.wasiImport).join(), Object.keys(plain).join());
+  return failures;
+}
+
 /**
  * Runs every check; `bytes` is hello.wasm, `sources` maps a label to a function returning a source for WASI.run,
  * `fsTool` is fs_tool.wasm, `reactor` reactors/counter.wasm, `badArgs` bad_args.wasm. Returns the failures.
@@ -248,5 +302,6 @@ export async function runChecks(M, bytes, sources, fsTool, reactor, badArgs) {
   failures.push(...await runReactorChecks(M, bytes, reactor));
   failures.push(...await runTrapChecks(M, badArgs));
   failures.push(...await runIsolationChecks(M, fsTool));
+  failures.push(...await runTraceChecks(M, bytes, fsTool));
   return failures;
 }

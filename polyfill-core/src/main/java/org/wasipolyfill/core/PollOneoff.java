@@ -12,6 +12,7 @@ import org.wasipolyfill.core.fd.Descriptor;
 import org.wasipolyfill.core.fd.FdTable;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.memory.GuestMemory;
+import org.wasipolyfill.core.structs.Event;
 
 /**
  * poll_oneoff. Files and stdio never block in this host, so fd subscriptions are ready at once;
@@ -61,7 +62,7 @@ final class PollOneoff {
             } else if (tag == EventType.CLOCK && deadlines[i] != NOT_A_CLOCK) {
                 earliest = Math.min(earliest, deadlines[i]);
             } else {
-                writeEvent(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0);
+                Event.write(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0, 0);
             }
         }
         long now = clock.monotonicNanos();
@@ -72,8 +73,8 @@ final class PollOneoff {
         }
         for (int i = 0; i < count; i++) {
             if (deadlines[i] != NOT_A_CLOCK && deadlines[i] <= now) {
-                writeEvent(memory, out + events++ * Layout.EVENT_SIZE, in + i * Layout.SUBSCRIPTION_SIZE,
-                        Errno.SUCCESS, EventType.CLOCK, 0);
+                Event.write(memory, out + events++ * Layout.EVENT_SIZE, in + i * Layout.SUBSCRIPTION_SIZE,
+                        Errno.SUCCESS, EventType.CLOCK, 0, 0);
             }
         }
         return events;
@@ -185,30 +186,15 @@ final class PollOneoff {
     private void fdEvent(GuestMemory memory, int sub, int type, int event) {
         int fd = memory.readI32(sub + Layout.SUBSCRIPTION_FD);
         try {
-            Descriptor descriptor = fds.get(fd, (int) Rights.POLL_FD_READWRITE);
+            Descriptor descriptor = fds.get(fd, Rights.POLL_FD_READWRITE);
             long nbytes = type == EventType.FD_READ ? descriptor.readableBytes() : 0;
             // Wasmtime reports a regular file whose read position is at (or past) its end as hung up.
             int flags = type == EventType.FD_READ && nbytes == 0 && descriptor.fileType() == FileType.REGULAR_FILE
                     ? EventRwFlags.FD_READWRITE_HANGUP : 0;
-            writeEvent(memory, event, sub, Errno.SUCCESS, type, nbytes, flags);
+            Event.write(memory, event, sub, Errno.SUCCESS, type, nbytes, flags);
         } catch (FsException e) {
-            writeEvent(memory, event, sub, e.errno(), type, 0);
+            Event.write(memory, event, sub, e.errno(), type, 0, 0);
         }
-    }
-
-    private static void writeEvent(GuestMemory memory, int event, int sub, int errno, int type, long nbytes) {
-        writeEvent(memory, event, sub, errno, type, nbytes, 0);
-    }
-
-    private static void writeEvent(GuestMemory memory, int event, int sub, int errno, int type, long nbytes,
-            int flags) {
-        memory.writeI64(event + Layout.EVENT_USERDATA, memory.readI64(sub + Layout.SUBSCRIPTION_USERDATA));
-        memory.writeU16(event + Layout.EVENT_ERROR, errno);
-        memory.writeU8(event + Layout.EVENT_TYPE, type);
-        memory.fill(event + Layout.EVENT_TYPE + 1, Layout.EVENT_FD_NBYTES - Layout.EVENT_TYPE - 1);
-        memory.writeI64(event + Layout.EVENT_FD_NBYTES, nbytes);
-        memory.fill(event + Layout.EVENT_FD_FLAGS, Layout.EVENT_SIZE - Layout.EVENT_FD_FLAGS);
-        memory.writeU16(event + Layout.EVENT_FD_FLAGS, flags);
     }
 
     private static long saturatingAdd(long a, long b) {

@@ -9,7 +9,6 @@ import org.wasipolyfill.core.abi.FstFlags;
 import org.wasipolyfill.core.abi.Layout;
 import org.wasipolyfill.core.abi.LookupFlags;
 import org.wasipolyfill.core.abi.OFlags;
-import org.wasipolyfill.core.abi.PreopenType;
 import org.wasipolyfill.core.abi.Whence;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fd.Descriptor;
@@ -26,13 +25,18 @@ import org.wasipolyfill.core.fs.PathResolver;
 import org.wasipolyfill.core.fs.Resolved;
 import org.wasipolyfill.core.fs.SymlinkNode;
 import org.wasipolyfill.core.memory.GuestMemory;
+import org.wasipolyfill.core.structs.Fdstat;
+import org.wasipolyfill.core.structs.Filestat;
+import org.wasipolyfill.core.structs.Prestat;
 
 /**
  * The {@code wasi_snapshot_preview1} surface: one method per import, named as the camelCase of
  * the ABI name, parameters in ABI order (i32 as {@code int}, i64 as {@code long}), returning the
- * errno. This class alone decodes and encodes guest memory; descriptors and the filesystem work on
- * decoded values. Failures travel as {@link FsException} and become the returned errno; a wild
- * pointer is a {@link WasiTrap} that the host turns into a trap.
+ * errno. This class alone decodes and encodes guest memory (through the writers of
+ * {@code core.structs}); descriptors and the filesystem work on decoded values. A failure is
+ * thrown as an {@link FsException}, which the import binding that calls these methods returns as
+ * its errno (generated from the table of imports, polyfill-core/src/main/witx); a wild pointer is
+ * a {@link WasiTrap}, which the host turns into a trap.
  */
 public final class Preview1 {
     public static final String MODULE = "wasi_snapshot_preview1";
@@ -132,195 +136,124 @@ public final class Preview1 {
     // ---- descriptors ----
 
     public int fdAdvise(int fd, long offset, long len, int advice) {
-        try {
-            Descriptor d = fds.get(fd, Rights.FD_ADVISE);
-            if (advice < Advice.NORMAL || advice > Advice.NOREUSE || offset < 0 || len < 0) {
-                return Errno.INVAL;
-            }
-            return d instanceof FileDescriptor ? Errno.SUCCESS : Errno.BADF;
-        } catch (FsException e) {
-            return e.errno();
+        Descriptor d = fds.get(fd, Rights.FD_ADVISE);
+        if (advice < Advice.NORMAL || advice > Advice.NOREUSE || offset < 0 || len < 0) {
+            return Errno.INVAL;
         }
+        return d instanceof FileDescriptor ? Errno.SUCCESS : Errno.BADF;
     }
 
     public int fdAllocate(int fd, long offset, long len) {
-        try {
-            FileNode file = file(fds.get(fd, Rights.FD_ALLOCATE));
-            if (offset < 0 || len <= 0) {
-                return Errno.INVAL;
-            }
-            long end = offset + len;
-            if (end < 0 || end > FileData.MAX_SIZE) {
-                return Errno.FBIG;
-            }
-            if (end > file.data().length()) {
-                file.data().setLength(end);
-                file.touchModified(fs.now());
-            }
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        FileNode file = file(fds.get(fd, Rights.FD_ALLOCATE));
+        if (offset < 0 || len <= 0) {
+            return Errno.INVAL;
         }
+        long end = offset + len;
+        if (end < 0 || end > FileData.MAX_SIZE) {
+            return Errno.FBIG;
+        }
+        if (end > file.data().length()) {
+            file.data().setLength(end);
+            file.touchModified(fs.now());
+        }
+        return Errno.SUCCESS;
     }
 
     public int fdClose(int fd) {
-        try {
-            fds.remove(fd);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        fds.remove(fd);
+        return Errno.SUCCESS;
     }
 
     public int fdDatasync(int fd) {
-        try {
-            fds.get(fd, Rights.FD_DATASYNC);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        fds.get(fd, Rights.FD_DATASYNC);
+        return Errno.SUCCESS;
     }
 
     public int fdFdstatGet(int fd, int statPtr) {
-        try {
-            Descriptor d = fds.get(fd);
-            memory.checkRange(statPtr, Layout.FDSTAT_SIZE);
-            memory.writeU8(statPtr + Layout.FDSTAT_FILETYPE, d.fileType());
-            memory.writeU8(statPtr + Layout.FDSTAT_FILETYPE + 1, 0);
-            memory.writeU16(statPtr + Layout.FDSTAT_FLAGS, d.fdFlags());
-            memory.writeI32(statPtr + Layout.FDSTAT_FLAGS + 2, 0);
-            // Rights are u64s whose high halves are zero (see Rights): two i32 stores, no 64-bit value.
-            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_BASE, d.rightsBase());
-            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_BASE + 4, 0);
-            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_INHERITING, d.rightsInheriting());
-            memory.writeI32(statPtr + Layout.FDSTAT_RIGHTS_INHERITING + 4, 0);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        Descriptor d = fds.get(fd);
+        Fdstat.write(memory, statPtr, d.fileType(), d.fdFlags(), d.rightsBase(), d.rightsInheriting());
+        return Errno.SUCCESS;
     }
 
     public int fdFdstatSetFlags(int fd, int flags) {
-        try {
-            Descriptor d = fds.get(fd, Rights.FD_FDSTAT_SET_FLAGS);
-            // Wasmtime 49 supports none of the SYNC family here (EINVAL); issue 3 is silent.
-            if ((flags & ~(FdFlags.APPEND | FdFlags.NONBLOCK)) != 0) {
-                return Errno.INVAL;
-            }
-            d.setFdFlags(flags);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        Descriptor d = fds.get(fd, Rights.FD_FDSTAT_SET_FLAGS);
+        // As in Wasmtime, none of the SYNC family can be set here (EINVAL).
+        if ((flags & ~(FdFlags.APPEND | FdFlags.NONBLOCK)) != 0) {
+            return Errno.INVAL;
         }
+        d.setFdFlags(flags);
+        return Errno.SUCCESS;
     }
 
     public int fdFdstatSetRights(int fd, long fsRightsBase, long fsRightsInheriting) {
-        try {
-            fds.get(fd).setRights(fsRightsBase, fsRightsInheriting);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        fds.get(fd).setRights(fsRightsBase, fsRightsInheriting);
+        return Errno.SUCCESS;
     }
 
     public int fdFilestatGet(int fd, int buf) {
-        try {
-            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_GET);
-            Inode node = d.inode();
-            if (node == null) {
-                writeStreamFilestat(buf, d.fileType());
-            } else {
-                writeFilestat(buf, node);
-            }
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        Descriptor d = fds.get(fd, Rights.FD_FILESTAT_GET);
+        Inode node = d.inode();
+        if (node == null) {
+            Filestat.writeStream(memory, buf, d.fileType());
+        } else {
+            Filestat.write(memory, buf, fs.device(), node);
         }
+        return Errno.SUCCESS;
     }
 
     public int fdFilestatSetSize(int fd, long size) {
-        try {
-            FileNode file = file(fds.get(fd, Rights.FD_FILESTAT_SET_SIZE));
-            if (size < 0) {
-                return Errno.INVAL;
-            }
-            file.data().setLength(size);
-            file.touchModified(fs.now());
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        FileNode file = file(fds.get(fd, Rights.FD_FILESTAT_SET_SIZE));
+        if (size < 0) {
+            return Errno.INVAL;
         }
+        file.data().setLength(size);
+        file.touchModified(fs.now());
+        return Errno.SUCCESS;
     }
 
     public int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) {
-        try {
-            Descriptor d = fds.get(fd, Rights.FD_FILESTAT_SET_TIMES);
-            Inode node = d.inode();
-            if (node == null) {
-                return Errno.BADF;
-            }
-            return setTimes(node, atim, mtim, fstFlags);
-        } catch (FsException e) {
-            return e.errno();
+        Descriptor d = fds.get(fd, Rights.FD_FILESTAT_SET_TIMES);
+        Inode node = d.inode();
+        if (node == null) {
+            return Errno.BADF;
         }
+        return setTimes(node, atim, mtim, fstFlags);
     }
 
     public int fdPread(int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
-        try {
-            int n = seekable(fd, Rights.FD_READ | Rights.FD_SEEK).pread(iovecs.at(memory, iovs, iovsLen), offset);
-            memory.writeI32(nreadPtr, n);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        int n = seekable(fd, Rights.FD_READ | Rights.FD_SEEK).pread(iovecs.at(memory, iovs, iovsLen), offset);
+        memory.writeI32(nreadPtr, n);
+        return Errno.SUCCESS;
     }
 
     public int fdPrestatGet(int fd, int buf) {
-        try {
-            byte[] name = preopenName(fd);
-            memory.checkRange(buf, Layout.PRESTAT_SIZE);
-            memory.writeI32(buf + Layout.PRESTAT_TAG, PreopenType.DIR);
-            memory.writeI32(buf + Layout.PRESTAT_DIR_NAME_LEN, name.length);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        byte[] name = preopenName(fd);
+        Prestat.writeDir(memory, buf, name.length);
+        return Errno.SUCCESS;
     }
 
     public int fdPrestatDirName(int fd, int path, int pathLen) {
-        try {
-            if (fds.get(fd) instanceof DirectoryDescriptor directory && directory.preopenName() == null) {
-                return Errno.NOTDIR;
-            }
-            byte[] name = preopenName(fd);
-            if (Integer.toUnsignedLong(pathLen) < name.length) {
-                return Errno.NAMETOOLONG;
-            }
-            memory.write(path, name, 0, name.length);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        if (fds.get(fd) instanceof DirectoryDescriptor directory && directory.preopenName() == null) {
+            return Errno.NOTDIR;
         }
+        byte[] name = preopenName(fd);
+        if (Integer.toUnsignedLong(pathLen) < name.length) {
+            return Errno.NAMETOOLONG;
+        }
+        memory.write(path, name, 0, name.length);
+        return Errno.SUCCESS;
     }
 
     public int fdPwrite(int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
-        try {
-            int n = seekable(fd, Rights.FD_WRITE | Rights.FD_SEEK).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
-            memory.writeI32(nwrittenPtr, n);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        int n = seekable(fd, Rights.FD_WRITE | Rights.FD_SEEK).pwrite(iovecs.at(memory, iovs, iovsLen), offset);
+        memory.writeI32(nwrittenPtr, n);
+        return Errno.SUCCESS;
     }
 
     public int fdRead(int fd, int iovs, int iovsLen, int nreadPtr) {
-        try {
-            int n = fds.get(fd, Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
-            memory.writeI32(nreadPtr, n);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        int n = fds.get(fd, Rights.FD_READ).read(iovecs.at(memory, iovs, iovsLen));
+        memory.writeI32(nreadPtr, n);
+        return Errno.SUCCESS;
     }
 
     /**
@@ -338,124 +271,83 @@ public final class Preview1 {
     }
 
     public int fdReaddir(int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
-        try {
-            DirectoryDescriptor directory = directory(fd, Rights.FD_READDIR);
-            if (cookie < 0) {
-                return Errno.INVAL;
-            }
-            if (readdir == null) {
-                readdir = new Readdir();
-            }
-            int used = readdir.fill(memory, directory.directory(), cookie, buf, bufLen);
-            memory.writeI32(bufusedPtr, used);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        DirectoryDescriptor directory = directory(fd, Rights.FD_READDIR);
+        if (cookie < 0) {
+            return Errno.INVAL;
         }
+        if (readdir == null) {
+            readdir = new Readdir();
+        }
+        int used = readdir.fill(memory, directory.directory(), cookie, buf, bufLen);
+        memory.writeI32(bufusedPtr, used);
+        return Errno.SUCCESS;
     }
 
     public int fdRenumber(int fd, int to) {
-        try {
-            fds.renumber(fd, to);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        fds.renumber(fd, to);
+        return Errno.SUCCESS;
     }
 
     public int fdSeek(int fd, long offset, int whence, int newoffsetPtr) {
-        try {
-            // Like wasi-common, a seek that does not move only needs FD_TELL (lseek(fd, 0, SEEK_CUR) is ftell).
-            FileDescriptor d = seekable(fd, whence == Whence.CUR && offset == 0 ? Rights.FD_TELL : Rights.FD_SEEK);
-            long position = d.seek(offset, whence);
-            memory.writeI64(newoffsetPtr, position);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        // Like wasi-common, a seek that does not move only needs FD_TELL (lseek(fd, 0, SEEK_CUR) is ftell).
+        FileDescriptor d = seekable(fd, whence == Whence.CUR && offset == 0 ? Rights.FD_TELL : Rights.FD_SEEK);
+        long position = d.seek(offset, whence);
+        memory.writeI64(newoffsetPtr, position);
+        return Errno.SUCCESS;
     }
 
     public int fdSync(int fd) {
-        try {
-            fds.get(fd, Rights.FD_SYNC);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        fds.get(fd, Rights.FD_SYNC);
+        return Errno.SUCCESS;
     }
 
-    /** No exception handler on a file's way: Firefox's JIT does not inline a function that has one. */
     public int fdTell(int fd, int offsetPtr) {
-        FileDescriptor file = fds.file(fd, Rights.FD_TELL);
-        if (file == null) {
-            return notSeekable(fd, Rights.FD_TELL);
-        }
-        memory.writeI64(offsetPtr, file.tell());
+        memory.writeI64(offsetPtr, seekable(fd, Rights.FD_TELL).tell());
         return Errno.SUCCESS;
     }
 
     public int fdWrite(int fd, int iovs, int iovsLen, int nwrittenPtr) {
-        try {
-            int n = fds.get(fd, Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
-            memory.writeI32(nwrittenPtr, n);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        int n = fds.get(fd, Rights.FD_WRITE).write(iovecs.at(memory, iovs, iovsLen));
+        memory.writeI32(nwrittenPtr, n);
+        return Errno.SUCCESS;
     }
 
     // ---- paths ----
 
     public int pathCreateDirectory(int fd, int path, int pathLen) {
-        try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
-            checkPath(path, pathLen);
-            readPathScratch(path, pathLen);
-            // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST, as in Wasmtime.
-            fs.createDirectory(PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false));
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
+        checkPath(path, pathLen);
+        readPathScratch(path, pathLen);
+        // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST, as in Wasmtime.
+        fs.createDirectory(PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false));
+        return Errno.SUCCESS;
     }
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
         if (!validLookupFlags(flags)) {
             return Errno.INVAL;
         }
-        try {
-            writeFilestat(buf, pathFilestatNode(fd, flags, path, pathLen));
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        Filestat.write(memory, buf, fs.device(), pathFilestatNode(fd, flags, path, pathLen));
+        return Errno.SUCCESS;
     }
 
     public int pathFilestatSetTimes(int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
         if (!validLookupFlags(flags)) {
             return Errno.INVAL;
         }
-        try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
-            return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
-        } catch (FsException e) {
-            return e.errno();
-        }
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
+        return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
     }
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         if (!validLookupFlags(oldFlags)) {
             return Errno.INVAL;
         }
-        try {
-            DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
-            DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
-            Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
-            fs.link(source, resolve(to, newPath, newPathLen, false));
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
+        DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
+        Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
+        fs.link(source, resolve(to, newPath, newPathLen, false));
+        return Errno.SUCCESS;
     }
 
     public int pathOpen(int fd, int dirflags, int path, int pathLen, int oflags, long fsRightsBase,
@@ -463,94 +355,70 @@ public final class Preview1 {
         if (!validLookupFlags(dirflags) || (oflags & ~OFLAGS) != 0 || (fdflags & ~FDFLAGS) != 0) {
             return Errno.INVAL;
         }
-        try {
-            memory.checkRange(fdPtr, 4);
-            if (fds.get(fd) instanceof FileDescriptor) {
-                return Errno.NOTDIR;
-            }
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
-            checkPath(path, pathLen);
-            // As in Wasmtime, a read-only preopen refuses an open for writing outright.
-            if (dir.readOnly() && (fsRightsBase & Rights.FD_WRITE) != 0) {
-                return Errno.PERM;
-            }
-            // Before the open: an O_CREAT that cannot get an fd must not leave a file behind.
-            fds.requireFree();
-            // The requested rights only ever meet the directory's inheritable ones, all in the low 30
-            // bits: the high half of the guest's u64s cannot matter.
-            Descriptor opened = open(dir, dirflags, path, pathLen, oflags, (int) fsRightsBase, (int) fsRightsInheriting,
-                    fdflags);
-            memory.writeI32(fdPtr, fds.add(opened));
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        memory.checkRange(fdPtr, 4);
+        if (fds.get(fd) instanceof FileDescriptor) {
+            return Errno.NOTDIR;
         }
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_OPEN | rightsNeededToOpen(oflags));
+        checkPath(path, pathLen);
+        // As in Wasmtime, a read-only preopen refuses an open for writing outright.
+        if (dir.readOnly() && (fsRightsBase & Rights.FD_WRITE) != 0) {
+            return Errno.PERM;
+        }
+        // Before the open: an O_CREAT that cannot get an fd must not leave a file behind.
+        fds.requireFree();
+        // The requested rights only ever meet the directory's inheritable ones, all in the low 30
+        // bits: the high half of the guest's u64s cannot matter.
+        Descriptor opened = open(dir, dirflags, path, pathLen, oflags, (int) fsRightsBase, (int) fsRightsInheriting,
+                fdflags);
+        memory.writeI32(fdPtr, fds.add(opened));
+        return Errno.SUCCESS;
     }
 
     public int pathReadlink(int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
-        try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_READLINK);
-            Inode node = existing(resolve(dir, path, pathLen, false));
-            if (!(node instanceof SymlinkNode link)) {
-                return Errno.INVAL;
-            }
-            // Like readlink(2), a target longer than the buffer is silently truncated.
-            byte[] target = link.target();
-            int n = (int) Math.min(target.length, Integer.toUnsignedLong(bufLen));
-            memory.checkRange(buf, n);
-            memory.write(buf, target, 0, n);
-            memory.writeI32(bufusedPtr, n);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_READLINK);
+        Inode node = existing(resolve(dir, path, pathLen, false));
+        if (!(node instanceof SymlinkNode link)) {
+            return Errno.INVAL;
         }
+        // Like readlink(2), a target longer than the buffer is silently truncated.
+        byte[] target = link.target();
+        int n = (int) Math.min(target.length, Integer.toUnsignedLong(bufLen));
+        memory.checkRange(buf, n);
+        memory.write(buf, target, 0, n);
+        memory.writeI32(bufusedPtr, n);
+        return Errno.SUCCESS;
     }
 
     public int pathRemoveDirectory(int fd, int path, int pathLen) {
-        try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
-            fs.removeDirectory(resolve(dir, path, pathLen, false));
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
+        fs.removeDirectory(resolve(dir, path, pathLen, false));
+        return Errno.SUCCESS;
     }
 
     public int pathRename(int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
-        try {
-            DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
-            DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
-            fs.rename(resolve(from, oldPath, oldPathLen, false), resolve(to, newPath, newPathLen, false));
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
+        DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
+        fs.rename(resolve(from, oldPath, oldPathLen, false), resolve(to, newPath, newPathLen, false));
+        return Errno.SUCCESS;
     }
 
     public int pathSymlink(int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
-        try {
-            byte[] target = readPath(oldPath, oldPathLen);
-            PathResolver.checkTarget(target);
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
-            // As in Wasmtime (cap-std): an absolute target could only ever be an escape.
-            if (target.length > 0 && target[0] == '/') {
-                return Errno.PERM;
-            }
-            fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        byte[] target = readPath(oldPath, oldPathLen);
+        PathResolver.checkTarget(target);
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_SYMLINK);
+        // As in Wasmtime (cap-std): an absolute target could only ever be an escape.
+        if (target.length > 0 && target[0] == '/') {
+            return Errno.PERM;
         }
+        fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
+        return Errno.SUCCESS;
     }
 
     public int pathUnlinkFile(int fd, int path, int pathLen) {
-        try {
-            DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
-            fs.unlinkFile(resolve(dir, path, pathLen, false));
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
+        fs.unlinkFile(resolve(dir, path, pathLen, false));
+        return Errno.SUCCESS;
     }
 
     // ---- poll, proc, sched, random ----
@@ -561,16 +429,12 @@ public final class Preview1 {
             memory.writeI32(neventsPtr, 0);
             return Errno.INVAL;
         }
-        try {
-            if (pollOneoff == null) {
-                pollOneoff = new PollOneoff(fds, clock);
-            }
-            int n = pollOneoff.poll(memory, subscriptions, events, nsubscriptions);
-            memory.writeI32(neventsPtr, n);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        if (pollOneoff == null) {
+            pollOneoff = new PollOneoff(fds, clock);
         }
+        int n = pollOneoff.poll(memory, subscriptions, events, nsubscriptions);
+        memory.writeI32(neventsPtr, n);
+        return Errno.SUCCESS;
     }
 
     /**
@@ -598,7 +462,7 @@ public final class Preview1 {
         throw new ProcExit(rval);
     }
 
-    /** Signals have no meaning in this sandbox: ENOSYS, as issue 3 requires (Wasmtime 49 says ENOTSUP). */
+    /** Signals have no meaning in this sandbox: ENOSYS (Wasmtime answers ENOTSUP). */
     public int procRaise(int sig) {
         return Errno.NOSYS;
     }
@@ -640,12 +504,8 @@ public final class Preview1 {
     }
 
     private int notASocket(int fd) {
-        try {
-            fds.get(fd);
-            return Errno.NOTSOCK;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        fds.get(fd);
+        return Errno.NOTSOCK;
     }
 
     // ---- what Unstable needs to describe a file in its own layout ----
@@ -682,7 +542,7 @@ public final class Preview1 {
         if (create && directoryOnly) {
             throw FsException.of(Errno.INVAL);
         }
-        // Wasmtime 49 supports none of the SYNC family of fdflags at open (ENOTSUP); issue 3 is silent.
+        // As in Wasmtime, none of the SYNC family of fdflags can be asked for at open (ENOTSUP).
         if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
             throw FsException.of(Errno.NOTSUP);
         }
@@ -770,27 +630,6 @@ public final class Preview1 {
         return Errno.SUCCESS;
     }
 
-    private void writeFilestat(int buf, Inode node) {
-        memory.checkRange(buf, Layout.FILESTAT_SIZE);
-        memory.fill(buf, Layout.FILESTAT_SIZE);
-        memory.writeI64(buf + Layout.FILESTAT_DEV, fs.device());
-        // The fill zeroed the high halves; ints keep BigInts out of a stat in the JS build.
-        memory.writeI32(buf + Layout.FILESTAT_INO, node.inoU32());
-        memory.writeU8(buf + Layout.FILESTAT_FILETYPE, node.fileType());
-        memory.writeI64(buf + Layout.FILESTAT_NLINK, node.nlink());
-        memory.writeI64(buf + Layout.FILESTAT_SIZE_FIELD, node.size());
-        memory.writeI64(buf + Layout.FILESTAT_ATIM, node.atim());
-        memory.writeI64(buf + Layout.FILESTAT_MTIM, node.mtim());
-        memory.writeI64(buf + Layout.FILESTAT_CTIM, node.ctim());
-    }
-
-    /** stdio streams have no inode: a character device with no links and no times, as in Wasmtime. */
-    private void writeStreamFilestat(int buf, int fileType) {
-        memory.checkRange(buf, Layout.FILESTAT_SIZE);
-        memory.fill(buf, Layout.FILESTAT_SIZE);
-        memory.writeU8(buf + Layout.FILESTAT_FILETYPE, fileType);
-    }
-
     /**
      * The file for a positional call. A stream answers ESPIPE once its access mode allows the call
      * (pread of stdin is ESPIPE, pread of stdout EBADF), as in Wasmtime; any other kind lacks the
@@ -808,16 +647,6 @@ public final class Preview1 {
         }
         d.require(rights);
         throw FsException.of(Errno.BADF);
-    }
-
-    /** The errno of a positional call on {@code fd}, where {@link FdTable#file} found no file with {@code rights}. */
-    private int notSeekable(int fd, int rights) {
-        try {
-            seekable(fd, rights);
-        } catch (FsException e) {
-            return e.errno();
-        }
-        throw new IllegalStateException();
     }
 
     /** The directory a path call starts from; anything else is EBADF, as in Wasmtime. */

@@ -4,6 +4,7 @@ import org.wasipolyfill.core.abi.Layout;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.Inode;
 import org.wasipolyfill.core.memory.GuestMemory;
+import org.wasipolyfill.core.structs.Dirent;
 
 /**
  * fd_readdir: serialises dirents (header then name) from a cookie on until the buffer is full. The
@@ -44,30 +45,16 @@ final class Readdir {
     private static final byte[] DOT = {'.'};
     private static final byte[] DOT_DOT = {'.', '.'};
 
-    /** {@code next} is the u64 cookie, always below 2^31 here; ints keep BigInt math out of the JS build. */
+    /** {@code next} is the u64 cookie, always below 2^31 here. */
     private int put(GuestMemory memory, int buf, int bufLen, int used, int next, Inode node, byte[] name) {
         int size = Layout.DIRENT_SIZE + name.length;
         if (scratch.length < size) {
             scratch = new byte[Math.max(size, Layout.DIRENT_SIZE + 256)];
         }
-        writeLittleEndian(scratch, Layout.DIRENT_NEXT, next, 4);
-        writeLittleEndian(scratch, Layout.DIRENT_NEXT + 4, 0, 4);
-        writeLittleEndian(scratch, Layout.DIRENT_INO, node.inoU32(), 4);
-        writeLittleEndian(scratch, Layout.DIRENT_INO + 4, 0, 4);
-        writeLittleEndian(scratch, Layout.DIRENT_NAMLEN, name.length, 4);
-        writeLittleEndian(scratch, Layout.DIRENT_TYPE, node.fileType(), 4);
-        for (int i = 0; i < name.length; i++) {
-            scratch[Layout.DIRENT_SIZE + i] = name[i];
-        }
+        Dirent.writeHeader(scratch, 0, next, node.inoU32(), name.length, node.fileType());
+        System.arraycopy(name, 0, scratch, Layout.DIRENT_SIZE, name.length);
         int n = Math.min(size, bufLen - used);
         memory.write(buf + used, scratch, 0, n);
         return used + n;
-    }
-
-    /** d_type is a u8 followed by three bytes of padding, written as zeros. */
-    private static void writeLittleEndian(byte[] target, int at, int value, int bytes) {
-        for (int i = 0; i < bytes; i++) {
-            target[at + i] = (byte) (value >>> (8 * i));
-        }
     }
 }

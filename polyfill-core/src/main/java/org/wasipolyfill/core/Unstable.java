@@ -6,9 +6,9 @@ import org.wasipolyfill.core.abi.Layout;
 import org.wasipolyfill.core.abi.UnstableLayout;
 import org.wasipolyfill.core.abi.UnstableWhence;
 import org.wasipolyfill.core.fd.Descriptor;
-import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.Inode;
 import org.wasipolyfill.core.memory.GuestMemory;
+import org.wasipolyfill.core.structs.Filestat;
 
 /**
  * The {@code wasi_unstable} (snapshot 0) surface as a converter over {@link Preview1}, which holds
@@ -30,8 +30,6 @@ public final class Unstable {
     public static final String MODULE = "wasi_unstable";
 
     private static final byte[] NO_BYTES = new byte[0];
-    /** The largest nlink a u32 holds; more links are reported as this, as Wasmtime does. */
-    private static final long MAX_LINKCOUNT = 0xFFFF_FFFFL;
 
     private final Preview1 preview1;
     private byte[] saved = NO_BYTES;
@@ -50,35 +48,20 @@ public final class Unstable {
     }
 
     public int fdFilestatGet(int fd, int buf) {
-        try {
-            Descriptor d = preview1.filestatDescriptor(fd);
-            Inode node = d.inode();
-            GuestMemory memory = preview1.memory();
-            memory.checkRange(buf, UnstableLayout.FILESTAT_SIZE);
-            memory.fill(buf, UnstableLayout.FILESTAT_SIZE);
-            if (node == null) {
-                // A stdio stream: a character device with no links and no times, as in preview1.
-                memory.writeU8(buf + UnstableLayout.FILESTAT_FILETYPE, d.fileType());
-            } else {
-                writeFilestat(memory, buf, node);
-            }
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
+        Descriptor d = preview1.filestatDescriptor(fd);
+        Inode node = d.inode();
+        if (node == null) {
+            Filestat.writeUnstableStream(preview1.memory(), buf, d.fileType());
+        } else {
+            Filestat.writeUnstable(preview1.memory(), buf, preview1.fs().device(), node);
         }
+        return Errno.SUCCESS;
     }
 
     public int pathFilestatGet(int fd, int flags, int path, int pathLen, int buf) {
-        try {
-            Inode node = preview1.pathFilestatNode(fd, flags, path, pathLen);
-            GuestMemory memory = preview1.memory();
-            memory.checkRange(buf, UnstableLayout.FILESTAT_SIZE);
-            memory.fill(buf, UnstableLayout.FILESTAT_SIZE);
-            writeFilestat(memory, buf, node);
-            return Errno.SUCCESS;
-        } catch (FsException e) {
-            return e.errno();
-        }
+        Inode node = preview1.pathFilestatNode(fd, flags, path, pathLen);
+        Filestat.writeUnstable(preview1.memory(), buf, preview1.fs().device(), node);
+        return Errno.SUCCESS;
     }
 
     /**
@@ -155,17 +138,5 @@ public final class Unstable {
             }
         }
         return count * Layout.SUBSCRIPTION_SIZE;
-    }
-
-    /** The fields of an inode, into a zeroed 56-byte filestat; the high half of ino stays zero. */
-    private void writeFilestat(GuestMemory memory, int buf, Inode node) {
-        memory.writeI64(buf + UnstableLayout.FILESTAT_DEV, preview1.fs().device());
-        memory.writeI32(buf + UnstableLayout.FILESTAT_INO, node.inoU32());
-        memory.writeU8(buf + UnstableLayout.FILESTAT_FILETYPE, node.fileType());
-        memory.writeI32(buf + UnstableLayout.FILESTAT_NLINK, (int) Math.min(node.nlink(), MAX_LINKCOUNT));
-        memory.writeI64(buf + UnstableLayout.FILESTAT_SIZE_FIELD, node.size());
-        memory.writeI64(buf + UnstableLayout.FILESTAT_ATIM, node.atim());
-        memory.writeI64(buf + UnstableLayout.FILESTAT_MTIM, node.mtim());
-        memory.writeI64(buf + UnstableLayout.FILESTAT_CTIM, node.ctim());
     }
 }

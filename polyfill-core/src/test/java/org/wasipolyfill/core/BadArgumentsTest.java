@@ -58,7 +58,7 @@ class BadArgumentsTest {
     /** The fixture with a file at fd 4, a directory at 5, and fd 6 opened and closed again. */
     static final class Guest {
         final GuestFixture fixture = new GuestFixture();
-        final Preview1 w = fixture.wasi;
+        final Preview1Calls w = fixture.wasi;
         final int file = fixture.open("f", 0);
         final int dir = fixture.open("d", OFlags.DIRECTORY);
         final int closed;

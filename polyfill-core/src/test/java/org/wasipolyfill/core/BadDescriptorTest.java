@@ -56,19 +56,19 @@ class BadDescriptorTest {
             call("sock_shutdown", w -> w.sockShutdown(CLOSED, 0)));
     }
 
-    private static Arguments call(String name, ToIntFunction<Preview1> invocation) {
+    private static Arguments call(String name, ToIntFunction<Preview1Calls> invocation) {
         return Arguments.of(name, invocation);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
-    void answersEBADF(String name, ToIntFunction<Preview1> invocation) {
+    void answersEBADF(String name, ToIntFunction<Preview1Calls> invocation) {
         WasiConfig config = WasiConfig.builder().clock(new FakeClock()).random((m, a, l) -> { })
                 .preopen("/sandbox", "/").build();
         Preview1 wasi = new Preview1(config);
         ByteArrayGuestMemory memory = new ByteArrayGuestMemory(65536);
         memory.bytes()[P] = 'x';
         wasi.bindMemory(memory);
-        assertEquals(Errno.name(Errno.BADF), Errno.name(invocation.applyAsInt(wasi)));
+        assertEquals(Errno.name(Errno.BADF), Errno.name(invocation.applyAsInt(new Preview1Calls(wasi))));
     }
 }

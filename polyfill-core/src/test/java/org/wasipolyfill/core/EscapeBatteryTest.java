@@ -52,7 +52,7 @@ class EscapeBatteryTest {
             | Rights.FD_FILESTAT_SET_SIZE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_TIMES;
 
     private MemFs fs;
-    private Preview1 wasi;
+    private Preview1Calls wasi;
     private ByteArrayGuestMemory memory;
 
     @BeforeEach
@@ -77,9 +77,10 @@ class EscapeBatteryTest {
         WasiConfig config = WasiConfig.builder().fs(fs).clock(clock).random((m, a, l) -> { })
                 .preopen("/sandbox", "/data/rw").readOnlyPreopen("/ro", "/data").preopen("/other", "/other")
                 .build();
-        wasi = new Preview1(config);
+        Preview1 preview1 = new Preview1(config);
         memory = new ByteArrayGuestMemory(1 << 16);
-        wasi.bindMemory(memory);
+        preview1.bindMemory(memory);
+        wasi = new Preview1Calls(preview1);
     }
 
     /** A call against the guest, returning its errno. */

@@ -21,11 +21,11 @@ class FdTellTest {
     private static final int NEW_OFFSET_OUT = 0x210;
 
     private final ByteArrayGuestMemory memory = new ByteArrayGuestMemory(65536);
-    private final Preview1 wasi = new Preview1(WasiConfig.builder().clock(new FakeClock()).random((m, a, l) -> { })
-            .preopen("/sandbox", "/").build());
+    private final Preview1Calls wasi = new Preview1Calls(new Preview1(WasiConfig.builder().clock(new FakeClock()).random((m, a, l) -> { })
+            .preopen("/sandbox", "/").build()));
 
     FdTellTest() {
-        wasi.bindMemory(memory);
+        wasi.preview1().bindMemory(memory);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.core.memory.ByteArrayGuestMemory;
 
 /**
- * A {@link Preview1} over 64 KiB of {@link ByteArrayGuestMemory}, as a guest sees it, with helpers
+ * A {@link Preview1}, called as a guest calls it ({@link Preview1Calls}), over 64 KiB of {@link ByteArrayGuestMemory}, as a guest sees it, with helpers
  * to lay out paths and iovecs:
  *
  * <pre>
@@ -34,15 +34,16 @@ final class GuestFixture {
     final FakeClock clock = new FakeClock();
     final MemFs fs = new MemFs(clock);
     final ByteArrayGuestMemory memory = new ByteArrayGuestMemory(SIZE);
-    final Preview1 wasi;
+    final Preview1Calls wasi;
 
     GuestFixture() {
         fs.mkdir("/sandbox/d", true);
         fs.writeFile("/sandbox/f", "hello".getBytes(StandardCharsets.UTF_8));
         fs.symlink("f", "/sandbox/s");
-        wasi = new Preview1(WasiConfig.builder().clock(clock).random((m, a, n) -> { }).fs(fs).arg("prog").env("K", "V")
+        Preview1 preview1 = new Preview1(WasiConfig.builder().clock(clock).random((m, a, n) -> { }).fs(fs).arg("prog").env("K", "V")
                 .preopen("/sandbox", "/sandbox").build());
-        wasi.bindMemory(memory);
+        preview1.bindMemory(memory);
+        wasi = new Preview1Calls(preview1);
     }
 
     /** Writes {@code path} at {@link #PATH} and returns its length. */

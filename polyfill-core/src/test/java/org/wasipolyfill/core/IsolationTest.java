@@ -34,13 +34,14 @@ class IsolationTest {
 
     /** One guest: its Preview1 and memory. */
     private final class Guest {
-        final Preview1 wasi;
+        final Preview1Calls wasi;
         final ByteArrayGuestMemory memory = new ByteArrayGuestMemory(0x10000);
 
         Guest(MemFs fs, String preopen) {
-            wasi = new Preview1(WasiConfig.builder().clock(clock).random((m, a, n) -> { }).fs(fs)
+            Preview1 preview1 = new Preview1(WasiConfig.builder().clock(clock).random((m, a, n) -> { }).fs(fs)
                     .preopen("/sandbox", preopen).build());
-            wasi.bindMemory(memory);
+            preview1.bindMemory(memory);
+            wasi = new Preview1Calls(preview1);
         }
 
         int put(int at, String text) {

@@ -39,8 +39,8 @@ class UnstableTest {
     private static final int SIZE = 0x10000;
 
     private ByteArrayGuestMemory memory;
-    private Preview1 preview1;
-    private Unstable unstable;
+    private Preview1Calls preview1;
+    private UnstableCalls unstable;
     private int fd;
 
     @BeforeEach
@@ -48,10 +48,11 @@ class UnstableTest {
         WasiConfig config = WasiConfig.builder().clock(new FakeClock()).random((m, a, l) -> { })
                 .preopen("/sandbox", "/").build();
         config.fs().writeFile("/data.txt", "0123456789".getBytes(StandardCharsets.US_ASCII));
-        preview1 = new Preview1(config);
+        Preview1 core = new Preview1(config);
         memory = new ByteArrayGuestMemory(SIZE);
-        preview1.bindMemory(memory);
-        unstable = new Unstable(preview1);
+        core.bindMemory(memory);
+        preview1 = new Preview1Calls(core);
+        unstable = new UnstableCalls(new Unstable(core));
         int pathLen = putPath("data.txt");
         assertEquals(Errno.SUCCESS, preview1.pathOpen(3, 0, PATH, pathLen, 0, Rights.FD_READ | Rights.FD_SEEK
                 | Rights.FD_TELL | Rights.FD_FILESTAT_GET, 0, 0, OUT));

@@ -74,16 +74,6 @@ public final class FdTable {
     }
 
     /**
-     * The file at {@code fd} if it is one holding {@code rights}, else null (then {@link #get(int,
-     * int)} and the kind of descriptor tell why). Never throws: it serves the hot paths of the
-     * positional calls, which then need no exception handler.
-     */
-    public FileDescriptor file(int fd, int rights) {
-        Descriptor descriptor = fd >= 0 && fd < slots.length ? slots[fd] : null;
-        return descriptor instanceof FileDescriptor file && file.holds(rights) ? file : null;
-    }
-
-    /**
      * A read-only preopen lists FD_WRITE among its inheriting rights, though it never hands it down:
      * wasi-libc asks path_open only for the write rights a directory lists, and an open that asks
      * for FD_WRITE is refused with EPERM, as in Wasmtime.
@@ -121,7 +111,6 @@ public final class FdTable {
             slots[fd] = descriptor;
             return fd;
         }
-        // Not Arrays.copyOf: for an object array TeaVM makes the copy through reflection.
         Descriptor[] grown = new Descriptor[slots.length * 2];
         System.arraycopy(slots, 0, grown, 0, slots.length);
         slots = grown;

@@ -84,25 +84,16 @@ public final class FileDescriptor extends Descriptor {
         return writeAt(iovs, append ? file.data().length() : offset);
     }
 
+    /** Position and length are never negative, so a target past 2^63 - 1 wraps below zero: EINVAL too. */
     @Override
     public long seek(long offset, int whence) {
-        if (whence == Whence.SET) {
-            // The common case with one BigInt comparison in the JS build: the target is the offset.
-            if (offset < 0) {
-                throw FsException.of(Errno.INVAL);
-            }
-            position = offset;
-            return offset;
-        }
-        long base;
-        switch (whence) {
-            case Whence.SET -> base = 0;
-            case Whence.CUR -> base = position;
-            case Whence.END -> base = file.data().length();
+        long target = switch (whence) {
+            case Whence.SET -> offset;
+            case Whence.CUR -> position + offset;
+            case Whence.END -> file.data().length() + offset;
             default -> throw FsException.of(Errno.INVAL);
-        }
-        long target = base + offset;
-        if (target < 0 || (offset > 0 && target < base)) {
+        };
+        if (target < 0) {
             throw FsException.of(Errno.INVAL);
         }
         position = target;

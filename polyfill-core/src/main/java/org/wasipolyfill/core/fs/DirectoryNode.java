@@ -297,7 +297,7 @@ public final class DirectoryNode extends Inode {
         return FileType.DIRECTORY;
     }
 
-    /** Directories report the size of their entry table, as many filesystems do; never read. */
+    /** A directory's filestat size: one 4 KiB block, whatever it holds, as ext4 reports a small directory. */
     @Override
     public long size() {
         return 4096;

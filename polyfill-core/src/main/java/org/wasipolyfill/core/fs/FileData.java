@@ -329,11 +329,8 @@ public final class FileData {
     /** Block {@code index}, allocated or grown so that it holds {@code neededEnd} bytes. */
     private byte[] writableBlock(int index, int neededEnd) {
         if (index >= blocks.length) {
-            // Not Arrays.copyOf: for an array of arrays TeaVM makes the copy through reflection.
             byte[][] grown = new byte[Math.max(index + 1, blocks.length * 2)][];
-            for (int i = 0; i < blocks.length; i++) {
-                grown[i] = blocks[i];
-            }
+            System.arraycopy(blocks, 0, grown, 0, blocks.length);
             blocks = grown;
         }
         byte[] block = blocks[index];

@@ -144,23 +144,15 @@ public final class PathResolver {
     /** {@code target}, a slash, then {@code rest[from..]}: the symlink's components, then those still to come. */
     private static byte[] prepend(byte[] target, byte[] rest, int from, int restLength) {
         byte[] joined = new byte[target.length + 1 + restLength - from];
-        int n = 0;
-        for (int i = 0; i < target.length; i++) {
-            joined[n++] = target[i];
-        }
-        joined[n++] = '/';
-        for (int i = from; i < restLength; i++) {
-            joined[n++] = rest[i];
-        }
+        System.arraycopy(target, 0, joined, 0, target.length);
+        joined[target.length] = '/';
+        System.arraycopy(rest, from, joined, target.length + 1, restLength - from);
         return joined;
     }
 
-    /** A loop, not System.arraycopy: TeaVM's arraycopy is slow for a few bytes. */
     private static byte[] copy(byte[] source, int from, int length) {
         byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = source[from + i];
-        }
+        System.arraycopy(source, from, bytes, 0, length);
         return bytes;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.wasipolyfill.core.FakeClock;
 import org.wasipolyfill.core.Preview1;
+import org.wasipolyfill.core.Preview1Calls;
 import org.wasipolyfill.core.WasiConfig;
 import org.wasipolyfill.core.WasiTrap;
 import org.wasipolyfill.core.abi.Errno;
@@ -64,7 +65,7 @@ final class Harness {
     private final FakeClock clock = new FakeClock();
     private final MemFs fs = new MemFs(clock);
     private final ByteArrayGuestMemory memory = new ByteArrayGuestMemory(MEMORY_SIZE);
-    private final Preview1 wasi;
+    private final Preview1Calls wasi;
     private final FsModel model = new FsModel(PREOPEN);
     private final DirectoryNode sandbox;
     private final byte[] outsideBefore;
@@ -89,9 +90,10 @@ final class Harness {
         model.tree.put("l", new FsModel.Link(bytes("a")));
         model.tree.put("out", new FsModel.Link(bytes("../outside/secret.txt")));
         sandbox = fs.directory("/sandbox");
-        wasi = new Preview1(WasiConfig.builder().clock(clock).random((m, at, n) -> { }).fs(fs)
+        Preview1 preview1 = new Preview1(WasiConfig.builder().clock(clock).random((m, at, n) -> { }).fs(fs)
                 .preopen("/sandbox", "/sandbox").build());
-        wasi.bindMemory(memory);
+        preview1.bindMemory(memory);
+        wasi = new Preview1Calls(preview1);
         outsideBefore = outsideSnapshot();
         checkTree();
     }

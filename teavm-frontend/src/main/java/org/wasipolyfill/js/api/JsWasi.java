@@ -9,6 +9,7 @@ import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.Unstable;
 import org.wasipolyfill.js.imports.AbortState;
 import org.wasipolyfill.js.imports.ExitSignal;
+import org.wasipolyfill.js.imports.ImportTracer;
 import org.wasipolyfill.js.imports.Preview1Imports;
 import org.wasipolyfill.js.imports.SuspendingImports;
 import org.wasipolyfill.js.imports.UnstableImports;
@@ -33,6 +34,8 @@ public final class JsWasi {
     private final JsGuestMemory memory = new JsGuestMemory();
     private final Preview1 preview1;
     private final JSObject wasiImport;
+    /** The wasi_snapshot_preview1 namespace before any tracing, whose functions wasi_unstable shares. */
+    private final JSObject plainPreview1Import;
     /** Made when first asked for: most guests import preview1 alone. */
     private JSObject unstableImport;
     private boolean started;
@@ -44,8 +47,9 @@ public final class JsWasi {
         this.options = WasiOptions.parse(options);
         this.preview1 = this.options.newPreview1();
         preview1.bindMemory(memory);
-        JSObject plain = Preview1Imports.create(preview1, memory);
-        this.wasiImport = this.options.async ? SuspendingImports.preview1(plain, preview1, memory, abort) : plain;
+        this.plainPreview1Import = Preview1Imports.create(preview1, memory);
+        JSObject traced = ImportTracer.traced(this.options.trace, Preview1.MODULE, plainPreview1Import, memory);
+        this.wasiImport = this.options.async ? SuspendingImports.preview1(traced, preview1, memory, abort) : traced;
     }
 
     /** Whether this WASI is in async mode: start() and initialize() then return promises. */
@@ -87,7 +91,8 @@ public final class JsWasi {
         }
         if (unstableImport == null) {
             Unstable unstable = new Unstable(preview1);
-            unstableImport = UnstableImports.create(unstable, memory, wasiImport);
+            unstableImport = ImportTracer.traced(options.trace, Unstable.MODULE,
+                    UnstableImports.create(unstable, memory, plainPreview1Import), memory);
             if (options.async) {
                 unstableImport = SuspendingImports.unstable(unstableImport, unstable, preview1, memory, abort);
             }

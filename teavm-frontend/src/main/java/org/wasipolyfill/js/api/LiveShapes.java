@@ -20,17 +20,18 @@ import org.wasipolyfill.js.memory.WasmMemory;
  * <p>V8 drops an object layout (its hidden class, or map) at a full garbage collection once no
  * live object has it, and with it deoptimises every function that was optimised for it. Each
  * guest run makes its own WASI, descriptors, inodes and lookups, so when a page runs programs one
- * after another, a collection between two runs sent the next run back to unoptimised code: the
- * benchmark's metadata workload in Node took 140-160 ms per run after a {@code gc()} against
- * 80 ms without one. The objects kept here hold every such layout, so optimised code survives.
+ * after another, a collection between two runs sent the next run back to unoptimised code
+ * (benchmarks/README.md has the figures). The objects kept here hold every such layout, so
+ * optimised code survives.
  *
  * <p>They come from one short session through the same classes a guest uses: a MemFS with files,
  * a directory and a symlink made from the host side, a WASI over it, and the calls a typical
  * program makes (open, write, read, seek, stat, readdir, rename, symlink, stdout) on that WASI's
  * syscall layer, over a page of memory of the session's own. The first {@code new WASI} queues it as a microtask: it runs
- * when the page's current task ends, so it does not delay that first run (it is about 5 ms of
- * first-time compilation in Node). Results are not checked and nothing it throws gets out: a failed
- * call only leaves a layout out.
+ * when the page's current task ends, so its first-time compilation does not delay that first
+ * run. Every call is one that succeeds: the syscall layer throws a failure (the import binding
+ * makes it an errno), which would end the session early and keep nothing. Nothing it throws gets
+ * out.
  */
 final class LiveShapes {
     private static final int OUT = 16;
@@ -92,7 +93,7 @@ final class LiveShapes {
         p.environGet(OUT, DATA);
 
         p.pathCreateDirectory(preopen, PATH, path(memory, "dir"));
-        int file = open(p, memory, preopen, "file", OFlags.CREAT | OFlags.TRUNC);
+        int file = open(p, memory, preopen, "file", OFlags.CREAT | OFlags.TRUNC, Rights.REGULAR_FILE_BASE);
         memory.writeI32(IOVEC, DATA);
         memory.writeI32(IOVEC + 4, DATA_SIZE);
         p.fdWrite(file, IOVEC, 1, OUT);
@@ -105,9 +106,9 @@ final class LiveShapes {
         p.fdWrite(1, IOVEC, 1, OUT);
         p.pathSymlink(PATH, path(memory, "file"), preopen, PATH + 512, write(memory, PATH + 512, "link"));
         p.pathFilestatGet(preopen, LookupFlags.SYMLINK_FOLLOW, PATH, path(memory, "link"), STAT);
-        p.fdClose(open(p, memory, preopen, "moved", OFlags.CREAT));
+        p.fdClose(open(p, memory, preopen, "moved", OFlags.CREAT, Rights.REGULAR_FILE_BASE));
         p.pathRename(preopen, PATH, path(memory, "moved"), preopen, PATH + 512, write(memory, PATH + 512, "renamed"));
-        open(p, memory, preopen, "dir", OFlags.DIRECTORY);
+        open(p, memory, preopen, "dir", OFlags.DIRECTORY, Rights.DIRECTORY_BASE);
         p.fdReaddir(preopen, DATA, DATA_SIZE, 0, OUT);
         p.clockTimeGet(1, 0, OUT);
 
@@ -116,8 +117,7 @@ final class LiveShapes {
         return new Object[] { jsFs, wasi, memory, lookup, fs.stat("/shapes/host-link") };
     }
 
-    private static int open(Preview1 p, JsGuestMemory memory, int dir, String name, int oflags) {
-        int rights = Rights.REGULAR_FILE_BASE | Rights.DIRECTORY_BASE;
+    private static int open(Preview1 p, JsGuestMemory memory, int dir, String name, int oflags, int rights) {
         p.pathOpen(dir, 0, PATH, path(memory, name), oflags, rights, rights, 0, OUT);
         return memory.readI32(OUT);
     }

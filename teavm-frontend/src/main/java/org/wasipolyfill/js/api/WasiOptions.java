@@ -16,6 +16,7 @@ import org.wasipolyfill.js.host.CallbackSink;
 import org.wasipolyfill.js.host.ConsoleSink;
 import org.wasipolyfill.js.host.JsClock;
 import org.wasipolyfill.js.host.JsRandom;
+import org.wasipolyfill.js.imports.ImportTracer;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
 import org.wasipolyfill.js.interop.JsStrings;
@@ -43,11 +44,13 @@ import org.wasipolyfill.js.interop.JsValues;
  * stdout/stderr function(chunk: Uint8Array); default: console.log / console.error per line
  * returnOnExit  boolean, default true: proc_exit makes start() return the code; with false,
  *               start() throws an Error named WASIExitError whose code is the exit code
+ * trace         function(call), called after each import call with its decoded arguments and errno
+ *               (see ImportTracer); true logs each call to console.log; default off
  * </pre>
  */
 final class WasiOptions {
     private static final String[] KNOWN = { "version", "args", "env", "fs", "preopens", "stdin", "stdout",
-        "stderr", "returnOnExit", "maxOpenFiles", "async" };
+        "stderr", "returnOnExit", "maxOpenFiles", "async", "trace" };
     private static final JSObject KNOWN_JS = JsValues.toJsArray(KNOWN);
 
     final WasiConfig config;
@@ -58,10 +61,14 @@ final class WasiOptions {
     final JsMemFs fs;
     /** Async mode: fd_read and poll_oneoff suspend the guest (JSPI) instead of blocking. */
     final boolean async;
+    /** trace: the function each import call is reported to, or null. */
+    final JSObject trace;
 
-    private WasiOptions(WasiConfig config, boolean returnOnExit, boolean unstable, JsMemFs fs, boolean async) {
+    private WasiOptions(WasiConfig config, boolean returnOnExit, boolean unstable, JsMemFs fs, boolean async,
+            JSObject trace) {
         this.async = async;
         this.unstable = unstable;
+        this.trace = trace;
         this.fs = fs;
         this.config = config;
         this.returnOnExit = returnOnExit;
@@ -88,7 +95,21 @@ final class WasiOptions {
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
         builder.maxOpenFiles((int) Math.min(limit(o, "maxOpenFiles", WasiConfig.DEFAULT_MAX_OPEN_FILES,
                 "WASI: option 'maxOpenFiles' must be a whole number of at least 1"), Integer.MAX_VALUE));
-        return new WasiOptions(builder.build(), returnOnExit, unstable, fs, async);
+        return new WasiOptions(builder.build(), returnOnExit, unstable, fs, async, readTrace(JsValues.get(o, "trace")));
+    }
+
+    private static JSObject readTrace(JSObject trace) {
+        if (JsValues.isUndefined(trace) || JsValues.isBoolean(trace) && !JsValues.asBoolean(trace)) {
+            return null;
+        }
+        if (JsValues.isBoolean(trace)) {
+            return ImportTracer.consoleSink();
+        }
+        if (!JsValues.isFunction(trace)) {
+            throw JsErrors.typeError("WASI: option 'trace' must be a boolean or a function taking each call, got "
+                    + JsValues.describe(trace));
+        }
+        return trace;
     }
 
     private static boolean isUnstable(JSObject version) {

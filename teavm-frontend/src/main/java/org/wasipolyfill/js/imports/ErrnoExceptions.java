@@ -13,8 +13,8 @@ import org.wasipolyfill.core.fs.FsException;
  * linear memory, for as long as the page lives.
  *
  * <p>The stacks are captured with V8's {@code Error.stackTraceLimit} at 0: nobody ever sees these
- * errors (a failing call returns the errno), and capturing 76 real stacks cost about 3 ms of the
- * first {@code new WASI} in Node. Engines without the setting capture as usual.
+ * errors (a failing call returns the errno), and capturing 76 real stacks was a noticeable part of
+ * the first {@code new WASI}. Engines without the setting capture as usual.
  */
 final class ErrnoExceptions {
     private static boolean prepared;

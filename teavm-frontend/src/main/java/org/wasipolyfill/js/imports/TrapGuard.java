@@ -5,6 +5,7 @@ import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.ProcExit;
 import org.wasipolyfill.core.WasiTrap;
+import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.js.host.HostCallbackError;
 import org.wasipolyfill.js.interop.JsErrors;
 import org.wasipolyfill.js.interop.JsValues;
@@ -12,6 +13,7 @@ import org.wasipolyfill.js.interop.JsValues;
 /**
  * Decides what may leave an import call that failed:
  * <ul>
+ *   <li>an {@link FsException} is the errno the call returns;</li>
  *   <li>{@link ProcExit} becomes the {@link ExitSignal}, which unwinds the wasm frames up to
  *       {@code start()};</li>
  *   <li>a {@link WasiTrap} becomes a {@code WebAssembly.RuntimeError} whose message names the
@@ -25,15 +27,18 @@ final class TrapGuard {
     private TrapGuard() {}
 
     /**
-     * Throws what {@code failure}, raised inside the import {@code importName}, becomes; the
-     * declared result only lets a caller write {@code throw translate(...)}.
+     * The errno the import {@code importName} returns for {@code failure}, raised inside it, or
+     * throws what the failure becomes.
      */
-    static RuntimeException translate(String importName, RuntimeException failure) {
-        return translate(Preview1.MODULE, importName, failure);
+    static int errno(String importName, RuntimeException failure) {
+        return errno(Preview1.MODULE, importName, failure);
     }
 
-    /** As {@link #translate(String, RuntimeException)}, for an import of {@code module}. */
-    static RuntimeException translate(String module, String importName, RuntimeException failure) {
+    /** As {@link #errno(String, RuntimeException)}, for an import of {@code module}. */
+    static int errno(String module, String importName, RuntimeException failure) {
+        if (failure instanceof FsException e) {
+            return e.errno();
+        }
         if (failure instanceof ProcExit exit) {
             throw JsErrors.rethrow(ExitSignal.create(exit.code()));
         }

@@ -17,7 +17,7 @@ import org.wasipolyfill.core.memory.MemoryFault;
  * call first checks that the cached views are not detached ({@link #revalidate}) and they are
  * rebuilt only when they are; the accessors themselves only check bounds. Addresses
  * are u32 held in an int: the scripts read them with {@code >>> 0} and the bounds check adds in
- * double, which is exact up to 2^53, instead of in long (a BigInt in TeaVM's output, some 20
+ * double, which is exact up to 2^53, instead of in long (a BigInt in TeaVM's output, many
  * times slower).
  */
 public final class JsGuestMemory implements GuestMemory {
@@ -39,6 +39,11 @@ public final class JsGuestMemory implements GuestMemory {
         this.memory = exported;
         this.buffer = null;
         this.bytes = null;
+    }
+
+    /** The bound {@code WebAssembly.Memory}, or null before {@link #bind}. */
+    public WasmMemory exported() {
+        return memory;
     }
 
     @Override
