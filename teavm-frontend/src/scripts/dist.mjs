@@ -116,7 +116,7 @@ async function bundleEntries() {
       platform: 'neutral',
       target: 'es2022',
       external: ['./wasi-polyfill.mjs', 'node:*'],
-      nodePaths: [join(buildToolsFolder(), 'node_modules')],
+      nodePaths: [resolve(target, 'build-tools', 'node_modules')],
       minify: minifying === 'true',
       sourcemap: true,
       sourcesContent: true,

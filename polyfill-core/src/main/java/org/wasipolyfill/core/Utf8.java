@@ -1,9 +1,11 @@
 package org.wasipolyfill.core;
 
 /**
- * UTF-8 encoding of host strings (args, environment, preopen names, MemFS host paths), written by
- * hand: in the JS build {@code String.getBytes(UTF_8)} runs TeaVM's whole NIO charset encoder. The
- * output is exactly Java's: an unpaired surrogate becomes '?', as Java's encoder replaces it.
+ * UTF-8 for host strings (args, environment, preopen names, MemFS host paths, names and link targets
+ * handed back to the host), written by hand: in the JS build {@code String.getBytes(UTF_8)} and
+ * {@code new String(bytes, UTF_8)} pull in TeaVM's whole NIO charset machinery. The results are
+ * exactly Java's: an unpaired surrogate encodes as '?', and each maximal ill-formed subsequence
+ * decodes as one U+FFFD.
  */
 public final class Utf8 {
     private Utf8() {}
@@ -64,5 +66,42 @@ public final class Utf8 {
             }
         }
         return out;
+    }
+
+    public static String decode(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                out.append((char) b);
+                i++;
+                continue;
+            }
+            int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            int cp = b & (0x7F >> length);
+            // The second byte's range depends on the first (no overlong forms, surrogates or past U+10FFFF).
+            int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            if (b < 0xC2 || b > 0xF4) {
+                length = 1;
+            }
+            int read = 1;
+            while (read < length && i + read < bytes.length) {
+                int c = bytes[i + read] & 0xFF;
+                if (c < (read == 1 ? low : 0x80) || c > (read == 1 ? high : 0xBF)) {
+                    break;
+                }
+                cp = cp << 6 | (c & 0x3F);
+                read++;
+            }
+            if (read == length && length > 1) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('\uFFFD');
+            }
+            i += read;
+        }
+        return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.wasipolyfill.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,53 @@ class Utf8Test {
         }
         String p = pairs.toString();
         assertArrayEquals(p.getBytes(StandardCharsets.UTF_8), Utf8.encode(p));
+    }
+
+    @Test
+    void decodesEveryStringItEncodesBack() {
+        for (String s : SAMPLES) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            assertEquals(new String(bytes, StandardCharsets.UTF_8), Utf8.decode(bytes), s);
+        }
+    }
+
+    @Test
+    void decodesEveryCodePoint() {
+        StringBuilder all = new StringBuilder();
+        for (int cp = 0; cp <= 0x10FFFF; cp++) {
+            if (cp < 0xD800 || cp > 0xDFFF) {
+                all.appendCodePoint(cp);
+            }
+        }
+        String s = all.toString();
+        assertEquals(s, Utf8.decode(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** As TextDecoder does (WHATWG): each maximal subpart of an ill-formed sequence is one U+FFFD. */
+    @Test
+    void decodesIllFormedBytesAsTheWebDoes() {
+        Object[][] cases = {
+            { new int[] { 0x80 }, "\ufffd" },
+            { new int[] { 0xC0, 0x80 }, "\ufffd\ufffd" },
+            { new int[] { 0xC1, 0xBF }, "\ufffd\ufffd" },
+            { new int[] { 0xE0, 0x80, 0x80 }, "\ufffd\ufffd\ufffd" },
+            { new int[] { 0xE0, 0xA0 }, "\ufffd" },
+            { new int[] { 0xED, 0xA0, 0x80 }, "\ufffd\ufffd\ufffd" },
+            { new int[] { 0xF0, 0x8F, 0xBF, 0xBF }, "\ufffd\ufffd\ufffd\ufffd" },
+            { new int[] { 0xF4, 0x90, 0x80, 0x80 }, "\ufffd\ufffd\ufffd\ufffd" },
+            { new int[] { 0xF5, 'a' }, "\ufffda" },
+            { new int[] { 0xFF }, "\ufffd" },
+            { new int[] { 0xF0, 0x9F, 0x98 }, "\ufffd" },
+            { new int[] { 'a', 0xE2, 0x82, 'b' }, "a\ufffdb" },
+            { new int[] { 0xF4, 0x8F, 0xBF, 0xBF }, "\udbff\udfff" },
+        };
+        for (Object[] c : cases) {
+            int[] values = (int[]) c[0];
+            byte[] bytes = new byte[values.length];
+            for (int i = 0; i < values.length; i++) {
+                bytes[i] = (byte) values[i];
+            }
+            assertEquals(c[1], Utf8.decode(bytes), java.util.Arrays.toString(values));
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.wasipolyfill.core.fs;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.wasipolyfill.core.Utf8;
 
@@ -65,6 +64,6 @@ public final class FileName {
 
     @Override
     public String toString() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return Utf8.decode(bytes);
     }
 }

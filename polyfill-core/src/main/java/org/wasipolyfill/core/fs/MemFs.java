@@ -1,6 +1,5 @@
 package org.wasipolyfill.core.fs;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -462,7 +461,7 @@ public final class MemFs {
         if (!(node instanceof SymlinkNode link)) {
             throw FsException.of(Errno.INVAL);
         }
-        return new String(link.target(), StandardCharsets.UTF_8);
+        return Utf8.decode(link.target());
     }
 
     /** A hard link {@code path} to what {@code existing} names; a symlink is linked itself, as link(2) does. */

@@ -1,9 +1,9 @@
 package org.wasipolyfill.js.interop;
 
-import java.nio.charset.StandardCharsets;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
+import org.wasipolyfill.core.Utf8;
 
 /**
  * Moves bytes between JS typed arrays and Java arrays. In TeaVM's JS output a {@code byte[]} is
@@ -50,11 +50,11 @@ public final class Bytes {
     }
 
     public static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return Utf8.encode(text);
     }
 
     public static String decodeUtf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return Utf8.decode(bytes);
     }
 
     @JSBody(params = { "target", "source" }, script = "target.set(new Int8Array(source.buffer,"
