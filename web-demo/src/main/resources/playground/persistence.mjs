@@ -4,7 +4,7 @@
 // saved tree comes back; without one (a first visit, or storage the browser refuses) the samples are used.
 import { MemFS } from './wasi-polyfill/wasi-polyfill.mjs';
 import { openIndexedDbStore } from './wasi-polyfill/persist.mjs';
-import { readTree } from './tree-transfer.mjs';
+import { readTree } from './wasi-polyfill/worker.mjs';
 
 const STORE_NAME = 'wasi-playground-files';
 const SAVE_DELAY_MS = 300;

@@ -197,7 +197,7 @@ export async function runAsyncChecks(M, guests) {
     const bad = await runGuest(M, guests.echo, { stdin: async () => 42 });
     check(failures, 'stdin gives a number: error name', bad.error?.name, 'TypeError');
     check(failures, 'stdin gives a number: message', bad.error?.message,
-      'WASI: stdin gave number, not a Uint8Array, a string or null');
+      'WASI: stdin gave the number 42, not a Uint8Array, a string or null');
   }
 
   // Without async mode a stdin callback cannot hand over a promise.
