@@ -73,6 +73,12 @@ public final class FdTable {
         };
     }
 
+    /** The file at {@code fd} if it is one holding {@code rights}, else null; never throws. */
+    public FileDescriptor file(int fd, int rights) {
+        Descriptor descriptor = fd >= 0 && fd < slots.length ? slots[fd] : null;
+        return descriptor instanceof FileDescriptor file && file.holds(rights) ? file : null;
+    }
+
     /**
      * A read-only preopen lists FD_WRITE among its inheriting rights, though it never hands it down:
      * wasi-libc asks path_open only for the write rights a directory lists, and an open that asks
