@@ -3,6 +3,8 @@
 // async stdin is called on the page's thread, stdout and stderr callbacks get the chunks as they come, and the
 // MemFS given is copied into the Worker before the run and made to hold the Worker's files after it.
 import { MemFS } from './wasi-polyfill.mjs';
+import { concat } from '../js/bytes.mjs';
+import { describe } from '../js/launcher/describe.mjs';
 import { InputSlot } from './worker/input-slot.mjs';
 import { readTree, writeTree, replaceTree, treeBuffers } from './worker/tree.mjs';
 
@@ -189,7 +191,7 @@ function pageInput(stdin) {
   }
   if (stdin === undefined || stdin === null || typeof stdin === 'string' || stdin instanceof Uint8Array) return null;
   throw new TypeError(`${WHO}: options.stdin must be a Uint8Array, a string, an async function or a `
-    + `ReadableStream, got ${describeValue(stdin)}`);
+    + `ReadableStream, got ${describe(stdin)}`);
 }
 
 const encoder = new TextEncoder();
@@ -198,7 +200,7 @@ function bytesOf(value, what) {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return encoder.encode(value);
   if (value instanceof Uint8Array) return value;
-  throw new TypeError(`${WHO}: ${what} ${describeValue(value)}; it must give a Uint8Array, a string or null`);
+  throw new TypeError(`${WHO}: ${what} ${describe(value)}; it must give a Uint8Array, a string or null`);
 }
 
 function requireIsolation() {
@@ -212,7 +214,7 @@ function requireIsolation() {
 
 function checkCallback(name, value) {
   if (value !== undefined && typeof value !== 'function') {
-    throw new TypeError(`${WHO}: options.${name} must be a function, got ${describeValue(value)}`);
+    throw new TypeError(`${WHO}: options.${name} must be a function, got ${describe(value)}`);
   }
 }
 
@@ -231,7 +233,7 @@ async function compile(source) {
     bytes = response;
   } else {
     throw new TypeError(`${WHO}: the source must be a URL, a Response, bytes or a WebAssembly.Module, got `
-      + describeValue(source));
+      + describe(source));
   }
   return WebAssembly.compile(bytes);
 }
@@ -247,22 +249,6 @@ function rebuildError({ name, message, stack, code }) {
   if (code !== undefined) error.code = code;
   if (stack) error.stack = stack;
   return error;
-}
-
-function concat(chunks) {
-  const all = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
-}
-
-function describeValue(value) {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return value.constructor?.name ? `a ${value.constructor.name}` : 'an object';
-  return `${typeof value} ${String(value).slice(0, 40)}`;
 }
 
 function describeReason(reason) {

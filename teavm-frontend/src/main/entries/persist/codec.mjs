@@ -4,6 +4,8 @@
 // - its content, in chunks of at most CHUNK_SIZE bytes: a file's bytes, a symlink's target, or a directory's
 //   entries (per entry: u32 ino, u32 name length, the name's bytes), so a save of a huge file or directory is
 //   never one giant value, and a change of times rewrites only the small metadata record.
+import { concat } from '../../js/bytes.mjs';
+
 export const FORMAT = 'wasi-polyfill-memfs';
 export const VERSION = 1;
 export const CHUNK_SIZE = 1 << 20;
@@ -146,19 +148,6 @@ export function inodeRecord(where, meta, chunks) {
     at += 8 + length;
   }
   return { ...meta, names, inos };
-}
-
-function concat(chunks) {
-  if (chunks.length === 1) {
-    return chunks[0];
-  }
-  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
 }
 
 function corrupt(where, ino, what) {

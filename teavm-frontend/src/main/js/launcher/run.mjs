@@ -1,3 +1,4 @@
+import { concat } from '../bytes.mjs';
 import { describe } from './describe.mjs';
 import { missingNamespaces } from './namespaces.mjs';
 import { copyOptions } from './options.mjs';
@@ -28,20 +29,6 @@ function collect(settings, stream) {
     chunks.push(chunk);
   };
   return chunks;
-}
-
-function concat(chunks) {
-  let length = 0;
-  for (const chunk of chunks) {
-    length += chunk.length;
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }
 
 async function compile(given) {

@@ -192,7 +192,7 @@ abstract class WorkerFallbackTest {
         Map<String, Object> error = (Map<String, Object>) result.get("error");
         assertTrue(error != null, () -> "resolved: " + result);
         assertEquals("TypeError", error.get("name"));
-        assertEquals("wasi-polyfill/worker: the stdin function returned number 42; it must give a Uint8Array, a "
+        assertEquals("wasi-polyfill/worker: the stdin function returned the number 42; it must give a Uint8Array, a "
                 + "string or null", error.get("message"));
     }
 
