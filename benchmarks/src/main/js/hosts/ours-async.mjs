@@ -2,32 +2,13 @@
 // WebAssembly.Suspending imports and start() calls _start through WebAssembly.promising. Browsers only (Node.js 20
 // has no JSPI); run it on request (--hosts ours,ours-async) to see what the wrapped imports cost per call.
 
+import { create as createOurs } from './ours.mjs';
+
+export { use } from './ours.mjs';
+
 export const name = 'ours-async';
 export const label = 'wasi-polyfill, async mode (JSPI)';
 
-let polyfill = null;
-
-export function use(module) {
-  polyfill = module;
-}
-
-export function create({ args, stdout, stderr, preopen }) {
-  const { WASI, MemFS } = polyfill;
-  const fs = new MemFS();
-  fs.mkdir(preopen, { recursive: true });
-  const wasi = new WASI({
-    version: 'preview1',
-    args,
-    env: {},
-    fs,
-    preopens: { [preopen]: preopen },
-    stdout,
-    stderr,
-    returnOnExit: true,
-    async: true,
-  });
-  return {
-    imports: wasi.getImportObject(),
-    start: (instance) => wasi.start(instance),
-  };
+export function create(settings) {
+  return createOurs(settings, { async: true });
 }

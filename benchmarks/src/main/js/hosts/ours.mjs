@@ -1,4 +1,4 @@
-// This polyfill, through its public JS API only (notes/CONTRACT.md): a fresh MemFS with the preopen's directory,
+// This polyfill, through its public JS API only (README.md): a fresh MemFS with the preopen's directory,
 // and a WASI instance over it. The bundle is loaded by the driver and passed in, so the same adapter serves Node
 // (a file path) and the browser (a URL).
 
@@ -12,7 +12,8 @@ export function use(module) {
   polyfill = module;
 }
 
-export function create({ args, stdout, stderr, preopen }) {
+/** `options` are further WASI options, such as ours-async's `async: true`. */
+export function create({ args, stdout, stderr, preopen }, options = {}) {
   const { WASI, MemFS } = polyfill;
   const fs = new MemFS();
   fs.mkdir(preopen, { recursive: true });
@@ -25,6 +26,7 @@ export function create({ args, stdout, stderr, preopen }) {
     stdout,
     stderr,
     returnOnExit: true,
+    ...options,
   });
   return {
     imports: wasi.getImportObject(),
