@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +34,7 @@ class ApiTest {
 
     @BeforeAll
     void startPlaywright() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwright = Browsers.playwright();
     }
 
     @AfterAll
@@ -69,32 +66,32 @@ class ApiTest {
 
     @Test
     void chromiumRunsTheApiChecks() {
-        apiChecks(chromium());
+        apiChecks(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxRunsTheApiChecks() {
-        apiChecks(firefox());
+        apiChecks(Browsers.firefox(playwright));
     }
 
     @Test
     void chromiumPageThatOnlyInstallsRunsHello() {
-        installPage(chromium());
+        installPage(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxPageThatOnlyInstallsRunsHello() {
-        installPage(firefox());
+        installPage(Browsers.firefox(playwright));
     }
 
     @Test
     void chromiumScriptTagBuildOfTheInstalledNpmPackageInstallsItselfWithDataInstall() {
-        scriptTagPage(chromium());
+        scriptTagPage(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxScriptTagBuildOfTheInstalledNpmPackageInstallsItselfWithDataInstall() {
-        scriptTagPage(firefox());
+        scriptTagPage(Browsers.firefox(playwright));
     }
 
     private void apiChecks(Browser browser) {
@@ -146,25 +143,9 @@ class ApiTest {
     private Page loadPage(Browser browser, String path, String expectedOutcome, List<String> console) {
         Page page = browser.newPage();
         page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
-        List<String> errors = new ArrayList<>();
-        page.onPageError(errors::add);
-        page.navigate(TestServer.baseUri().resolve(path).toString());
-        page.waitForFunction("document.title === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
-        assertEquals(List.of(), errors);
+        Browsers.openDonePage(page, path, 30_000);
         assertEquals(expectedOutcome, page.evaluate("window.outcome"));
         return page;
     }
 
-    private Browser chromium() {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Settings.chromium())
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-    }
-
-    private Browser firefox() {
-        return playwright.firefox().launch(new BrowserType.LaunchOptions()
-                .setChannel("moz-firefox")
-                .setExecutablePath(Settings.firefox()));
-    }
 }

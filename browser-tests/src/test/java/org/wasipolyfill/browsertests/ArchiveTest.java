@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.ByteArrayInputStream;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +54,7 @@ class ArchiveTest {
 
     @BeforeAll
     void setUp() throws IOException, InterruptedException {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwright = Browsers.playwright();
         Path root = Settings.workDir().resolve("archive-image");
         deleteTree(root);
         Path tree = Files.createDirectories(root.resolve("tree"));
@@ -189,32 +186,32 @@ class ArchiveTest {
 
     @Test
     void chromiumRoundTripsEveryInodeKindAndTimeAndRefusesCorruptArchives() {
-        archiveChecks(chromium());
+        archiveChecks(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxRoundTripsEveryInodeKindAndTimeAndRefusesCorruptArchives() {
-        archiveChecks(firefox());
+        archiveChecks(Browsers.firefox(playwright));
     }
 
     @Test
     void chromiumGuestChecksumsA50MegabyteImage() {
-        imageChecks(chromium());
+        imageChecks(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxGuestChecksumsA50MegabyteImage() {
-        imageChecks(firefox());
+        imageChecks(Browsers.firefox(playwright));
     }
 
     @Test
     void chromiumGuestReadsLazyFilesThroughRangeRequests() {
-        lazyChecks(chromium());
+        lazyChecks(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxGuestReadsLazyFilesThroughRangeRequests() {
-        lazyChecks(firefox());
+        lazyChecks(Browsers.firefox(playwright));
     }
 
     private void archiveChecks(Browser browser) {
@@ -357,25 +354,7 @@ class ArchiveTest {
     }
 
     private Page open(Browser browser) {
-        Page page = browser.newPage();
-        List<String> errors = new ArrayList<>();
-        page.onPageError(errors::add);
-        page.navigate(TestServer.baseUri().resolve("/runner/archive/archive.html").toString());
-        page.waitForFunction("document.title === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(60_000));
-        assertEquals(List.of(), errors);
-        return page;
+        return Browsers.openDonePage(browser, "/runner/archive/archive.html", 60_000);
     }
 
-    private Browser chromium() {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Settings.chromium())
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-    }
-
-    private Browser firefox() {
-        return playwright.firefox().launch(new BrowserType.LaunchOptions()
-                .setChannel("moz-firefox")
-                .setExecutablePath(Settings.firefox()));
-    }
 }

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +35,7 @@ class AsyncModeTest {
 
     @BeforeAll
     void startPlaywright() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwright = Browsers.playwright();
     }
 
     @AfterAll
@@ -51,22 +47,22 @@ class AsyncModeTest {
 
     @Test
     void chromiumRunsTheAsyncChecks() {
-        asyncChecks(chromium());
+        asyncChecks(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxRunsTheAsyncChecks() {
-        asyncChecks(firefox());
+        asyncChecks(Browsers.firefox(playwright));
     }
 
     @Test
     void chromiumWithoutJspiSaysSoAndPointsAtTheWorker() {
-        noJspi(chromium());
+        noJspi(Browsers.chromium(playwright));
     }
 
     @Test
     void firefoxWithoutJspiSaysSoAndPointsAtTheWorker() {
-        noJspi(firefox());
+        noJspi(Browsers.firefox(playwright));
     }
 
     @Test
@@ -102,25 +98,7 @@ class AsyncModeTest {
     }
 
     private Page load(Browser browser, String path) {
-        Page page = browser.newPage();
-        List<String> errors = new ArrayList<>();
-        page.onPageError(errors::add);
-        page.navigate(TestServer.baseUri().resolve(path).toString());
-        page.waitForFunction("document.title === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(60_000));
-        assertEquals(List.of(), errors);
-        return page;
+        return Browsers.openDonePage(browser, path, 60_000);
     }
 
-    private Browser chromium() {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Settings.chromium())
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-    }
-
-    private Browser firefox() {
-        return playwright.firefox().launch(new BrowserType.LaunchOptions()
-                .setChannel("moz-firefox")
-                .setExecutablePath(Settings.firefox()));
-    }
 }

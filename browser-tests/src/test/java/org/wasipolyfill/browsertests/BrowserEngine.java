@@ -1,15 +1,12 @@
 package org.wasipolyfill.browsertests;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -41,22 +38,13 @@ final class BrowserEngine implements Engine {
     /** Debian's Chromium over the Chrome DevTools Protocol. */
     static BrowserEngine chromium() {
         Path executable = Settings.chromium();
-        return new BrowserEngine("chromium", executable, playwright -> playwright.chromium().launch(
-                new BrowserType.LaunchOptions()
-                        .setExecutablePath(executable)
-                        // No sandbox (root in CI); no background traffic (the network is closed: only loopback).
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run",
-                                "--disable-quic"))));
+        return new BrowserEngine("chromium", executable, Browsers::chromium);
     }
 
     /** Debian's stock Firefox ESR over WebDriver BiDi (Playwright's "moz-firefox" channel, no patched build). */
     static BrowserEngine firefox() {
         Path executable = Settings.firefox();
-        return new BrowserEngine("firefox", executable, playwright -> playwright.firefox().launch(
-                new BrowserType.LaunchOptions()
-                        .setChannel("moz-firefox")
-                        .setExecutablePath(executable)));
+        return new BrowserEngine("firefox", executable, Browsers::firefox);
     }
 
     @Override
@@ -123,8 +111,7 @@ final class BrowserEngine implements Engine {
                     + " (run scripts/install-system-deps, or set " + name.toUpperCase(Locale.ROOT) + "_PATH)");
         }
         if (playwright == null) {
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            playwright = Browsers.playwright();
         }
         Set<Long> before = BrowserProcesses.snapshot();
         browser = launcher.apply(playwright);

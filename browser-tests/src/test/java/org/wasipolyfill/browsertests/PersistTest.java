@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -38,15 +37,9 @@ class PersistTest {
 
     @BeforeAll
     void start() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Settings.chromium())
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-        firefox = playwright.firefox().launch(new BrowserType.LaunchOptions()
-                .setChannel("moz-firefox")
-                .setExecutablePath(Settings.firefox()));
+        playwright = Browsers.playwright();
+        chromium = Browsers.chromium(playwright);
+        firefox = Browsers.firefox(playwright);
     }
 
     @AfterAll
