@@ -1,5 +1,6 @@
-// node lint.mjs <target dir>: lints the project's own JS modules (src/main/js and their tests in src/test/js) with
-// the ESLint pinned in src/build-tools; prints each problem and exits non-zero when there is an error.
+// node lint.mjs <target dir>: lints the project's own JS modules (every src/main/**/*.mjs: the core's, the entry
+// points', what they share, and the unit tests beside them) with the ESLint pinned in src/build-tools; prints each
+// problem and exits non-zero when there is an error.
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTools } from './build-tools.mjs';
@@ -34,7 +35,7 @@ const eslint = new ESLint({
     },
   ],
 });
-const results = await eslint.lintFiles(['src/main/js/**/*.mjs', 'src/test/js/**/*.mjs']);
+const results = await eslint.lintFiles(['src/main/core/**/*.mjs', 'src/main/shared/bytes.mjs', 'src/main/shared/describe*.mjs']);
 const output = (await eslint.loadFormatter('stylish')).format(results);
 if (output) {
   console.log(output);

@@ -3,7 +3,7 @@
 // new WASI to the Java line that checks it, a bad argument of install to the launcher module's line.
 const cases = [
   { call: 'new WASI({ args: [1] })', expected: 'java/org/wasipolyfill/js/api/WasiOptions.java', fail: (api) => new api.WASI({ args: [1] }) },
-  { call: 'install(42)', expected: 'js/launcher/install.mjs', fail: (api) => api.install(42) },
+  { call: 'install(42)', expected: 'core/launcher/install.mjs', fail: (api) => api.install(42) },
 ];
 
 function frames(api, { call, fail }) {

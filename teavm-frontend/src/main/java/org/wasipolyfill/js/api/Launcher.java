@@ -11,7 +11,7 @@ import org.wasipolyfill.js.interop.JsModules;
  * The asynchronous conveniences over {@link JsWasi}: {@code WASI.run(source, options)},
  * {@code install(options)} / {@code uninstall()} and {@code start(instance)}. Fetching, compiling
  * and patching {@code WebAssembly} are promise plumbing with nothing to share with the core, so
- * they are JS modules (src/main/js/launcher), linted and tested on their own; they reach back into
+ * they are JS modules (src/main/core/launcher), linted and tested on their own; they reach back into
  * Java only through the four functions of {@link #host()}: make a WASI, get its MemFS, get one of
  * its namespaces, bind an instance's memory.
  */

@@ -7,7 +7,7 @@ import org.wasipolyfill.core.abi.FileType;
 import org.wasipolyfill.core.fs.Stat;
 import org.wasipolyfill.js.interop.JsModules;
 
-/** What {@code MemFS.stat} returns: a {@code Stats} of src/main/js/memfs/stats.mjs. */
+/** What {@code MemFS.stat} returns: a {@code Stats} of src/main/core/memfs/stats.mjs. */
 final class StatObject {
     private StatObject() {}
 

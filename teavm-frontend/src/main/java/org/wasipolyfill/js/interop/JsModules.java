@@ -1,14 +1,14 @@
 package org.wasipolyfill.js.interop;
 
 /**
- * The JS modules of src/main/js that the Java side imports through {@code @JSBodyImport}. TeaVM
+ * The JS modules of src/main/core that the Java side imports through {@code @JSBodyImport}. TeaVM
  * leaves the imports in its output; src/scripts/dist.mjs bundles the modules into the one file it
- * ships, so these paths are resolved against src/main/js, not against TeaVM's output.
+ * ships, so these paths are resolved against src/main/core, not against TeaVM's output.
  */
 public final class JsModules {
-    /** src/main/js/launcher/index.mjs: run, install, uninstall, start and describe. */
+    /** src/main/core/launcher/index.mjs: run, install, uninstall, start and describe. */
     public static final String LAUNCHER = "./launcher/index.mjs";
-    /** src/main/js/memfs/stats.mjs: the Stats class of MemFS.stat. */
+    /** src/main/core/memfs/stats.mjs: the Stats class of MemFS.stat. */
     public static final String STATS = "./memfs/stats.mjs";
 
     private JsModules() {}

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { run } from '../../../main/js/launcher/run.mjs';
+import { run } from './run.mjs';
 import { fakeHost, moduleImporting, PREVIEW1, UNSTABLE } from './fakes.mjs';
 
 const BYTES = moduleImporting(PREVIEW1, UNSTABLE);

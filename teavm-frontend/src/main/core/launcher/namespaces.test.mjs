@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { missingNamespaces } from '../../../main/js/launcher/namespaces.mjs';
+import { missingNamespaces } from './namespaces.mjs';
 import { fakeHost, moduleImporting, PREVIEW1, UNSTABLE } from './fakes.mjs';
 
 function compiled(...imports) {

@@ -2,7 +2,7 @@
 // stdin (fd 0) by a worker thread that hands each chunk over through a SharedArrayBuffer; the guest's fd_read
 // blocks in Atomics.wait until a line is typed (or piped), and end of file (Ctrl-D, a closed pipe) reads as 0.
 import { Worker } from 'node:worker_threads';
-import { InputSlot, DATA, END } from './worker/input-slot.mjs';
+import { InputSlot, DATA, END } from '../shared/input-slot.mjs';
 
 const WHO = 'wasi-polyfill/node';
 

@@ -3,10 +3,10 @@
 // async stdin is called on the page's thread, stdout and stderr callbacks get the chunks as they come, and the
 // MemFS given is copied into the Worker before the run and made to hold the Worker's files after it.
 import { MemFS } from './wasi-polyfill.mjs';
-import { concat } from '../js/bytes.mjs';
-import { describe } from '../js/launcher/describe.mjs';
-import { InputSlot } from './worker/input-slot.mjs';
-import { readTree, writeTree, replaceTree, treeBuffers } from './worker/tree.mjs';
+import { concat } from '../shared/bytes.mjs';
+import { describe } from '../shared/describe.mjs';
+import { InputSlot } from '../shared/input-slot.mjs';
+import { readTree, writeTree, replaceTree, treeBuffers } from './tree.mjs';
 
 export { readTree, writeTree, replaceTree };
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe } from '../../../main/js/launcher/describe.mjs';
+import { describe } from './describe.mjs';
 
 test('each kind of value has its wording', () => {
   const cases = [

@@ -4,7 +4,7 @@
 // - its content, in chunks of at most CHUNK_SIZE bytes: a file's bytes, a symlink's target, or a directory's
 //   entries (per entry: u32 ino, u32 name length, the name's bytes), so a save of a huge file or directory is
 //   never one giant value, and a change of times rewrites only the small metadata record.
-import { concat } from '../../js/bytes.mjs';
+import { concat } from '../shared/bytes.mjs';
 
 export const FORMAT = 'wasi-polyfill-memfs';
 export const VERSION = 1;

@@ -1,4 +1,4 @@
-import { describe } from './describe.mjs';
+import { describe } from '../../shared/describe.mjs';
 
 /** A copy of the caller's options bag, or a TypeError naming `who` when it is not an object. */
 export function copyOptions(who, options) {

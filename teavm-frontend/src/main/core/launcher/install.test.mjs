@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { install, uninstall, start } from '../../../main/js/launcher/install.mjs';
+import { install, uninstall, start } from './install.mjs';
 import { fakeHost, moduleImporting, PREVIEW1, UNSTABLE } from './fakes.mjs';
 
 const BYTES = moduleImporting(PREVIEW1, UNSTABLE);
@@ -106,7 +106,7 @@ test('uninstall restores the originals, then answers false', () => {
 });
 
 test('two copies of the module share one install: either one uninstalls it to the true originals', async () => {
-  const copy = await import(`../../../main/js/launcher/install.mjs?copy=${Date.now()}`);
+  const copy = await import(`./install.mjs?copy=${Date.now()}`);
   assert.notEqual(copy.install, install);
   const host = fakeHost();
   install(host, { args: ['one'] });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Stats } from '../../../main/js/memfs/stats.mjs';
+import { Stats } from './stats.mjs';
 
 test('sizes, inode and link count are numbers; times are milliseconds and exact nanoseconds', () => {
   const stats = new Stats('file', 5n, 7n, 1n, 1_500_000n, 2_000_000_123n, 3n, 0o640);

@@ -4,9 +4,9 @@
 // puts into the shared InputSlot), and at the end { type: 'exit', exitCode, files } or { type: 'failure', error,
 // files }.
 import { WASI, MemFS } from './wasi-polyfill.mjs';
-import { InputSlot } from './worker/input-slot.mjs';
-import { readTree, writeTree, treeBuffers } from './worker/tree.mjs';
-import { StdinPoll } from './worker/stdin-poll.mjs';
+import { InputSlot } from '../shared/input-slot.mjs';
+import { readTree, writeTree, treeBuffers } from './tree.mjs';
+import { StdinPoll } from './stdin-poll.mjs';
 
 self.onmessage = ({ data }) => {
   if (data.type === 'run') run(data);

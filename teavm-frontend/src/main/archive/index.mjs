@@ -2,12 +2,12 @@
 // makes anything and undoes what it made if the MemFS refuses a part, so a directory gets all of an archive or
 // none of it; exporting writes a directory back, hard links kept in tar.
 import { gunzipSync } from 'fflate';
-import { collect } from './archive/collect.mjs';
-import { ArchiveError } from './archive/errors.mjs';
-import { mountSteps } from './archive/mount.mjs';
-import { plan } from './archive/plan.mjs';
-import { isTar, readTar, writeTar } from './archive/tar.mjs';
-import { isZip, readZip, writeZip } from './archive/zip.mjs';
+import { collect } from './collect.mjs';
+import { ArchiveError } from './errors.mjs';
+import { mountSteps } from './mount.mjs';
+import { plan } from './plan.mjs';
+import { isTar, readTar, writeTar } from './tar.mjs';
+import { isZip, readZip, writeZip } from './zip.mjs';
 
 export { ArchiveError };
 

@@ -1,5 +1,5 @@
-import { concat } from '../bytes.mjs';
-import { describe } from './describe.mjs';
+import { concat } from '../../shared/bytes.mjs';
+import { describe } from '../../shared/describe.mjs';
 import { missingNamespaces } from './namespaces.mjs';
 import { copyOptions } from './options.mjs';
 
