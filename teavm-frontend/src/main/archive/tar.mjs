@@ -70,8 +70,8 @@ function parseNumber(field) {
 }
 
 /** A pax time ("1700000000.123456789", "-1.5") as BigInt nanoseconds, or null. */
-function parsePaxTime(text) {
-  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+function parsePaxTime(value) {
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value);
   if (!match) {
     return null;
   }
@@ -110,7 +110,7 @@ function isZeroBlock(header) {
   return true;
 }
 
-function text(operation, name, bytes, what) {
+function utf8Text(operation, name, bytes, what) {
   const value = fromUtf8(bytes);
   if (value === null) {
     throw new ArchiveError(operation, printable(bytes), `the ${what} is not valid UTF-8`);
@@ -188,11 +188,11 @@ export function readTar(operation, bytes) {
       throw new ArchiveError(operation, headerName, `unsupported entry type '${flag}'${
         flag in UNSUPPORTED ? ` (${UNSUPPORTED[flag]})` : ''}`);
     }
-    const nameOf = (bytes) => text(operation, headerName, bytes, 'name');
+    const nameOf = (field) => utf8Text(operation, headerName, field, 'name');
     const name = records.path ?? (longName !== null ? nameOf(longName)
       : prefix.length > 0 ? `${nameOf(prefix)}/${nameOf(rawName)}` : nameOf(rawName));
-    const linkName = records.linkpath ?? (longLink !== null ? text(operation, name, longLink, 'link name')
-      : text(operation, name, cString(header.subarray(157, 257)), 'link name'));
+    const linkName = records.linkpath ?? (longLink !== null ? utf8Text(operation, name, longLink, 'link name')
+      : utf8Text(operation, name, cString(header.subarray(157, 257)), 'link name'));
     const mode = parseOctal(header.subarray(100, 108));
     const headerMtime = parseNumber(header.subarray(136, 148));
     const mtime = records.mtime !== undefined ? parsePaxTime(records.mtime)
@@ -263,7 +263,7 @@ function splitUstar(nameBytes) {
   return null;
 }
 
-function header(name, entry, flag, size, mtimeSeconds, linkBytes) {
+function headerBlock(name, entry, flag, size, mtimeSeconds, linkBytes) {
   const h = new Uint8Array(BLOCK);
   putString(h, 0, 100, name.name);
   putOctal(h, 100, 8, entry.mode);
@@ -319,12 +319,12 @@ export function writeTar(entries) {
     if (records.length > 0) {
       const paxData = utf8(records.join(''));
       const paxName = utf8(`PaxHeaders/${name.split('/').filter(Boolean).pop() ?? ''}`).subarray(0, 100);
-      parts.push(header({ prefix: new Uint8Array(0), name: paxName }, { mode: 0o644 }, 'x', paxData.length,
+      parts.push(headerBlock({ prefix: new Uint8Array(0), name: paxName }, { mode: 0o644 }, 'x', paxData.length,
         clampedSeconds, new Uint8Array(0)), paxData);
       total += BLOCK + Math.ceil(paxData.length / BLOCK) * BLOCK;
     }
     const flag = { file: '0', directory: '5', symlink: '2', link: '1' }[entry.type];
-    parts.push(header(ustarName, entry, flag, size, clampedSeconds, linkBytes));
+    parts.push(headerBlock(ustarName, entry, flag, size, clampedSeconds, linkBytes));
     total += BLOCK;
     if (size > 0) {
       parts.push(entry.data);
