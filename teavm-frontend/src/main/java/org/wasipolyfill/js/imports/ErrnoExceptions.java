@@ -1,9 +1,12 @@
 package org.wasipolyfill.js.imports;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.js.interop.JsModules;
 
 /**
  * Makes each shared {@link FsException} before any guest runs. TeaVM gives a Java exception a JS
@@ -30,21 +33,20 @@ final class ErrnoExceptions {
             return;
         }
         prepared = true;
-        JSObject limit = swapStackTraceLimit();
-        try {
+        withoutStackTraces(() -> {
             for (int errno = Errno.SUCCESS + 1; errno <= Errno.NOTCAPABLE; errno++) {
                 FsException.of(errno);
             }
-        } finally {
-            restoreStackTraceLimit(limit);
-        }
+        });
     }
 
-    /** Sets V8's limit to 0 and returns a box holding the old value, or null where there is none. */
-    @JSBody(script = "if (typeof Error.stackTraceLimit !== 'number') return null;"
-            + " var old = { limit: Error.stackTraceLimit }; Error.stackTraceLimit = 0; return old;")
-    private static native JSObject swapStackTraceLimit();
+    @JSFunctor
+    interface Action extends JSObject {
+        void run();
+    }
 
-    @JSBody(params = "old", script = "if (old !== null) Error.stackTraceLimit = old.limit;")
-    private static native void restoreStackTraceLimit(JSObject old);
+    /** Runs {@code action} with V8's {@code Error.stackTraceLimit} at 0 (src/main/core/imports/errors.mjs). */
+    @JSBody(params = "action", script = "errors.withoutStackTraces(action);",
+            imports = @JSBodyImport(alias = "errors", fromModule = JsModules.ERRORS))
+    private static native void withoutStackTraces(Action action);
 }

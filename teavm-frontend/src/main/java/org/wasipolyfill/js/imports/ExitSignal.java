@@ -1,7 +1,9 @@
 package org.wasipolyfill.js.imports;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSObject;
+import org.wasipolyfill.js.interop.JsModules;
 
 /**
  * How {@code proc_exit} leaves the guest: a JS {@code Error} named {@code WASIExitError} whose
@@ -33,8 +35,8 @@ public final class ExitSignal {
     @JSBody(script = "return Symbol('wasi proc_exit');")
     private static native JSObject newSymbol();
 
-    @JSBody(params = { "mark", "code" }, script = "var e = new Error('WASI guest exited with code ' + (code >>> 0));"
-            + " e.name = 'WASIExitError'; e.code = code >>> 0; e[mark] = true; return e;")
+    @JSBody(params = { "mark", "code" }, script = "return errors.exitError(mark, code);",
+            imports = @JSBodyImport(alias = "errors", fromModule = JsModules.ERRORS))
     private static native JSObject create(JSObject mark, int code);
 
     @JSBody(params = { "thrown", "mark" },

@@ -3,13 +3,18 @@ package org.wasipolyfill.js.interop;
 /**
  * The JS modules of src/main/core that the Java side imports through {@code @JSBodyImport}. TeaVM
  * leaves the imports in its output; src/scripts/dist.mjs bundles the modules into the one file it
- * ships, so these paths are resolved against src/main/core, not against TeaVM's output.
+ * ships, so these paths are resolved against src/main/core, not against TeaVM's output. Each
+ * module has its unit tests beside it ({@code *.test.mjs}).
  */
 public final class JsModules {
-    /** src/main/core/launcher/index.mjs: run, install, uninstall, start and describe. */
+    /** launcher/index.mjs: run, install, uninstall, start and describe. */
     public static final String LAUNCHER = "./launcher/index.mjs";
-    /** src/main/core/memfs/stats.mjs: the Stats class of MemFS.stat. */
+    /** memfs/stats.mjs: the Stats class of MemFS.stat. */
     public static final String STATS = "./memfs/stats.mjs";
+    /** imports/tracer.mjs: the {@code trace} option's namespace. */
+    public static final String TRACER = "./imports/tracer.mjs";
+    /** imports/errors.mjs: proc_exit's error, and errors made without stack traces. */
+    public static final String ERRORS = "./imports/errors.mjs";
 
     private JsModules() {}
 }
