@@ -1,8 +1,10 @@
 package org.wasipolyfill.js.api;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSClass;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.wasipolyfill.core.Preview1;
@@ -14,6 +16,7 @@ import org.wasipolyfill.js.imports.Preview1Imports;
 import org.wasipolyfill.js.imports.SuspendingImports;
 import org.wasipolyfill.js.imports.UnstableImports;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsModules;
 import org.wasipolyfill.js.interop.JsValues;
 import org.wasipolyfill.js.memory.JsGuestMemory;
 import org.wasipolyfill.js.memory.WasmMemory;
@@ -132,7 +135,7 @@ public final class JsWasi {
         }
         started = true;
         if (options.async) {
-            return callPromising(entry, this, true);
+            return startPromising(entry, failure -> toJs(exitCode(failure)));
         }
         return toJs(exitCode(call(entry)));
     }
@@ -172,7 +175,10 @@ public final class JsWasi {
         }
         started = true;
         if (options.async) {
-            return callPromising(entry, this, false);
+            return startPromising(entry, failure -> {
+                initialized(failure);
+                return undefined();
+            });
         }
         initialized(call(entry));
         return undefined();
@@ -183,15 +189,6 @@ public final class JsWasi {
         if (failure != null) {
             throw JsErrors.rethrow(thrownValue(failure));
         }
-    }
-
-    /** How an async start ({@code command}) or initialize ends: what its promise resolves to, or throws. */
-    private static JSObject settle(JsWasi wasi, JSObject failure, boolean command) {
-        if (command) {
-            return toJs(wasi.exitCode(failure));
-        }
-        wasi.initialized(failure);
-        return undefined();
     }
 
     /**
@@ -258,11 +255,14 @@ public final class JsWasi {
     @JSBody(params = "n", script = "return n;")
     private static native JSObject toJs(double n);
 
-    /** {@code WebAssembly.promising(entry)()}, settled by {@link #settle}. */
-    @JSBody(params = { "entry", "wasi", "command" }, script = "function settle(box) { return javaMethods.get("
-            + "'org.wasipolyfill.js.api.JsWasi.settle(Lorg/wasipolyfill/js/api/JsWasi;Lorg/teavm/jso/JSObject;Z)Lorg/teavm/jso/JSObject;')"
-            + ".invoke(wasi, box, command); }"
-            + " return WebAssembly.promising(entry)().then(function () { return settle(null); },"
-            + " function (e) { return settle({ thrown: e }); });")
-    private static native JSObject callPromising(JSObject entry, JsWasi wasi, boolean command);
+    /** How an async start or initialize ends ({@code failure}: null, or a box of what it threw): its result, or throws. */
+    @JSFunctor
+    interface Settle extends JSObject {
+        JSObject settle(JSObject failure);
+    }
+
+    /** {@code WebAssembly.promising(entry)()}, settled by {@code settle}. */
+    @JSBody(params = { "entry", "settle" }, script = "return promising.startPromising(entry, settle);",
+            imports = @JSBodyImport(alias = "promising", fromModule = JsModules.PROMISING))
+    private static native JSObject startPromising(JSObject entry, Settle settle);
 }

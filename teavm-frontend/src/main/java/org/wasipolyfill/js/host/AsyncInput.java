@@ -1,11 +1,14 @@
 package org.wasipolyfill.js.host;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.InputSource;
 import org.wasipolyfill.core.Pending;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsModules;
 import org.wasipolyfill.js.interop.JsValues;
 
 /**
@@ -64,37 +67,39 @@ public final class AsyncInput implements InputSource, Awaitable {
     @Override
     public JSObject whenReady() {
         if (arriving == null) {
-            arriving = pull(this, callback, reader);
+            arriving = nextChunk(callback, reader, this::accept);
         }
         return arriving;
     }
 
     /** Takes what the source gave; false for an empty stream chunk, after which the stream is read again. */
-    private static boolean accept(AsyncInput input, JSObject value) {
+    private boolean accept(JSObject value) {
         byte[] next = Bytes.ofChunk(value);
         if (next == null) {
             throw JsErrors.typeError("WASI: stdin gave " + JsValues.describe(value)
                     + ", not a Uint8Array, a string or null");
         }
-        if (next.length == 0 && input.reader != null && !JsValues.isNullish(value)) {
+        if (next.length == 0 && reader != null && !JsValues.isNullish(value)) {
             return false;
         }
-        input.arriving = null;
-        input.chunk = next;
-        input.position = 0;
-        input.ended = next.length == 0;
+        arriving = null;
+        chunk = next;
+        position = 0;
+        ended = next.length == 0;
         return true;
     }
 
     @JSBody(params = "stream", script = "return stream.getReader();")
     private static native JSObject reader(JSObject stream);
 
-    // The callback is called inside then(), so that what it throws rejects the promise as a rejection would.
-    @JSBody(params = { "input", "callback", "reader" }, script = "function next() {"
-            + " return reader ? reader.read().then(function (r) { return r.done ? null : r.value; })"
-            + " : Promise.resolve().then(function () { return callback(); }); }"
-            + " function loop() { return next().then(function (v) {"
-            + " if (!javaMethods.get('org.wasipolyfill.js.host.AsyncInput.accept(Lorg/wasipolyfill/js/host/AsyncInput;Lorg/teavm/jso/JSObject;)Z').invoke(input, v)) return loop(); }); }"
-            + " return loop();")
-    private static native JSObject pull(AsyncInput input, JSObject callback, JSObject reader);
+    /** Takes a chunk the source gave: true when taken, false to read the stream again. */
+    @JSFunctor
+    interface Accept extends JSObject {
+        boolean accept(JSObject value);
+    }
+
+    /** A promise that settles once {@code accept} has taken the next chunk (src/main/core/async/stdin.mjs). */
+    @JSBody(params = { "callback", "reader", "accept" }, script = "return stdin.nextChunk(callback, reader, accept);",
+            imports = @JSBodyImport(alias = "stdin", fromModule = JsModules.STDIN))
+    private static native JSObject nextChunk(JSObject callback, JSObject reader, Accept accept);
 }

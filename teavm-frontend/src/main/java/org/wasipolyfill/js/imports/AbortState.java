@@ -1,8 +1,10 @@
 package org.wasipolyfill.js.imports;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsModules;
 
 /**
  * Whether a WASI has been aborted ({@code wasi.abort(reason)}), and the waits of its suspending
@@ -10,7 +12,7 @@ import org.wasipolyfill.js.interop.JsErrors;
  * {@code cause} the reason) so the suspended guest unwinds and its start() promise rejects.
  */
 public final class AbortState {
-    /** {@code { cancel }}: rejects the wait in progress, or null when the guest is not waiting. */
+    /** The wait in progress (a {@code Waits} of src/main/core/async/abort.mjs), which an abort rejects. */
     private final JSObject waits = newWaits();
     private JSObject error;
     private boolean ended;
@@ -51,23 +53,16 @@ public final class AbortState {
         return await(waits, input, millis);
     }
 
-    @JSBody(script = "return { cancel: null };")
+    @JSBody(script = "return new abort.Waits();", imports = @JSBodyImport(alias = "abort", fromModule = JsModules.ABORT))
     private static native JSObject newWaits();
 
-    @JSBody(params = { "waits", "error" }, script = "if (waits.cancel !== null) waits.cancel(error);")
+    @JSBody(params = { "waits", "error" }, script = "waits.cancel(error);")
     private static native void cancel(JSObject waits, JSObject error);
 
-    @JSBody(params = "reason", script = "var e = new Error('WASI: the guest was aborted'"
-            + " + (reason === undefined ? '' : ': ' + String(reason)), { cause: reason });"
-            + " e.name = 'WASIAbortError'; return e;")
+    @JSBody(params = "reason", script = "return abort.abortError(reason);",
+            imports = @JSBodyImport(alias = "abort", fromModule = JsModules.ABORT))
     private static native JSObject newAbortError(JSObject reason);
 
-    @JSBody(params = { "waits", "input", "millis" }, script = "return new Promise(function (resolve, reject) {"
-            + " var settled = false, timer = millis >= 0 ? setTimeout(function () { end(resolve); }, Math.min(Math.ceil(millis), 2147483647)) : null;"
-            + " function fail(e) { end(reject, e); }"
-            + " function end(f, v) { if (settled) return; settled = true; if (timer !== null) clearTimeout(timer);"
-            + " if (waits.cancel === fail) waits.cancel = null; f(v); }"
-            + " waits.cancel = fail;"
-            + " if (input !== null) input.then(function () { end(resolve); }, fail); });")
+    @JSBody(params = { "waits", "input", "millis" }, script = "return waits.wait(input, millis);")
     private static native JSObject await(JSObject waits, JSObject input, double millis);
 }

@@ -15,6 +15,14 @@ public final class JsModules {
     public static final String TRACER = "./imports/tracer.mjs";
     /** imports/errors.mjs: proc_exit's error, and errors made without stack traces. */
     public static final String ERRORS = "./imports/errors.mjs";
+    /** async/suspending.mjs: async mode's namespace, fd_read and poll_oneoff made Suspending. */
+    public static final String SUSPENDING = "./async/suspending.mjs";
+    /** async/promising.mjs: async mode's start, through WebAssembly.promising. */
+    public static final String PROMISING = "./async/promising.mjs";
+    /** async/abort.mjs: the abort error and the waits an abort rejects. */
+    public static final String ABORT = "./async/abort.mjs";
+    /** async/stdin.mjs: the next chunk of an asynchronous stdin. */
+    public static final String STDIN = "./async/stdin.mjs";
 
     private JsModules() {}
 }
