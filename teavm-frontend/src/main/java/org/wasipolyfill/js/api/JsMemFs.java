@@ -2,6 +2,7 @@ package org.wasipolyfill.js.api;
 
 import java.util.List;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSClass;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSFunctor;
@@ -13,6 +14,7 @@ import org.wasipolyfill.js.host.JsClock;
 import org.wasipolyfill.js.host.JsContentLoader;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsModules;
 import org.wasipolyfill.js.interop.JsStrings;
 import org.wasipolyfill.js.interop.JsValues;
 
@@ -326,24 +328,13 @@ public final class JsMemFs {
     @JSBody(script = "return new Map();")
     private static native JSObject newMap();
 
-    /** A write the store refuses as stale (it is no longer in the state the changes build on) is made again in full. */
-    @JSBody(params = { "store", "id", "baselines", "collect" }, script = "function attempt(retry) {"
-            + " var prior = baselines.get(id);"
-            + " var changes = collect(prior ? prior.generation : -1);"
-            + " changes.base = changes.full ? null : prior.stamp;"
-            + " return new Promise(function (resolve) { resolve(store.write(changes)); }).then(function (result) {"
-            + " if (!result || typeof result.stamp !== 'string') throw new TypeError('MemFS.save: store.write()"
-            + " did not resolve to { stamp }');"
-            + " baselines.set(id, { generation: changes.generation, stamp: result.stamp }); return result; },"
-            + " function (error) { baselines.delete(id);"
-            + " if (retry && error && error.stale === true) return attempt(false); throw error; }); }"
-            + " return attempt(true);")
+    /** src/main/core/memfs/store.mjs: a write the store refuses as stale is made again in full. */
+    @JSBody(params = { "store", "id", "baselines", "collect" }, script = "return stores.save(store, id, baselines, collect);",
+            imports = @JSBodyImport(alias = "stores", fromModule = JsModules.STORE))
     private static native JSObject save(JSObject store, String id, JSObject baselines, Collect collect);
 
-    @JSBody(params = { "store", "id", "baselines", "restore" }, script = "return new Promise(function (resolve) {"
-            + " resolve(store.read()); }).then(function (s) { if (s === null || s === undefined) return false;"
-            + " var g = restore(s); baselines.clear(); baselines.set(id, { generation: g, stamp: s.stamp });"
-            + " return true; });")
+    @JSBody(params = { "store", "id", "baselines", "restore" }, script = "return stores.load(store, id, baselines, restore);",
+            imports = @JSBodyImport(alias = "stores", fromModule = JsModules.STORE))
     private static native JSObject load(JSObject store, String id, JSObject baselines, Restore restore);
 
     private static String path(String method, JSObject value) {

@@ -1,6 +1,7 @@
 package org.wasipolyfill.js.api;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.FileType;
@@ -14,6 +15,7 @@ import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.core.fs.SymlinkNode;
 import org.wasipolyfill.js.interop.Bytes;
 import org.wasipolyfill.js.interop.JsErrors;
+import org.wasipolyfill.js.interop.JsModules;
 import org.wasipolyfill.js.interop.JsValues;
 
 /**
@@ -119,39 +121,10 @@ final class MemFsImages {
 
     /**
      * What is wrong with a snapshot, as a string, or { root, children }: the root's index and, for
-     * each directory record, the indices of the records its entries name. A snapshot is a tree of
-     * well-formed records: each inode once, the root a directory, every entry naming a record other
-     * than the root by a valid name unique in its directory, each directory named once, every
-     * record reachable from the root.
+     * each directory record, the indices of the records its entries name (src/main/core/memfs/snapshot.mjs).
      */
-    @JSBody(params = { "s", "rootIno" }, script = "if (!s || !Array.isArray(s.inodes) || typeof s.stamp !== 'string')"
-            + " return 'it is not { stamp, inodes }';"
-            + " var list = s.inodes, index = new Map(), u8 = function (v) { return v instanceof Uint8Array; },"
-            + " all = function (a, f) { return Array.isArray(a) && a.every(f); },"
-            + " ino = function (v) { return Number.isInteger(v) && v >= 1 && v <= 4294967295; },"
-            + " t = function (v) { return typeof v === 'bigint' && BigInt.asIntN(64, v) === v; };"
-            + " for (var i = 0; i < list.length; i++) { var r = list[i];"
-            + " if (!r || !ino(r.ino) || !t(r.atim) || !t(r.mtim) || !t(r.ctim) || !Number.isInteger(r.mode)"
-            + " || r.mode < 0 || r.mode > 4095 || !(r.type === 'file' ? all(r.data, u8)"
-            + " : r.type === 'symlink' ? u8(r.target) : r.type === 'directory' && all(r.names, u8) && all(r.inos, ino)"
-            + " && r.names.length === r.inos.length)) return 'inode record ' + i + ' is malformed';"
-            + " if (index.has(r.ino)) return 'inode ' + r.ino + ' appears twice'; index.set(r.ino, i); }"
-            + " var root = index.get(rootIno >>> 0), children = [], reached = new Uint8Array(list.length), count = 1,"
-            + " pending = [root];"
-            + " if (root === undefined || list[root].type !== 'directory') return 'the root directory is missing';"
-            + " reached[root] = 1;"
-            + " while (pending.length) { var at = pending.pop(), d = list[at], seen = new Set(), kids = [];"
-            + " for (var e = 0; e < d.names.length; e++) { var n = d.names[e], key = n.join(), c = index.get(d.inos[e]);"
-            + " if (c === undefined || c === root) return 'directory ' + d.ino + ' names inode ' + d.inos[e]"
-            + " + ', which it does not hold';"
-            + " if (!n.length || key === '46' || key === '46,46' || n.includes(47) || n.includes(0) || seen.has(key))"
-            + " return 'directory ' + d.ino + ' has an invalid or repeated name';"
-            + " if (list[c].type === 'directory') { if (reached[c]) return 'directory ' + list[c].ino"
-            + " + ' has more than one parent'; pending.push(c); }"
-            + " if (!reached[c]) { reached[c] = 1; count++; } seen.add(key); kids.push(c); }"
-            + " children[at] = kids; }"
-            + " if (count !== list.length) return (list.length - count) + ' inode(s) cannot be reached from the root';"
-            + " return { root: root, children: children };")
+    @JSBody(params = { "s", "rootIno" }, script = "return snapshots.checkSnapshot(s, rootIno);",
+            imports = @JSBodyImport(alias = "snapshots", fromModule = JsModules.SNAPSHOT))
     private static native JSObject check(JSObject snapshot, int rootIno);
 
     @JSBody(params = { "ino", "type", "atim", "mtim", "ctim", "mode" },

@@ -11,6 +11,10 @@ public final class JsModules {
     public static final String LAUNCHER = "./launcher/index.mjs";
     /** memfs/stats.mjs: the Stats class of MemFS.stat. */
     public static final String STATS = "./memfs/stats.mjs";
+    /** memfs/store.mjs: MemFS.save and MemFS.load against a store. */
+    public static final String STORE = "./memfs/store.mjs";
+    /** memfs/snapshot.mjs: the check of a snapshot before MemFS.load restores it. */
+    public static final String SNAPSHOT = "./memfs/snapshot.mjs";
     /** imports/tracer.mjs: the {@code trace} option's namespace. */
     public static final String TRACER = "./imports/tracer.mjs";
     /** imports/errors.mjs: proc_exit's error, and errors made without stack traces. */
