@@ -1,8 +1,10 @@
 package org.wasipolyfill.js.host;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.wasipolyfill.core.WasiClock;
 import org.wasipolyfill.core.memory.GuestMemory;
+import org.wasipolyfill.js.interop.JsModules;
 
 /**
  * The WASI clocks over the host's timers.
@@ -116,14 +118,7 @@ public final class JsClock implements WasiClock {
     @JSBody(script = "return Date.now();")
     private static native double dateNow();
 
-    /**
-     * The smallest nonzero step of {@code performance.now()} over a few ticks, spending at most
-     * about 5 ms; 1 ms if the timer never moved in that time.
-     */
-    @JSBody(script = "var best = Infinity, last = performance.now(), end = last + 5, steps = 0;"
-            + " while (steps < 16) { var t = performance.now();"
-            + " if (t !== last) { if (t - last < best) best = t - last; last = t; steps++; }"
-            + " if (t > end) break; }"
-            + " return best === Infinity ? 1 : best;")
+    /** The smallest nonzero step of {@code performance.now()} over a few ticks (src/main/core/host/clock.mjs). */
+    @JSBody(script = "return clock.smallestStep();", imports = @JSBodyImport(alias = "clock", fromModule = JsModules.CLOCK))
     private static native double smallestPerformanceStep();
 }

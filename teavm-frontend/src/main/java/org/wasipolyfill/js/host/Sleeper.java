@@ -1,7 +1,9 @@
 package org.wasipolyfill.js.host;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSObject;
+import org.wasipolyfill.js.interop.JsModules;
 
 /**
  * Blocks the calling thread for a while, as {@code poll_oneoff} on a clock needs.
@@ -20,8 +22,8 @@ final class Sleeper {
     void sleepMillis(double millis) {
         if (!probed) {
             probed = true;
-            cell = newWaitCell();
-            canWait = cell != null && probeWait(cell);
+            cell = waitCell();
+            canWait = cell != null;
         }
         if (canWait) {
             atomicsWait(cell, millis);
@@ -30,18 +32,14 @@ final class Sleeper {
         }
     }
 
-    @JSBody(script = "if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return null;"
-            + " try { return new Int32Array(new SharedArrayBuffer(4)); } catch (e) { return null; }")
-    private static native JSObject newWaitCell();
-
-    @JSBody(params = "cell", script = "try { Atomics.wait(cell, 0, 0, 0); return true; } catch (e) { return false; }")
-    private static native boolean probeWait(JSObject cell);
+    /** A cell Atomics.wait may block on here, or null (src/main/core/host/sleep.mjs). */
+    @JSBody(script = "return sleep.waitCell();", imports = @JSBodyImport(alias = "sleep", fromModule = JsModules.SLEEP))
+    private static native JSObject waitCell();
 
     @JSBody(params = { "cell", "millis" }, script = "Atomics.wait(cell, 0, 0, millis);")
     private static native void atomicsWait(JSObject cell, double millis);
 
-    @JSBody(params = "millis", script = "var now = typeof performance === 'object' && performance"
-            + " ? function () { return performance.now(); } : Date.now;"
-            + " var end = now() + millis; while (now() < end) {}")
+    @JSBody(params = "millis", script = "sleep.spin(millis);",
+            imports = @JSBodyImport(alias = "sleep", fromModule = JsModules.SLEEP))
     private static native void spin(double millis);
 }

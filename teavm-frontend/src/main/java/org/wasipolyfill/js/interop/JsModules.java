@@ -27,6 +27,14 @@ public final class JsModules {
     public static final String ABORT = "./async/abort.mjs";
     /** async/stdin.mjs: the next chunk of an asynchronous stdin. */
     public static final String STDIN = "./async/stdin.mjs";
+    /** host/clock.mjs: the resolution of performance.now(). */
+    public static final String CLOCK = "./host/clock.mjs";
+    /** host/sleep.mjs: blocking for a while, in Atomics.wait or spinning. */
+    public static final String SLEEP = "./host/sleep.mjs";
+    /** interop/strings.mjs: C strings encoded to UTF-8. */
+    public static final String STRINGS = "./interop/strings.mjs";
+    /** interop/values.mjs: checks of option values. */
+    public static final String VALUES = "./interop/values.mjs";
 
     private JsModules() {}
 }

@@ -1,6 +1,7 @@
 package org.wasipolyfill.js.interop;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -11,13 +12,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * error message (from the value) only then.
  */
 public final class JsStrings {
-    private static final JSObject ENCODER = newEncoder();
-
     private JsStrings() {}
 
     /** The UTF-8 of {@code value} if it is a string without NUL (a C string the guest reads), else null. */
     public static byte[] cString(JSObject value) {
-        Int8Array utf8 = encodeCString(ENCODER, value);
+        Int8Array utf8 = cStringBytes(value);
         return utf8 == null ? null : utf8.toJavaArray();
     }
 
@@ -35,22 +34,10 @@ public final class JsStrings {
         return isEnvName(name) && isCString(value) ? cString(joined(name, value)) : null;
     }
 
-    @JSBody(script = "return new TextEncoder();")
-    private static native JSObject newEncoder();
-
-    /**
-     * The bytes of a C string, or null. An ASCII string is copied into a new Int8Array, which V8
-     * makes on its heap when small; only a string with other characters goes to the TextEncoder,
-     * whose every call is a native call and a separately allocated buffer. The locals have long
-     * names: TeaVM renames the parameters, to short names that could collide with short locals.
-     */
-    @JSBody(params = { "e", "v" }, script = "if (typeof v !== 'string' || v.indexOf('\\0') >= 0) return null;"
-            + " var size = v.length, bytes = new Int8Array(size);"
-            + " for (var index = 0; index < size; index++) { var unit = v.charCodeAt(index);"
-            + " if (unit > 127) { bytes = e.encode(v); return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length); }"
-            + " bytes[index] = unit; }"
-            + " return bytes;")
-    private static native Int8Array encodeCString(JSObject encoder, JSObject value);
+    /** The bytes of a C string, or null (src/main/core/interop/strings.mjs). */
+    @JSBody(params = "v", script = "return strings.cStringBytes(v);",
+            imports = @JSBodyImport(alias = "strings", fromModule = JsModules.STRINGS))
+    private static native Int8Array cStringBytes(JSObject value);
 
     @JSBody(params = "k", script = "return typeof k === 'string' && k.length > 0 && k.indexOf('=') < 0"
             + " && k.indexOf('\\0') < 0;")

@@ -64,9 +64,8 @@ public final class JsValues {
     public static native int permissionBits(JSObject v);
 
     /** 1 for a BigInt or a valid Date whose nanoseconds fit an i64, -1 for one that does not, 0 for anything else. */
-    @JSBody(params = "v", script = "if (!(v instanceof Date) && typeof v !== 'bigint') return 0;"
-            + " var n = typeof v === 'bigint' ? v : v.getTime() === v.getTime() ? BigInt(v.getTime()) * 1000000n : null;"
-            + " return n !== null && BigInt.asIntN(64, n) === n ? 1 : -1;")
+    @JSBody(params = "v", script = "return values.timeKind(v);",
+            imports = @JSBodyImport(alias = "values", fromModule = JsModules.VALUES))
     public static native int timeKind(JSObject v);
 
     /** The nanoseconds of a value {@link #timeKind} accepted. */
