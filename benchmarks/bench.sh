@@ -27,9 +27,9 @@ for arg in "$@"; do
 done
 
 if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
-  # The polyfill and its dependencies (installed, so the benchmarks module resolves this checkout's bundle),
-  # then the benchmark module itself: workloads, shim, drivers.
-  mvn -q -B install -DskipTests -pl teavm-frontend -am
+  # The polyfill, the playground's StaticServer and the browser tests' SystemBrowsers (installed, so that the
+  # benchmarks module resolves this checkout's), then the benchmark module itself: workloads, shim, drivers.
+  mvn -q -B install -DskipTests -pl browser-tests -am
   mvn -q -B -f benchmarks/pom.xml package -DskipTests
 fi
 exec mvn -q -B -f benchmarks/pom.xml exec:java -Dbench.args="${args[*]:-}"

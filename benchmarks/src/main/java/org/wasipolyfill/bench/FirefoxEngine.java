@@ -2,13 +2,12 @@ package org.wasipolyfill.bench;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import org.wasipolyfill.browsertests.SystemBrowsers;
+import org.wasipolyfill.webdemo.StaticServer;
 
 /**
  * Runs the benchmark page in headless Firefox: the system's ESR over WebDriver BiDi (Playwright's "moz-firefox"
@@ -22,17 +21,9 @@ final class FirefoxEngine {
     }
 
     static JsonObject run(Path benchDir, Options options) throws IOException {
-        Path executable = Settings.firefox();
-        if (!Files.isExecutable(executable)) {
-            throw new IllegalStateException("firefox not found at " + executable
-                    + " (run scripts/install-system-deps, or set FIREFOX_PATH)");
-        }
-        try (BenchServer server = BenchServer.start(benchDir);
-                Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.firefox().launch(new BrowserType.LaunchOptions()
-                        .setChannel("moz-firefox")
-                        .setExecutablePath(executable))) {
+        try (StaticServer server = BenchSite.serve(benchDir);
+                Playwright playwright = SystemBrowsers.playwright();
+                Browser browser = SystemBrowsers.firefox(playwright, Settings.firefox())) {
             Page page = browser.newPage();
             BenchPage.load(page, server.uri(), "firefox");
             JsonObject result = BenchPage.run(page, "firefox", options);

@@ -4,9 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -106,10 +104,7 @@ final class BrowserEngine implements Engine {
         if (browser != null && browser.isConnected()) {
             return;
         }
-        if (!Files.isExecutable(executable)) {
-            throw new IllegalStateException(name + " not found at " + executable
-                    + " (run scripts/install-system-deps, or set " + name.toUpperCase(Locale.ROOT) + "_PATH)");
-        }
+        SystemBrowsers.requireExecutable(name, executable);
         if (playwright == null) {
             playwright = Browsers.playwright();
         }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.JarURLConnection;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,9 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
- * Serves classpath resources over HTTP on the loopback interface only.
+ * Serves classpath resources (or the files of one folder) over HTTP on the loopback interface only.
  *
  * <p>Each mount maps a URL path prefix to a classpath folder, e.g. {@code "/guests/" -> "guests/"}; a request
  * for a path ending in {@code /} gets that folder's {@code index.html}. Content types are set for what a page that
@@ -56,14 +58,15 @@ public final class StaticServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Map.Entry<String, String>> mounts;
-    private final ClassLoader loader;
+    /** The resource of a name (a mount's folder and the rest of the URL path), or null. */
+    private final Function<String, URL> resources;
     private final Map<String, String> headers;
 
-    private StaticServer(HttpServer server, ExecutorService executor, Map<String, String> mounts, ClassLoader loader,
-            Map<String, String> headers) {
+    private StaticServer(HttpServer server, ExecutorService executor, Map<String, String> mounts,
+            Function<String, URL> resources, Map<String, String> headers) {
         this.server = server;
         this.executor = executor;
-        this.loader = loader;
+        this.resources = resources;
         this.headers = Map.copyOf(headers);
         // The longest URL prefix wins, so "/" can be a catch-all next to more specific mounts.
         List<Map.Entry<String, String>> sorted = new ArrayList<>(mounts.entrySet());
@@ -89,6 +92,24 @@ public final class StaticServer implements AutoCloseable {
      */
     public static StaticServer start(int port, Map<String, String> mounts, Map<String, String> headers)
             throws IOException {
+        return start(port, mounts, StaticServer.class.getClassLoader()::getResource, headers);
+    }
+
+    /** Starts serving the files below {@code folder} (not the classpath) on 127.0.0.1, as {@link #start(int, Map, Map)}. */
+    public static StaticServer start(int port, Path folder, Map<String, String> headers) throws IOException {
+        Path root = folder.toAbsolutePath().normalize();
+        return start(port, Map.of("/", ""), name -> {
+            Path file = root.resolve(name);
+            try {
+                return Files.isRegularFile(file) ? file.toUri().toURL() : null;
+            } catch (MalformedURLException e) {
+                return null;
+            }
+        }, headers);
+    }
+
+    private static StaticServer start(int port, Map<String, String> mounts, Function<String, URL> resources,
+            Map<String, String> headers) throws IOException {
         for (Map.Entry<String, String> mount : mounts.entrySet()) {
             if (!mount.getKey().startsWith("/") || !mount.getKey().endsWith("/")) {
                 throw new IllegalArgumentException("URL prefix must start and end with '/': " + mount.getKey());
@@ -103,8 +124,7 @@ public final class StaticServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        StaticServer server = new StaticServer(http, executor, new LinkedHashMap<>(mounts),
-                StaticServer.class.getClassLoader(), headers);
+        StaticServer server = new StaticServer(http, executor, new LinkedHashMap<>(mounts), resources, headers);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
         http.start();
@@ -169,7 +189,7 @@ public final class StaticServer implements AutoCloseable {
         }
     }
 
-    /** The classpath resource for a URL path, or null if none (or if the path tries to leave its mount). */
+    /** The resource for a URL path, or null if none (or if the path tries to leave its mount). */
     private URL resolve(String path) {
         for (Map.Entry<String, String> mount : mounts) {
             if (!path.startsWith(mount.getKey())) {
@@ -181,7 +201,7 @@ public final class StaticServer implements AutoCloseable {
                     return null;
                 }
             }
-            URL url = loader.getResource(mount.getValue() + rest);
+            URL url = resources.apply(mount.getValue() + rest);
             return url == null || isDirectory(url) ? null : url;
         }
         return null;

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fixture (src/test/resources), mounted at /site/:
@@ -90,5 +91,26 @@ class StaticServerTest {
         assertEquals(404, get("/site/sub").statusCode()); // a folder without its slash
         assertEquals(404, get("/site/sub/%2e%2e/index.html").statusCode());
         assertEquals(404, get("/org/wasipolyfill/webdemo/StaticServer.class").statusCode());
+    }
+
+    @Test
+    void aFolderIsServedFromItsFilesAndNothingBesideIt(@TempDir Path dir) throws Exception {
+        Path served = Files.createDirectories(dir.resolve("served/sub"));
+        Files.write(served.resolve("mod.mjs"), "export {};\n".getBytes());
+        Files.writeString(dir.resolve("secret.txt"), "beside the folder");
+        try (StaticServer folder = StaticServer.start(0, dir.resolve("served"), Map.of("X-Test", "folder"))) {
+            HttpResponse<byte[]> module = CLIENT.send(HttpRequest.newBuilder(folder.uri().resolve("sub/mod.mjs")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, module.statusCode());
+            assertEquals("text/javascript; charset=utf-8", module.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("folder", module.headers().firstValue("X-Test").orElseThrow());
+            assertEquals("export {};\n", new String(module.body()));
+            for (String path : new String[] {"sub/%2e%2e/%2e%2e/secret.txt", "sub", "missing.mjs",
+                    "java/lang/Object.class", "site/index.html"}) {
+                HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(folder.uri() + path))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(404, response.statusCode(), path);
+            }
+        }
     }
 }
