@@ -9,8 +9,8 @@ preview1 implementation):  python3 -m venv /tmp/wt && /tmp/wt/bin/pip install wa
                                                   lists every differing line, not the first five
     run-wasmtime.py --print GUESTS_DIR CASE       print what Wasmtime writes, to create expectations
 
-Each case runs the way notes/CONTRACT.md says: a fresh empty host directory per preopen,
-args/env/stdin from <case>.json. stdout and stderr are pseudo-terminals in raw mode, because the
+Each case runs the way conformance/README.md ("Cases") says: a fresh empty host directory per
+preopen, args/env/stdin from <case>.json. stdout and stderr are pseudo-terminals in raw mode, because the
 expectations assume terminal-like stdio (Wasmtime reports CHARACTER_DEVICE for a terminal and
 UNKNOWN otherwise); stdin is a file holding the case's "stdin", so Wasmtime reports it as UNKNOWN
 and the stdio case's three checks on fd 0's filetype fail here (a terminal stdin cannot carry the
