@@ -13,6 +13,8 @@
 // each chunk into a buffer of its own grown by doubling, as a page that collects a program's output does. Each
 // entry's ratio is to the limit host with the same callback.
 
+import { concat } from './wasi-polyfill/shared/bytes.mjs';
+
 /** The workloads of issue 5. `args` follow the program name and the size divisor. */
 export const WORKLOADS = [
   { id: 'stdout', program: 'stdout', title: 'stdout: 64 MiB in 4 KiB writes', checksumStdout: true },
@@ -357,16 +359,6 @@ function fnv1a32(chunks) {
     }
   }
   return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-function concat(chunks) {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
 }
 
 export function median(values) {

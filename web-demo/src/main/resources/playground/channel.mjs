@@ -8,6 +8,8 @@
 // Head and tail count bytes written and read, wrapping at 2^32; a record is fd (1 byte), length (4 bytes, little
 // endian), then the bytes, and may wrap around the ring's end.
 
+import { concat } from './wasi-polyfill/shared/bytes.mjs';
+
 const STATE = 0;
 const LENGTH = 1;
 const HEAD = 2;
@@ -122,14 +124,4 @@ export class Channel {
     target.set(this.ring.subarray(at, at + first));
     if (first < target.length) target.set(this.ring.subarray(0, target.length - first), first);
   }
-}
-
-function concat(parts) {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }
