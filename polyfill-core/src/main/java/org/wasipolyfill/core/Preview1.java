@@ -318,10 +318,8 @@ public final class Preview1 {
 
     public int pathCreateDirectory(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
-        checkPath(path, pathLen);
-        readPathScratch(path, pathLen);
-        // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST, as in Wasmtime.
-        fs.createDirectory(PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false));
+        // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST.
+        fs.createDirectory(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
@@ -338,7 +336,12 @@ public final class Preview1 {
             return Errno.INVAL;
         }
         DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
-        return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
+        checkPath(path, pathLen);
+        // Nothing to set: as utimensat with UTIME_OMIT for both times, Linux succeeds without a lookup.
+        if (fstFlags == 0) {
+            return Errno.SUCCESS;
+        }
+        return setTimes(existing(resolveChecked(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
     }
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
@@ -348,7 +351,7 @@ public final class Preview1 {
         DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
         DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
         Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
-        fs.link(source, resolve(to, newPath, newPathLen, false));
+        fs.link(source, entry(to, newPath, newPathLen));
         return Errno.SUCCESS;
     }
 
@@ -394,14 +397,14 @@ public final class Preview1 {
 
     public int pathRemoveDirectory(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
-        fs.removeDirectory(resolve(dir, path, pathLen, false));
+        fs.removeDirectory(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
     public int pathRename(int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
         DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
-        fs.rename(resolve(from, oldPath, oldPathLen, false), resolve(to, newPath, newPathLen, false));
+        fs.rename(entry(from, oldPath, oldPathLen), entry(to, newPath, newPathLen));
         return Errno.SUCCESS;
     }
 
@@ -413,13 +416,13 @@ public final class Preview1 {
         if (target.length > 0 && target[0] == '/') {
             return Errno.PERM;
         }
-        fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
+        fs.createSymlink(entry(dir, newPath, newPathLen), target);
         return Errno.SUCCESS;
     }
 
     public int pathUnlinkFile(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
-        fs.unlinkFile(resolve(dir, path, pathLen, false));
+        fs.unlinkFile(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
@@ -530,7 +533,7 @@ public final class Preview1 {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
         checkPath(path, pathLen);
         readPathScratch(path, pathLen);
-        return filestatTarget(dir, pathScratch, pathLen, follows(flags));
+        return existing(PathResolver.resolve(dir.directory(), pathScratch, pathLen, follows(flags)));
     }
 
     // ---- helpers ----
@@ -548,10 +551,10 @@ public final class Preview1 {
         if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
             throw FsException.of(Errno.NOTSUP);
         }
-        // As in Wasmtime, O_CREAT with a trailing slash is EISDIR once the directory it names a file in is found.
-        if (create && pathLen > 0 && memory.readU8(path + pathLen - 1) == '/') {
-            readPathScratch(path, pathLen);
-            PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false);
+        // As in Linux, O_CREAT with a trailing slash is EISDIR once the directory it names a file in
+        // is found; a last "." or ".." is no name to create, so O_EXCL makes it EEXIST, below.
+        if (create && pathLen > 0 && memory.readU8(path + pathLen - 1) == '/'
+                && entry(dir, path, pathLen).name() != null) {
             throw FsException.of(Errno.ISDIR);
         }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
@@ -693,13 +696,11 @@ public final class Preview1 {
         memory.read(path, pathScratch, 0, pathLen);
     }
 
-    /** The length of the path in {@link #pathScratch} without its trailing slashes (but never empty). */
-    private int withoutTrailingSlashes(int pathLen) {
-        int end = pathLen;
-        while (end > 1 && pathScratch[end - 1] == '/') {
-            end--;
-        }
-        return end;
+    /** The directory entry a call on the name itself acts on ({@link PathResolver#resolveEntry}). */
+    private Resolved entry(DirectoryDescriptor dir, int path, int pathLen) {
+        checkPath(path, pathLen);
+        readPathScratch(path, pathLen);
+        return PathResolver.resolveEntry(dir.directory(), pathScratch, pathLen);
     }
 
     private void checkPath(int path, int pathLen) {
@@ -714,28 +715,6 @@ public final class Preview1 {
         byte[] bytes = new byte[pathLen];
         memory.read(path, bytes, 0, pathLen);
         return bytes;
-    }
-
-    /**
-     * What path_filestat_get describes. Without SYMLINK_FOLLOW, Wasmtime describes a symlink named
-     * with trailing slashes ("link/") as the symlink itself, where Linux's lstat would follow it.
-     */
-    private static Inode filestatTarget(DirectoryDescriptor dir, byte[] path, int pathLen, boolean follow) {
-        int end = pathLen;
-        while (end > 1 && path[end - 1] == '/') {
-            end--;
-        }
-        if (!follow && end < pathLen && path[end - 1] != '/') {
-            try {
-                Inode node = PathResolver.resolve(dir.directory(), path, end, false).node();
-                if (node instanceof SymlinkNode) {
-                    return node;
-                }
-            } catch (FsException e) {
-                // Not a symlink: the full path decides, below.
-            }
-        }
-        return existing(PathResolver.resolve(dir.directory(), path, pathLen, follow));
     }
 
     private static Inode existing(Resolved at) {

@@ -108,15 +108,19 @@ public final class MemFs {
         return link;
     }
 
-    /** A hard link to {@code existing} at {@code at}; directories cannot be linked. */
+    /**
+     * A hard link to {@code existing} at {@code at}; directories cannot be linked (EPERM), but as
+     * in Linux the new name is judged first: a name that exists, "." or ".." is EEXIST.
+     */
     public void link(Inode existing, Resolved at) {
-        if (existing instanceof DirectoryNode) {
-            throw FsException.of(Errno.PERM);
-        }
         if (at.trailingSlash()) {
             throw FsException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
         }
-        creatableParent(at).link(at.name(), existing, now());
+        DirectoryNode parent = creatableParent(at);
+        if (existing instanceof DirectoryNode) {
+            throw FsException.of(Errno.PERM);
+        }
+        parent.link(at.name(), existing, now());
     }
 
     public void unlinkFile(Resolved at) {
@@ -149,7 +153,11 @@ public final class MemFs {
         at.parent().unlink(at.name(), now());
     }
 
-    /** POSIX rename(2): replaces a file or an empty directory of the same kind. */
+    /**
+     * POSIX rename(2): replaces a file or an empty directory of the same kind. Both lookups are of
+     * the names themselves ({@link PathResolver#resolveEntry}): a symlink is moved or replaced, never
+     * followed, and a trailing slash on either name requires the one moved to be a directory.
+     */
     public void rename(Resolved from, Resolved to) {
         if (!from.exists()) {
             throw FsException.of(Errno.NOENT);
@@ -159,8 +167,7 @@ public final class MemFs {
         }
         Inode moving = from.node();
         boolean movingDirectory = moving instanceof DirectoryNode;
-        // Wasmtime ignores a trailing slash on the new name of a file, but not on the old one.
-        if (from.trailingSlash() && !movingDirectory) {
+        if ((from.trailingSlash() || to.trailingSlash()) && !movingDirectory) {
             throw FsException.of(Errno.NOTDIR);
         }
         if (to.node() == moving) {
@@ -369,7 +376,7 @@ public final class MemFs {
      */
     public DirectoryNode mkdir(byte[] path, boolean recursive) {
         if (!recursive) {
-            return createDirectory(hostLookup(path, false));
+            return createDirectory(hostEntry(path, path.length));
         }
         return mkdirs(path, path.length);
     }
@@ -453,7 +460,7 @@ public final class MemFs {
     }
 
     public void symlink(String target, String path) {
-        createSymlink(hostLookup(path, false), bytes(target));
+        createSymlink(hostEntry(path), bytes(target));
     }
 
     public String readlink(String path) {
@@ -466,7 +473,7 @@ public final class MemFs {
 
     /** A hard link {@code path} to what {@code existing} names; a symlink is linked itself, as link(2) does. */
     public void link(String existing, String path) {
-        link(existing(hostLookup(existing, false)), hostLookup(path, false));
+        link(existing(hostLookup(existing, false)), hostEntry(path));
     }
 
     /**
@@ -488,15 +495,15 @@ public final class MemFs {
     }
 
     public void unlink(String path) {
-        unlinkFile(hostLookup(path, false));
+        unlinkFile(hostEntry(path));
     }
 
     public void rmdir(String path) {
-        removeDirectory(hostLookup(path, false));
+        removeDirectory(hostEntry(path));
     }
 
     public void rename(String from, String to) {
-        rename(hostLookup(from, false), hostLookup(to, false));
+        rename(hostEntry(from), hostEntry(to));
     }
 
     public boolean exists(String path) {
@@ -535,6 +542,24 @@ public final class MemFs {
 
     /** Looks the absolute path {@code path[0, end)} up from the root; a relative path is EINVAL. */
     private Resolved hostLookup(byte[] path, int end, boolean followLast) {
+        int start = afterRoot(path, end);
+        return start == end ? new Resolved(root, null, root, false)
+                : PathResolver.resolve(root, path, start, end, followLast);
+    }
+
+    /** As {@link #hostLookup(byte[], int, boolean)} for a call on the name itself ({@link PathResolver#resolveEntry}). */
+    private Resolved hostEntry(String path) {
+        byte[] bytes = hostPath(path);
+        return hostEntry(bytes, bytes.length);
+    }
+
+    private Resolved hostEntry(byte[] path, int end) {
+        int start = afterRoot(path, end);
+        return start == end ? new Resolved(root, null, root, false) : PathResolver.resolveEntry(root, path, start, end);
+    }
+
+    /** Where an absolute path's components start, past its leading slashes; a relative path is EINVAL. */
+    private static int afterRoot(byte[] path, int end) {
         if (end == 0 || path[0] != '/') {
             throw FsException.of(Errno.INVAL);
         }
@@ -542,10 +567,7 @@ public final class MemFs {
         while (start < end && path[start] == '/') {
             start++;
         }
-        if (start == end) {
-            return new Resolved(root, null, root, false);
-        }
-        return PathResolver.resolve(root, path, start, end, followLast);
+        return start;
     }
 
     /** The UTF-8 bytes of a host path; null (no path) is EINVAL, as a relative one is. */

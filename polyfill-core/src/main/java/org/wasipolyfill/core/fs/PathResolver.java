@@ -45,6 +45,27 @@ public final class PathResolver {
      * copying the rest.
      */
     public static Resolved resolve(DirectoryNode start, byte[] path, int from, int pathLength, boolean followLast) {
+        return resolve(start, path, from, pathLength, followLast, false);
+    }
+
+    /**
+     * Looks up the directory entry {@code path} names, for the calls that act on a name itself
+     * (mkdir, symlink, link's new name, unlink, rmdir, both names of rename): as Linux does, the
+     * last component is never followed, even before a trailing slash, and the trailing slash is
+     * left in the result for the call to judge (rename of a file to "x/" is ENOTDIR, unlink of
+     * "dir/" EISDIR, mkdir of "link/" EEXIST).
+     */
+    public static Resolved resolveEntry(DirectoryNode start, byte[] path, int pathLength) {
+        return resolve(start, path, 0, pathLength, false, true);
+    }
+
+    /** As {@link #resolveEntry(DirectoryNode, byte[], int)} for the path {@code path[from, pathLength)}. */
+    public static Resolved resolveEntry(DirectoryNode start, byte[] path, int from, int pathLength) {
+        return resolve(start, path, from, pathLength, false, true);
+    }
+
+    private static Resolved resolve(DirectoryNode start, byte[] path, int from, int pathLength, boolean followLast,
+            boolean nameItself) {
         validate(path, from, pathLength);
         if (path[from] == '/') {
             throw FsException.of(Errno.NOTCAPABLE);
@@ -94,7 +115,7 @@ public final class PathResolver {
             }
             DirectoryNode.Entry entry = current.find(work, at, length, hash);
             Inode child = entry == null ? null : entry.node();
-            if (child instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
+            if (child instanceof SymlinkNode link && (!last || !nameItself && (followLast || trailingSlash))) {
                 if (++expansions > MAX_SYMLINK_EXPANSIONS) {
                     throw FsException.of(Errno.LOOP);
                 }
@@ -114,7 +135,7 @@ public final class PathResolver {
                 continue;
             }
             if (last) {
-                if (trailingSlash && child != null && !(child instanceof DirectoryNode)) {
+                if (trailingSlash && !nameItself && child != null && !(child instanceof DirectoryNode)) {
                     throw FsException.of(Errno.NOTDIR);
                 }
                 // An existing name is the entry's own (equal bytes): only a new name is copied.

@@ -105,6 +105,27 @@ class PathResolverTest {
         assertEquals(expected, actual);
     }
 
+    /** Each row: path, what the entry a call on the name itself acts on is, and whether a trailing slash was seen. */
+    @ParameterizedTest(name = "entry {0} -> {1}")
+    @CsvSource({
+        "link-dir/, symlink, true",
+        "link-file/, symlink, true",
+        "dangling/, symlink, true",
+        "file/, file, true",
+        "missing/, absent, true",
+        "link-dir, symlink, false",
+        "link-dir/inner, file, false",
+        "link-up/, symlink, true",
+    })
+    void anEntryLookupNeverFollowsTheLastComponentAndLeavesTheSlashToTheCall(String path, String expected,
+            boolean trailingSlash) {
+        Resolved at = PathResolver.resolveEntry(sandbox, bytes(path), path.length());
+        Inode node = at.node();
+        assertEquals(expected, node == null ? "absent" : node instanceof FileNode ? "file"
+                : node instanceof DirectoryNode ? "dir" : "symlink");
+        assertEquals(trailingSlash, at.trailingSlash());
+    }
+
     @Test
     void emptyPathIsENOENTAndNulIsEINVALAndBadUtf8IsEILSEQ() {
         assertEquals(Errno.NOENT, errnoOf(new byte[0]));
