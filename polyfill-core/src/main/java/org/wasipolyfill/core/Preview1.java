@@ -18,7 +18,7 @@ import org.wasipolyfill.core.fd.FileDescriptor;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.FileNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.Inode;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.core.fs.PathResolver;
@@ -34,7 +34,7 @@ import org.wasipolyfill.core.structs.Prestat;
  * the ABI name, parameters in ABI order (i32 as {@code int}, i64 as {@code long}), returning the
  * errno. This class alone decodes and encodes guest memory (through the writers of
  * {@code core.structs}); descriptors and the filesystem work on decoded values. A failure is
- * thrown as an {@link FsException}, which the import binding that calls these methods returns as
+ * thrown as an {@link ErrnoException}, which the import binding that calls these methods returns as
  * its errno (generated from the table of imports, polyfill-core/src/main/witx); a wild pointer is
  * a {@link WasiTrap}, which the host turns into a trap.
  */
@@ -265,7 +265,7 @@ public final class Preview1 {
         try {
             Pending pending = fds.get(fd, Rights.FD_READ).readPending();
             return pending == null || iovecs.at(memory, iovs, iovsLen).checkedTotal() == 0 ? null : pending;
-        } catch (RuntimeException e) {
+        } catch (ErrnoException | WasiTrap e) {
             return null;
         }
     }
@@ -341,7 +341,7 @@ public final class Preview1 {
         if (fstFlags == 0) {
             return Errno.SUCCESS;
         }
-        return setTimes(existing(resolveChecked(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
+        return setTimes(resolveChecked(dir, path, pathLen, follows(flags)).requireExists(), atim, mtim, fstFlags);
     }
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
@@ -350,7 +350,7 @@ public final class Preview1 {
         }
         DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
         DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
-        Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
+        Inode source = resolve(from, oldPath, oldPathLen, follows(oldFlags)).requireExists();
         fs.link(source, entry(to, newPath, newPathLen));
         return Errno.SUCCESS;
     }
@@ -372,17 +372,26 @@ public final class Preview1 {
         }
         // Before the open: an O_CREAT that cannot get an fd must not leave a file behind.
         fds.requireFree();
+        if ((oflags & OFlags.CREAT) != 0 && (oflags & OFlags.DIRECTORY) != 0) {
+            return Errno.INVAL;
+        }
+        // As in Wasmtime, none of the SYNC family of fdflags can be asked for at open (ENOTSUP).
+        if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
+            return Errno.NOTSUP;
+        }
+        Inode node = openedNode(dir, dirflags, path, pathLen, oflags);
         // The requested rights only ever meet the directory's inheritable ones, all in the low 30
         // bits: the high half of the guest's u64s cannot matter.
-        Descriptor opened = open(dir, dirflags, path, pathLen, oflags, (int) fsRightsBase, (int) fsRightsInheriting,
-                fdflags);
+        Descriptor opened = node instanceof DirectoryNode directory
+                ? openDirectory(dir, directory, oflags, (int) fsRightsBase, (int) fsRightsInheriting, fdflags)
+                : openFile(dir, node, oflags, (int) fsRightsBase, fdflags);
         memory.writeI32(fdPtr, fds.add(opened));
         return Errno.SUCCESS;
     }
 
     public int pathReadlink(int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_READLINK);
-        Inode node = existing(resolve(dir, path, pathLen, false));
+        Inode node = resolve(dir, path, pathLen, false).requireExists();
         if (!(node instanceof SymlinkNode link)) {
             return Errno.INVAL;
         }
@@ -458,7 +467,7 @@ public final class Preview1 {
                 pollOneoff = new PollOneoff(fds, clock);
             }
             return pollOneoff.plan(memory, subscriptions, events, nsubscriptions);
-        } catch (RuntimeException e) {
+        } catch (ErrnoException | WasiTrap e) {
             return null;
         }
     }
@@ -533,73 +542,72 @@ public final class Preview1 {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
         checkPath(path, pathLen);
         readPathScratch(path, pathLen);
-        return existing(PathResolver.resolve(dir.directory(), pathScratch, pathLen, follows(flags)));
+        return PathResolver.resolve(dir.directory(), pathScratch, pathLen, follows(flags)).requireExists();
     }
 
     // ---- helpers ----
 
-    private Descriptor open(DirectoryDescriptor dir, int dirflags, int path, int pathLen, int oflags, int requestedBase,
-            int requestedInheriting, int fdflags) {
+    /** What path_open opens: the node the path names, or the file O_CREAT makes there. */
+    private Inode openedNode(DirectoryDescriptor dir, int dirflags, int path, int pathLen, int oflags) {
         boolean create = (oflags & OFlags.CREAT) != 0;
         boolean exclusive = (oflags & OFlags.EXCL) != 0;
-        boolean directoryOnly = (oflags & OFlags.DIRECTORY) != 0;
-        boolean truncate = (oflags & OFlags.TRUNC) != 0;
-        if (create && directoryOnly) {
-            throw FsException.of(Errno.INVAL);
-        }
-        // As in Wasmtime, none of the SYNC family of fdflags can be asked for at open (ENOTSUP).
-        if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
-            throw FsException.of(Errno.NOTSUP);
-        }
         // As in Linux, O_CREAT with a trailing slash is EISDIR once the directory it names a file in
         // is found; a last "." or ".." is no name to create, so O_EXCL makes it EEXIST, below.
         if (create && pathLen > 0 && memory.readU8(path + pathLen - 1) == '/'
                 && entry(dir, path, pathLen).name() != null) {
-            throw FsException.of(Errno.ISDIR);
+            throw ErrnoException.of(Errno.ISDIR);
         }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
-        boolean follow = follows(dirflags) && !(create && exclusive);
-        Resolved at = resolveChecked(dir, path, pathLen, follow);
-        Inode node = at.node();
-        if (node == null) {
-            if (!create) {
-                throw FsException.of(Errno.NOENT);
+        Resolved at = resolveChecked(dir, path, pathLen, follows(dirflags) && !(create && exclusive));
+        if (at.exists()) {
+            if (create && exclusive) {
+                throw ErrnoException.of(Errno.EXIST);
             }
-            if (at.trailingSlash()) {
-                throw FsException.of(Errno.ISDIR);
-            }
-            node = fs.createFile(at);
-        } else if (create && exclusive) {
-            throw FsException.of(Errno.EXIST);
+            return at.node();
+        }
+        if (!create) {
+            throw ErrnoException.of(Errno.NOENT);
+        }
+        if (at.trailingSlash()) {
+            throw ErrnoException.of(Errno.ISDIR);
+        }
+        return fs.createFile(at);
+    }
+
+    private static Descriptor openDirectory(DirectoryDescriptor dir, DirectoryNode directory, int oflags,
+            int requestedBase, int requestedInheriting, int fdflags) {
+        // Linux: a directory cannot be opened for writing, truncated, or "created" over.
+        if ((oflags & (OFlags.TRUNC | OFlags.CREAT)) != 0 || (requestedBase & Rights.FD_WRITE) != 0) {
+            throw ErrnoException.of(Errno.ISDIR);
         }
         int inheritable = dir.rightsInheriting();
-        // What a read-only preopen hands down, whatever it lists (see FdTable).
-        int handed = dir.readOnly() ? inheritable & Rights.READ_ONLY_INHERITING : inheritable;
-        if (node instanceof DirectoryNode directory) {
-            // Linux: a directory cannot be opened for writing, truncated, or "created" over.
-            if (truncate || create || (requestedBase & Rights.FD_WRITE) != 0) {
-                throw FsException.of(Errno.ISDIR);
-            }
-            return new DirectoryDescriptor(directory, null,
-                    requestedBase & handed & Rights.DIRECTORY_BASE,
-                    requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags)
-                    .mountedReadOnly(dir.readOnly());
-        }
+        return new DirectoryDescriptor(directory, null, requestedBase & handedDown(dir) & Rights.DIRECTORY_BASE,
+                requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags)
+                .mountedReadOnly(dir.readOnly());
+    }
+
+    /** Opens a file; a symlink here is one not followed (ELOOP, or ENOTDIR with O_DIRECTORY). */
+    private Descriptor openFile(DirectoryDescriptor dir, Inode node, int oflags, int requestedBase, int fdflags) {
+        boolean directoryOnly = (oflags & OFlags.DIRECTORY) != 0;
         if (node instanceof SymlinkNode) {
-            throw FsException.of(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
+            throw ErrnoException.of(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
         }
         if (directoryOnly) {
-            throw FsException.of(Errno.NOTDIR);
+            throw ErrnoException.of(Errno.NOTDIR);
         }
         FileNode file = (FileNode) node;
-        int base = requestedBase & handed & Rights.REGULAR_FILE_BASE;
-        if (truncate) {
-            if (file.data().length() != 0) {
-                file.data().setLength(0);
-                file.touchModified(fs.now());
-            }
+        if ((oflags & OFlags.TRUNC) != 0 && file.data().length() != 0) {
+            file.data().setLength(0);
+            file.touchModified(fs.now());
         }
-        return new FileDescriptor(fs, file, base, 0, fdflags).mountedReadOnly(dir.readOnly());
+        return new FileDescriptor(fs, file, requestedBase & handedDown(dir) & Rights.REGULAR_FILE_BASE, 0, fdflags)
+                .mountedReadOnly(dir.readOnly());
+    }
+
+    /** What a directory hands down: a read-only preopen no more than it may, whatever it lists (see FdTable). */
+    private static int handedDown(DirectoryDescriptor dir) {
+        int inheritable = dir.rightsInheriting();
+        return dir.readOnly() ? inheritable & Rights.READ_ONLY_INHERITING : inheritable;
     }
 
     /** path_open derives what the directory must allow from the flags. */
@@ -648,10 +656,10 @@ public final class Preview1 {
         }
         if (d.isStream()) {
             d.require(rights & Rights.ACCESS_MODE);
-            throw FsException.of(Errno.SPIPE);
+            throw ErrnoException.of(Errno.SPIPE);
         }
-        d.require(rights);
-        throw FsException.of(Errno.BADF);
+        // A directory, the only other kind, can never hold FD_SEEK or FD_TELL.
+        throw ErrnoException.of(Errno.BADF);
     }
 
     /** The directory a path call starts from; anything else is EBADF, as in Wasmtime. */
@@ -660,21 +668,21 @@ public final class Preview1 {
             directory.require(rights);
             return directory;
         }
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     private static FileNode file(Descriptor d) {
         if (d instanceof FileDescriptor file) {
             return file.file();
         }
-        throw FsException.of(d.fileType() == FileType.DIRECTORY ? Errno.ISDIR : Errno.BADF);
+        throw ErrnoException.of(d.fileType() == FileType.DIRECTORY ? Errno.ISDIR : Errno.BADF);
     }
 
     private byte[] preopenName(int fd) {
         if (fds.get(fd) instanceof DirectoryDescriptor directory && directory.preopenName() != null) {
             return directory.preopenName();
         }
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     /** Resolves through {@link #pathScratch}: no array per lookup, since the resolver keeps no reference to it. */
@@ -706,7 +714,7 @@ public final class Preview1 {
     private void checkPath(int path, int pathLen) {
         memory.checkRange(path, pathLen);
         if (pathLen < 0 || pathLen > PATH_MAX) {
-            throw FsException.of(Errno.NAMETOOLONG);
+            throw ErrnoException.of(Errno.NAMETOOLONG);
         }
     }
 
@@ -715,13 +723,6 @@ public final class Preview1 {
         byte[] bytes = new byte[pathLen];
         memory.read(path, bytes, 0, pathLen);
         return bytes;
-    }
-
-    private static Inode existing(Resolved at) {
-        if (at.node() == null) {
-            throw FsException.of(Errno.NOENT);
-        }
-        return at.node();
     }
 
     /** As Wasmtime decodes a flags argument before the call: a bit no flag names is EINVAL. */

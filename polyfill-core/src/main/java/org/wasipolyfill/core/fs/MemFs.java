@@ -6,6 +6,7 @@ import java.util.List;
 import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.core.WasiClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.abi.FileType;
 
 /**
@@ -68,10 +69,10 @@ public final class MemFs {
     /** A file growing to {@code newLength}, {@code more} bytes more than now: EFBIG or ENOSPC if it may not. */
     void checkGrowth(long newLength, long more) {
         if (newLength > maxFileSize) {
-            throw FsException.of(Errno.FBIG);
+            throw ErrnoException.of(Errno.FBIG);
         }
         if (more > maxBytes - usedBytes) {
-            throw FsException.of(Errno.NOSPC);
+            throw ErrnoException.of(Errno.NOSPC);
         }
     }
 
@@ -99,7 +100,7 @@ public final class MemFs {
 
     public SymlinkNode createSymlink(Resolved at, byte[] target) {
         if (at.trailingSlash()) {
-            throw FsException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
+            throw ErrnoException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
         }
         DirectoryNode parent = creatableParent(at);
         long now = now();
@@ -114,41 +115,41 @@ public final class MemFs {
      */
     public void link(Inode existing, Resolved at) {
         if (at.trailingSlash()) {
-            throw FsException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
+            throw ErrnoException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
         }
         DirectoryNode parent = creatableParent(at);
         if (existing instanceof DirectoryNode) {
-            throw FsException.of(Errno.PERM);
+            throw ErrnoException.of(Errno.PERM);
         }
         parent.link(at.name(), existing, now());
     }
 
     public void unlinkFile(Resolved at) {
         if (at.name() == null || at.node() instanceof DirectoryNode) {
-            throw FsException.of(Errno.ISDIR);
+            throw ErrnoException.of(Errno.ISDIR);
         }
         if (!at.exists()) {
-            throw FsException.of(Errno.NOENT);
+            throw ErrnoException.of(Errno.NOENT);
         }
         if (at.trailingSlash()) {
-            throw FsException.of(Errno.NOTDIR);
+            throw ErrnoException.of(Errno.NOTDIR);
         }
         released(at.parent().unlink(at.name(), now()));
     }
 
     public void removeDirectory(Resolved at) {
         if (!at.exists()) {
-            throw FsException.of(Errno.NOENT);
+            throw ErrnoException.of(Errno.NOENT);
         }
         if (!(at.node() instanceof DirectoryNode directory)) {
-            throw FsException.of(Errno.NOTDIR);
+            throw ErrnoException.of(Errno.NOTDIR);
         }
         if (at.name() == null || at.trailingSlash()) {
             // rmdir(".") is EINVAL on Linux; Wasmtime also refuses "dir/" with EINVAL.
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         if (!directory.isEmpty()) {
-            throw FsException.of(Errno.NOTEMPTY);
+            throw ErrnoException.of(Errno.NOTEMPTY);
         }
         at.parent().unlink(at.name(), now());
     }
@@ -160,37 +161,37 @@ public final class MemFs {
      */
     public void rename(Resolved from, Resolved to) {
         if (!from.exists()) {
-            throw FsException.of(Errno.NOENT);
+            throw ErrnoException.of(Errno.NOENT);
         }
         if (from.name() == null || to.name() == null) {
-            throw FsException.of(Errno.BUSY);
+            throw ErrnoException.of(Errno.BUSY);
         }
         Inode moving = from.node();
         boolean movingDirectory = moving instanceof DirectoryNode;
         if ((from.trailingSlash() || to.trailingSlash()) && !movingDirectory) {
-            throw FsException.of(Errno.NOTDIR);
+            throw ErrnoException.of(Errno.NOTDIR);
         }
         if (to.node() == moving) {
             return;
         }
         if (movingDirectory && isSelfOrAncestor((DirectoryNode) moving, to.parent())) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         if (!to.parent().isLinked()) {
-            throw FsException.of(Errno.NOENT);
+            throw ErrnoException.of(Errno.NOENT);
         }
         Inode replaced = to.node();
         long now = now();
         if (replaced != null) {
             if (replaced instanceof DirectoryNode target) {
                 if (!movingDirectory) {
-                    throw FsException.of(Errno.ISDIR);
+                    throw ErrnoException.of(Errno.ISDIR);
                 }
                 if (!target.isEmpty()) {
-                    throw FsException.of(Errno.NOTEMPTY);
+                    throw ErrnoException.of(Errno.NOTEMPTY);
                 }
             } else if (movingDirectory) {
-                throw FsException.of(Errno.NOTDIR);
+                throw ErrnoException.of(Errno.NOTDIR);
             }
             released(to.parent().unlink(to.name(), now));
         }
@@ -220,10 +221,10 @@ public final class MemFs {
 
     private static DirectoryNode creatableParent(Resolved at) {
         if (at.exists() || at.name() == null) {
-            throw FsException.of(Errno.EXIST);
+            throw ErrnoException.of(Errno.EXIST);
         }
         if (!at.parent().isLinked()) {
-            throw FsException.of(Errno.NOENT);
+            throw ErrnoException.of(Errno.NOENT);
         }
         return at.parent();
     }
@@ -297,7 +298,7 @@ public final class MemFs {
                 FileNode file = new FileNode(image.ino, 0, this);
                 for (byte[] chunk : image.chunks) {
                     if (file.size() + chunk.length > maxFileSize) {
-                        throw FsException.of(Errno.FBIG);
+                        throw ErrnoException.of(Errno.FBIG);
                     }
                     file.data().appendRestored(chunk);
                 }
@@ -310,7 +311,7 @@ public final class MemFs {
             }
         }
         if (total > maxBytes) {
-            throw FsException.of(Errno.NOSPC);
+            throw ErrnoException.of(Errno.NOSPC);
         }
         clear(root);
         for (int i = 0; i < images.length; i++) {
@@ -356,14 +357,7 @@ public final class MemFs {
 
     /** As {@link #directory(String)} for the path's UTF-8 bytes, which the JS host has already. */
     public DirectoryNode directory(byte[] path) {
-        Inode node = hostLookup(path, true).node();
-        if (node == null) {
-            throw FsException.of(Errno.NOENT);
-        }
-        if (!(node instanceof DirectoryNode directory)) {
-            throw FsException.of(Errno.NOTDIR);
-        }
-        return directory;
+        return hostLookup(path, true).requireDirectory();
     }
 
     public void mkdir(String path, boolean recursive) {
@@ -386,7 +380,7 @@ public final class MemFs {
         Resolved at;
         try {
             at = hostLookup(path, end, true);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             if (e.errno() != Errno.NOENT) {
                 throw e;
             }
@@ -398,7 +392,7 @@ public final class MemFs {
             return createDirectory(at);
         }
         if (!(at.node() instanceof DirectoryNode directory)) {
-            throw FsException.of(Errno.EXIST);
+            throw ErrnoException.of(Errno.EXIST);
         }
         return directory;
     }
@@ -428,12 +422,9 @@ public final class MemFs {
     }
 
     public byte[] readFile(String path) {
-        Inode node = hostLookup(path, true).node();
-        if (node == null) {
-            throw FsException.of(Errno.NOENT);
-        }
+        Inode node = hostLookup(path, true).requireExists();
         if (!(node instanceof FileNode file)) {
-            throw FsException.of(node instanceof DirectoryNode ? Errno.ISDIR : Errno.INVAL);
+            throw ErrnoException.of(node instanceof DirectoryNode ? Errno.ISDIR : Errno.INVAL);
         }
         return file.data().toByteArray();
     }
@@ -452,11 +443,11 @@ public final class MemFs {
     }
 
     public Stat stat(String path) {
-        return Stat.of(existing(hostLookup(path, true)));
+        return Stat.of(hostLookup(path, true).requireExists());
     }
 
     public Stat lstat(String path) {
-        return Stat.of(existing(hostLookup(path, false)));
+        return Stat.of(hostLookup(path, false).requireExists());
     }
 
     public void symlink(String target, String path) {
@@ -464,16 +455,16 @@ public final class MemFs {
     }
 
     public String readlink(String path) {
-        Inode node = existing(hostLookup(path, false));
+        Inode node = hostLookup(path, false).requireExists();
         if (!(node instanceof SymlinkNode link)) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         return Utf8.decode(link.target());
     }
 
     /** A hard link {@code path} to what {@code existing} names; a symlink is linked itself, as link(2) does. */
     public void link(String existing, String path) {
-        link(existing(hostLookup(existing, false)), hostEntry(path));
+        link(hostLookup(existing, false).requireExists(), hostEntry(path));
     }
 
     /**
@@ -481,7 +472,7 @@ public final class MemFs {
      * names, following a last symlink unless {@code followLast} is false; stamps ctime.
      */
     public void setTimes(String path, boolean followLast, long atimNanos, long mtimNanos) {
-        Inode node = existing(hostLookup(path, followLast));
+        Inode node = hostLookup(path, followLast).requireExists();
         node.setAtim(atimNanos);
         node.setMtim(mtimNanos);
         node.touchCtim(now());
@@ -489,7 +480,7 @@ public final class MemFs {
 
     /** Sets the permission bits (those in {@code 07777}) of what {@code path} names, following symlinks. */
     public void chmod(String path, int mode) {
-        Inode node = existing(hostLookup(path, true));
+        Inode node = hostLookup(path, true).requireExists();
         node.setMode(mode);
         node.touchCtim(now());
     }
@@ -509,7 +500,7 @@ public final class MemFs {
     public boolean exists(String path) {
         try {
             return hostLookup(path, true).exists();
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             return false;
         }
     }
@@ -520,16 +511,9 @@ public final class MemFs {
             return createFile(at);
         }
         if (!(at.node() instanceof FileNode file)) {
-            throw FsException.of(Errno.ISDIR);
+            throw ErrnoException.of(Errno.ISDIR);
         }
         return file;
-    }
-
-    private static Inode existing(Resolved at) {
-        if (at.node() == null) {
-            throw FsException.of(Errno.NOENT);
-        }
-        return at.node();
     }
 
     private Resolved hostLookup(String path, boolean followLast) {
@@ -561,7 +545,7 @@ public final class MemFs {
     /** Where an absolute path's components start, past its leading slashes; a relative path is EINVAL. */
     private static int afterRoot(byte[] path, int end) {
         if (end == 0 || path[0] != '/') {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         int start = 1;
         while (start < end && path[start] == '/') {
@@ -573,7 +557,7 @@ public final class MemFs {
     /** The UTF-8 bytes of a host path; null (no path) is EINVAL, as a relative one is. */
     private static byte[] hostPath(String path) {
         if (path == null) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         return bytes(path);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wasipolyfill.core.FakeClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
  * Lookups inside a capability rooted at /sandbox:
@@ -99,7 +100,7 @@ class PathResolverTest {
             Inode node = at.node();
             actual = node == null ? "absent" : node instanceof FileNode ? "file"
                     : node instanceof DirectoryNode ? "dir" : "symlink";
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             actual = Errno.name(e.errno());
         }
         assertEquals(expected, actual);
@@ -157,7 +158,7 @@ class PathResolverTest {
         try {
             PathResolver.resolve(sandbox, path, true);
             return Errno.SUCCESS;
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             return e.errno();
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasipolyfill.core.FakeClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.abi.FileType;
 
 /**
@@ -153,10 +154,10 @@ class TreeRestoreTest {
     void aSnapshotLargerThanTheLimitsIsRefusedWhole() {
         MemFs small = new MemFs(new FakeClock(), 300_000, 100_000);
         small.writeFile("/keep", new byte[10]);
-        assertEquals(Errno.FBIG, assertThrows(FsException.class, () -> restore(small, source.changesSince(-1))).errno());
+        assertEquals(Errno.FBIG, assertThrows(ErrnoException.class, () -> restore(small, source.changesSince(-1))).errno());
         MemFs tiny = new MemFs(new FakeClock(), 100_000, 1 << 20);
         tiny.writeFile("/keep", new byte[10]);
-        assertEquals(Errno.NOSPC, assertThrows(FsException.class, () -> restore(tiny, source.changesSince(-1))).errno());
+        assertEquals(Errno.NOSPC, assertThrows(ErrnoException.class, () -> restore(tiny, source.changesSince(-1))).errno());
         for (MemFs fs : List.of(small, tiny)) {
             assertEquals(List.of("keep"), fs.readdir("/"));
             assertEquals(10, fs.usedBytes());

@@ -7,7 +7,7 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.JsClock;
 import org.wasipolyfill.js.host.JsContentLoader;
@@ -58,7 +58,7 @@ public final class JsMemFs {
         boolean recursive = recursiveOption("mkdir", options);
         try {
             fs.mkdir(p, recursive);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("mkdir", JsValues.asString(path), e);
         }
     }
@@ -70,7 +70,7 @@ public final class JsMemFs {
         byte[] bytes = data("writeFile", data);
         try {
             fs.writeFile(p, bytes);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("writeFile", p, e);
         }
     }
@@ -88,7 +88,7 @@ public final class JsMemFs {
         }
         try {
             fs.createLazyFile(p, Math.max(0, (long) bytes), new JsContentLoader(loader));
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("createLazyFile", p, e);
         }
     }
@@ -99,7 +99,7 @@ public final class JsMemFs {
         byte[] bytes = data("appendFile", data);
         try {
             fs.appendFile(p, bytes);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("appendFile", p, e);
         }
     }
@@ -112,7 +112,7 @@ public final class JsMemFs {
         byte[] bytes;
         try {
             bytes = fs.readFile(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("readFile", p, e);
         }
         // readFile hands back a fresh copy, so the Uint8Array may view it directly.
@@ -126,7 +126,7 @@ public final class JsMemFs {
         List<String> names;
         try {
             names = fs.readdir(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("readdir", p, e);
         }
         JSObject array = JsValues.newArray();
@@ -141,7 +141,7 @@ public final class JsMemFs {
         String p = path("stat", path);
         try {
             return StatObject.of(fs.stat(p));
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("stat", p, e);
         }
     }
@@ -151,7 +151,7 @@ public final class JsMemFs {
         String p = path("lstat", path);
         try {
             return StatObject.of(fs.lstat(p));
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("lstat", p, e);
         }
     }
@@ -163,7 +163,7 @@ public final class JsMemFs {
         String p = path("symlink", path);
         try {
             fs.symlink(t, p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("symlink", p, e);
         }
     }
@@ -173,7 +173,7 @@ public final class JsMemFs {
         String p = path("readlink", path);
         try {
             return fs.readlink(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("readlink", p, e);
         }
     }
@@ -185,7 +185,7 @@ public final class JsMemFs {
         String p = path("link", path);
         try {
             fs.link(e, p);
-        } catch (FsException x) {
+        } catch (ErrnoException x) {
             throw fsError("link", e + "' -> '" + p, x);
         }
     }
@@ -212,7 +212,7 @@ public final class JsMemFs {
         }
         try {
             fs.chmod(p, bits);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("chmod", p, e);
         }
     }
@@ -223,7 +223,7 @@ public final class JsMemFs {
         long m = timeNanos(method, "mtime", mtime);
         try {
             fs.setTimes(p, follow, a, m);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError(method, p, e);
         }
     }
@@ -243,7 +243,7 @@ public final class JsMemFs {
         String p = path("unlink", path);
         try {
             fs.unlink(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("unlink", p, e);
         }
     }
@@ -253,7 +253,7 @@ public final class JsMemFs {
         String p = path("rmdir", path);
         try {
             fs.rmdir(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("rmdir", p, e);
         }
     }
@@ -264,7 +264,7 @@ public final class JsMemFs {
         String t = path("rename", to);
         try {
             fs.rename(f, t);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("rename", f + "' -> '" + t, e);
         }
     }
@@ -423,7 +423,7 @@ public final class JsMemFs {
         throw JsErrors.typeError("MemFS." + method + ": encoding must be a string, got " + JsValues.describe(encoding));
     }
 
-    private static RuntimeException fsError(String method, String path, FsException e) {
+    private static RuntimeException fsError(String method, String path, ErrnoException e) {
         String code = Errno.name(e.errno());
         return JsErrors.errorWithCode(code + ": MemFS." + method + " '" + path + "'", code);
     }

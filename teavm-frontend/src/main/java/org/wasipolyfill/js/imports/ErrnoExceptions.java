@@ -3,12 +3,12 @@ package org.wasipolyfill.js.imports;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
- * Makes each shared {@link FsException} before any guest runs. TeaVM gives a Java exception a JS
+ * Makes each shared {@link ErrnoException} before any guest runs. TeaVM gives a Java exception a JS
  * {@code Error}, with a captured stack, when it is constructed. The core keeps one
- * {@code FsException} per errno, made on first use, so without this the first failing call of each
+ * {@code ErrnoException} per errno, made on first use, so without this the first failing call of each
  * errno would capture a stack holding a guest's wasm frames, and through them its instance and
  * linear memory, for as long as the page lives.
  *
@@ -33,7 +33,7 @@ final class ErrnoExceptions {
         JSObject limit = swapStackTraceLimit();
         try {
             for (int errno = Errno.SUCCESS + 1; errno <= Errno.NOTCAPABLE; errno++) {
-                FsException.of(errno);
+                ErrnoException.of(errno);
             }
         } finally {
             restoreStackTraceLimit(limit);
