@@ -24,6 +24,7 @@ import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.core.fs.PathResolver;
 import org.wasipolyfill.core.fs.Resolved;
 import org.wasipolyfill.core.fs.SymlinkNode;
+import org.wasipolyfill.core.fs.TreeOperations;
 import org.wasipolyfill.core.memory.GuestMemory;
 import org.wasipolyfill.core.structs.Fdstat;
 import org.wasipolyfill.core.structs.Filestat;
@@ -50,6 +51,7 @@ public final class Preview1 {
 
     private final WasiConfig config;
     private final MemFs fs;
+    private final TreeOperations tree;
     private final WasiClock clock;
     private final FdTable fds;
     private final IoVecs iovecs = new IoVecs();
@@ -63,6 +65,7 @@ public final class Preview1 {
     public Preview1(WasiConfig config) {
         this.config = config;
         this.fs = config.fs();
+        this.tree = fs.operations();
         this.clock = config.clock();
         this.startNanos = clock.monotonicNanos();
         this.fds = new FdTable(config.stdin(), config.stdout(), config.stderr(), config.preopenNames(),
@@ -319,7 +322,7 @@ public final class Preview1 {
     public int pathCreateDirectory(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
         // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST.
-        fs.createDirectory(entry(dir, path, pathLen));
+        tree.createDirectory(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
@@ -351,7 +354,7 @@ public final class Preview1 {
         DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
         DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
         Inode source = resolve(from, oldPath, oldPathLen, follows(oldFlags)).requireExists();
-        fs.link(source, entry(to, newPath, newPathLen));
+        tree.link(source, entry(to, newPath, newPathLen));
         return Errno.SUCCESS;
     }
 
@@ -406,14 +409,14 @@ public final class Preview1 {
 
     public int pathRemoveDirectory(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
-        fs.removeDirectory(entry(dir, path, pathLen));
+        tree.removeDirectory(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
     public int pathRename(int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
         DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
-        fs.rename(entry(from, oldPath, oldPathLen), entry(to, newPath, newPathLen));
+        tree.rename(entry(from, oldPath, oldPathLen), entry(to, newPath, newPathLen));
         return Errno.SUCCESS;
     }
 
@@ -425,13 +428,13 @@ public final class Preview1 {
         if (target.length > 0 && target[0] == '/') {
             return Errno.PERM;
         }
-        fs.createSymlink(entry(dir, newPath, newPathLen), target);
+        tree.createSymlink(entry(dir, newPath, newPathLen), target);
         return Errno.SUCCESS;
     }
 
     public int pathUnlinkFile(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
-        fs.unlinkFile(entry(dir, path, pathLen));
+        tree.unlinkFile(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
@@ -571,7 +574,7 @@ public final class Preview1 {
         if (at.trailingSlash()) {
             throw ErrnoException.of(Errno.ISDIR);
         }
-        return fs.createFile(at);
+        return tree.createFile(at);
     }
 
     private static Descriptor openDirectory(DirectoryDescriptor dir, DirectoryNode directory, int oflags,

@@ -305,7 +305,7 @@ public final class FileData {
             throw ErrnoException.of(Errno.FBIG);
         }
         if (fs != null && newLength > length) {
-            fs.checkGrowth(newLength, newLength - length);
+            fs.budget().checkGrowth(newLength, newLength - length);
         }
     }
 
@@ -317,7 +317,7 @@ public final class FileData {
 
     private void resize(long newLength) {
         if (fs != null) {
-            fs.countBytes(newLength - length);
+            fs.budget().count(newLength - length);
         }
         length = newLength;
     }

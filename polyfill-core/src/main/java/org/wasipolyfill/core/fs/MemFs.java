@@ -1,20 +1,20 @@
 package org.wasipolyfill.core.fs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.wasipolyfill.core.Utf8;
 import org.wasipolyfill.core.WasiClock;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.ErrnoException;
-import org.wasipolyfill.core.abi.FileType;
 
 /**
  * An in-memory filesystem: the tree a guest sees through its preopens and the host edits through
  * the same nodes, so a change on either side is visible to the other at once.
  *
- * <p>The POSIX operations (create, link, unlink, rename) live here and take {@link Resolved}
- * lookups; the syscall layer resolves inside a capability, the host API from the root.
+ * <p>This class is the host's view: absolute paths from the root, as strings or UTF-8 bytes, with
+ * no sandbox. It owns the parts that do the work, as jimfs splits the same ground: the POSIX
+ * operations on resolved lookups ({@link TreeOperations}), the persistence images
+ * ({@link TreeImages}), the byte budget ({@link ByteBudget}) and inode numbering ({@link InodeFactory}).
  */
 public final class MemFs {
     /** All MemFS trees report one device id; inode numbers are unique within a tree. */
@@ -24,11 +24,11 @@ public final class MemFs {
 
     private final WasiClock clock;
     private final long device;
+    private final ByteBudget budget;
+    private final InodeFactory nodes = new InodeFactory(this);
+    private final TreeOperations operations = new TreeOperations(this, nodes);
+    private final TreeImages images;
     private final DirectoryNode root;
-    private final long maxBytes;
-    private final long maxFileSize;
-    private long usedBytes;
-    private int nextIno = 1;
     /** Stamped on every node that changes; a save ends the generation it collects. */
     int generation = 1;
 
@@ -44,9 +44,9 @@ public final class MemFs {
     public MemFs(WasiClock clock, long maxBytes, long maxFileSize) {
         this.clock = clock;
         this.device = DEVICE;
-        this.maxBytes = maxBytes;
-        this.maxFileSize = Math.min(maxFileSize, FileData.MAX_SIZE);
-        this.root = new DirectoryNode(nextIno++, now(), null, this);
+        this.budget = new ByteBudget(maxBytes, maxFileSize);
+        this.images = new TreeImages(this, budget, nodes);
+        this.root = nodes.newDirectory(null, now());
     }
 
     public DirectoryNode root() {
@@ -63,289 +63,34 @@ public final class MemFs {
 
     /** The sizes of the files that still have a name or an open descriptor, together. */
     public long usedBytes() {
-        return usedBytes;
+        return budget.usedBytes();
     }
 
-    /** A file growing to {@code newLength}, {@code more} bytes more than now: EFBIG or ENOSPC if it may not. */
-    void checkGrowth(long newLength, long more) {
-        if (newLength > maxFileSize) {
-            throw ErrnoException.of(Errno.FBIG);
-        }
-        if (more > maxBytes - usedBytes) {
-            throw ErrnoException.of(Errno.NOSPC);
-        }
+    ByteBudget budget() {
+        return budget;
     }
 
-    void countBytes(long change) {
-        usedBytes += change;
+    /** The POSIX operations on resolved lookups, which the syscall layer and the host API share. */
+    public TreeOperations operations() {
+        return operations;
     }
 
-    // ---- POSIX operations on resolved lookups ----
-
-    public FileNode createFile(Resolved at) {
-        DirectoryNode parent = creatableParent(at);
-        long now = now();
-        FileNode file = new FileNode(nextIno++, now, this);
-        parent.link(at.name(), file, now);
-        return file;
-    }
-
-    public DirectoryNode createDirectory(Resolved at) {
-        DirectoryNode parent = creatableParent(at);
-        long now = now();
-        DirectoryNode directory = new DirectoryNode(nextIno++, now, parent, this);
-        parent.link(at.name(), directory, now);
-        return directory;
-    }
-
-    public SymlinkNode createSymlink(Resolved at, byte[] target) {
-        if (at.trailingSlash()) {
-            throw ErrnoException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
-        }
-        DirectoryNode parent = creatableParent(at);
-        long now = now();
-        SymlinkNode link = new SymlinkNode(nextIno++, now, target, this);
-        parent.link(at.name(), link, now);
-        return link;
-    }
-
-    /**
-     * A hard link to {@code existing} at {@code at}; directories cannot be linked (EPERM), but as
-     * in Linux the new name is judged first: a name that exists, "." or ".." is EEXIST.
-     */
-    public void link(Inode existing, Resolved at) {
-        if (at.trailingSlash()) {
-            throw ErrnoException.of(at.exists() ? Errno.EXIST : Errno.NOENT);
-        }
-        DirectoryNode parent = creatableParent(at);
-        if (existing instanceof DirectoryNode) {
-            throw ErrnoException.of(Errno.PERM);
-        }
-        parent.link(at.name(), existing, now());
-    }
-
-    public void unlinkFile(Resolved at) {
-        if (at.name() == null || at.node() instanceof DirectoryNode) {
-            throw ErrnoException.of(Errno.ISDIR);
-        }
-        if (!at.exists()) {
-            throw ErrnoException.of(Errno.NOENT);
-        }
-        if (at.trailingSlash()) {
-            throw ErrnoException.of(Errno.NOTDIR);
-        }
-        released(at.parent().unlink(at.name(), now()));
-    }
-
-    public void removeDirectory(Resolved at) {
-        if (!at.exists()) {
-            throw ErrnoException.of(Errno.NOENT);
-        }
-        if (!(at.node() instanceof DirectoryNode directory)) {
-            throw ErrnoException.of(Errno.NOTDIR);
-        }
-        if (at.name() == null || at.trailingSlash()) {
-            // rmdir(".") is EINVAL on Linux; Wasmtime also refuses "dir/" with EINVAL.
-            throw ErrnoException.of(Errno.INVAL);
-        }
-        if (!directory.isEmpty()) {
-            throw ErrnoException.of(Errno.NOTEMPTY);
-        }
-        at.parent().unlink(at.name(), now());
-    }
-
-    /**
-     * POSIX rename(2): replaces a file or an empty directory of the same kind. Both lookups are of
-     * the names themselves ({@link PathResolver#resolveEntry}): a symlink is moved or replaced, never
-     * followed, and a trailing slash on either name requires the one moved to be a directory.
-     */
-    public void rename(Resolved from, Resolved to) {
-        if (!from.exists()) {
-            throw ErrnoException.of(Errno.NOENT);
-        }
-        if (from.name() == null || to.name() == null) {
-            throw ErrnoException.of(Errno.BUSY);
-        }
-        Inode moving = from.node();
-        boolean movingDirectory = moving instanceof DirectoryNode;
-        if ((from.trailingSlash() || to.trailingSlash()) && !movingDirectory) {
-            throw ErrnoException.of(Errno.NOTDIR);
-        }
-        if (to.node() == moving) {
-            return;
-        }
-        if (movingDirectory && isSelfOrAncestor((DirectoryNode) moving, to.parent())) {
-            throw ErrnoException.of(Errno.INVAL);
-        }
-        if (!to.parent().isLinked()) {
-            throw ErrnoException.of(Errno.NOENT);
-        }
-        Inode replaced = to.node();
-        long now = now();
-        if (replaced != null) {
-            if (replaced instanceof DirectoryNode target) {
-                if (!movingDirectory) {
-                    throw ErrnoException.of(Errno.ISDIR);
-                }
-                if (!target.isEmpty()) {
-                    throw ErrnoException.of(Errno.NOTEMPTY);
-                }
-            } else if (movingDirectory) {
-                throw ErrnoException.of(Errno.NOTDIR);
-            }
-            released(to.parent().unlink(to.name(), now));
-        }
-        from.parent().unlink(from.name(), now);
-        to.parent().link(to.name(), moving, now);
-    }
-
-    /** A file that lost a name gives its bytes back once nothing reaches it. */
-    private static void released(Inode node) {
-        if (node instanceof FileNode file) {
-            file.releaseIfGone();
-        }
-    }
-
-    private static boolean isSelfOrAncestor(DirectoryNode candidate, DirectoryNode directory) {
-        DirectoryNode at = directory;
-        while (true) {
-            if (at == candidate) {
-                return true;
-            }
-            if (at.parent() == at) {
-                return false;
-            }
-            at = at.parent();
-        }
-    }
-
-    private static DirectoryNode creatableParent(Resolved at) {
-        if (at.exists() || at.name() == null) {
-            throw ErrnoException.of(Errno.EXIST);
-        }
-        if (!at.parent().isLinked()) {
-            throw ErrnoException.of(Errno.NOENT);
-        }
-        return at.parent();
-    }
-
-    // ---- Persistence: what changed since a store's last save, and restoring a snapshot ----
+    // ---- Persistence (TreeImages) ----
 
     /**
      * What changed after generation {@code since} (a store's baseline; -1 for none), and the end of
-     * the current generation, which is the store's next baseline: what changes from now on belongs
-     * to the next save. With no baseline the set is full: every reachable inode, to replace what
-     * the store holds.
+     * the current generation, which is the store's next baseline; see {@link TreeImages}.
      */
     public ChangeSet changesSince(int since) {
-        if (since >= generation) {
-            since = -1;
-        }
-        int collecting = generation++;
-        List<Inode> changed = new ArrayList<>();
-        int[] live = new int[16];
-        int liveCount = 0;
-        DirectoryNode[] pending = { root };
-        int pendingCount = 1;
-        while (pendingCount > 0) {
-            DirectoryNode directory = pending[--pendingCount];
-            for (int slot = -1, end = directory.slotCount(); slot < end; slot++) {
-                Inode node = slot < 0 ? directory : directory.entryAt(slot) == null ? null : directory.entryAt(slot).node();
-                if (node != directory && node instanceof DirectoryNode child) {
-                    if (pendingCount == pending.length) {
-                        pending = Arrays.copyOf(pending, pendingCount * 2);
-                    }
-                    pending[pendingCount++] = child;
-                    continue;
-                }
-                // A file with two names is met twice.
-                if (node == null || node.collectedIn == collecting) {
-                    continue;
-                }
-                node.collectedIn = collecting;
-                if (liveCount == live.length) {
-                    live = Arrays.copyOf(live, liveCount * 2);
-                }
-                live[liveCount++] = node.inoU32();
-                if (node.changedSince(since)) {
-                    changed.add(node);
-                }
-            }
-        }
-        return new ChangeSet(collecting, since, root.inoU32(), changed, Arrays.copyOf(live, liveCount));
+        return images.changesSince(since);
     }
 
     /**
      * Replaces the whole tree with a snapshot's {@code images}, {@code images[rootIndex]} being the
-     * root's, and returns the generation it is: the baseline of the next save to the store it came
-     * from (a save to any other store is then a full one). The caller has checked that the images
-     * form a tree (each directory named once, every inode reachable, names valid and unique), as
-     * {@code MemFS.load} does; this checks the limits, ENOSPC or EFBIG before anything changes.
-     * The root keeps its identity, so a preopen of "/" sees the new tree; the nodes under it are new.
+     * root's, and returns the generation it is; see {@link TreeImages#restore}.
      */
     public int restore(InodeImage[] images, int rootIndex) {
-        Inode[] nodes = new Inode[images.length];
-        long total = 0;
-        int maxIno = 0;
-        for (int i = 0; i < images.length; i++) {
-            InodeImage image = images[i];
-            if (Integer.compareUnsigned(image.ino, maxIno) > 0) {
-                maxIno = image.ino;
-            }
-            if (i == rootIndex) {
-                nodes[i] = root;
-            } else if (image.fileType == FileType.REGULAR_FILE) {
-                FileNode file = new FileNode(image.ino, 0, this);
-                for (byte[] chunk : image.chunks) {
-                    if (file.size() + chunk.length > maxFileSize) {
-                        throw ErrnoException.of(Errno.FBIG);
-                    }
-                    file.data().appendRestored(chunk);
-                }
-                total += file.size();
-                nodes[i] = file;
-            } else if (image.fileType == FileType.DIRECTORY) {
-                nodes[i] = new DirectoryNode(image.ino, 0, root, this);
-            } else {
-                nodes[i] = new SymlinkNode(image.ino, 0, image.target, this);
-            }
-        }
-        if (total > maxBytes) {
-            throw ErrnoException.of(Errno.NOSPC);
-        }
-        clear(root);
-        for (int i = 0; i < images.length; i++) {
-            InodeImage image = images[i];
-            for (int e = 0; image.children != null && e < image.children.length; e++) {
-                ((DirectoryNode) nodes[i]).link(new FileName(image.names[e]), nodes[image.children[e]], 0);
-            }
-        }
-        for (int i = 0; i < images.length; i++) {
-            nodes[i].restored(images[i].atim, images[i].mtim, images[i].ctim, images[i].mode, generation);
-        }
-        countBytes(total);
-        if (Integer.compareUnsigned(maxIno, nextIno) >= 0) {
-            nextIno = maxIno + 1;
-        }
-        return generation++;
-    }
-
-    /** Unlinks everything under {@code directory}, giving back the bytes of files nothing else holds. */
-    private void clear(DirectoryNode directory) {
-        DirectoryNode.Entry[] entries = new DirectoryNode.Entry[directory.entryCount()];
-        int count = 0;
-        for (int slot = 0, end = directory.slotCount(); slot < end; slot++) {
-            if (directory.entryAt(slot) != null) {
-                entries[count++] = directory.entryAt(slot);
-            }
-        }
-        long now = now();
-        for (int i = 0; i < count; i++) {
-            if (entries[i].node() instanceof DirectoryNode child) {
-                clear(child);
-            }
-            released(directory.unlink(entries[i].name(), now));
-        }
+        return this.images.restore(images, rootIndex);
     }
 
     // ---- Host API: absolute paths from the root, no sandbox ----
@@ -370,7 +115,7 @@ public final class MemFs {
      */
     public DirectoryNode mkdir(byte[] path, boolean recursive) {
         if (!recursive) {
-            return createDirectory(hostEntry(path, path.length));
+            return operations.createDirectory(hostEntry(path, path.length));
         }
         return mkdirs(path, path.length);
     }
@@ -389,7 +134,7 @@ public final class MemFs {
             at = hostLookup(path, end, true);
         }
         if (at.node() == null) {
-            return createDirectory(at);
+            return operations.createDirectory(at);
         }
         if (!(at.node() instanceof DirectoryNode directory)) {
             throw ErrnoException.of(Errno.EXIST);
@@ -451,7 +196,7 @@ public final class MemFs {
     }
 
     public void symlink(String target, String path) {
-        createSymlink(hostEntry(path), bytes(target));
+        operations.createSymlink(hostEntry(path), bytes(target));
     }
 
     public String readlink(String path) {
@@ -464,7 +209,7 @@ public final class MemFs {
 
     /** A hard link {@code path} to what {@code existing} names; a symlink is linked itself, as link(2) does. */
     public void link(String existing, String path) {
-        link(hostLookup(existing, false).requireExists(), hostEntry(path));
+        operations.link(hostLookup(existing, false).requireExists(), hostEntry(path));
     }
 
     /**
@@ -486,15 +231,15 @@ public final class MemFs {
     }
 
     public void unlink(String path) {
-        unlinkFile(hostEntry(path));
+        operations.unlinkFile(hostEntry(path));
     }
 
     public void rmdir(String path) {
-        removeDirectory(hostEntry(path));
+        operations.removeDirectory(hostEntry(path));
     }
 
     public void rename(String from, String to) {
-        rename(hostEntry(from), hostEntry(to));
+        operations.rename(hostEntry(from), hostEntry(to));
     }
 
     public boolean exists(String path) {
@@ -508,7 +253,7 @@ public final class MemFs {
     private FileNode hostFileForWriting(String path) {
         Resolved at = hostLookup(path, true);
         if (at.node() == null) {
-            return createFile(at);
+            return operations.createFile(at);
         }
         if (!(at.node() instanceof FileNode file)) {
             throw ErrnoException.of(Errno.ISDIR);

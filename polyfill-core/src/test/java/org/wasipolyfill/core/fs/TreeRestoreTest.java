@@ -41,7 +41,7 @@ class TreeRestoreTest {
         source.writeFile("/big", big);
         source.writeFile("/empty", new byte[0]);
         source.mkdir("/d/e", true);
-        source.link(node(source, "/big"), resolved(source, "/d/hard"));
+        source.operations().link(node(source, "/big"), resolved(source, "/d/hard"));
         source.symlink("d/e", "/s");
         ((Inode) node(source, "/empty")).setAtim(-5);
         ((Inode) node(source, "/d")).setMtim(Long.MAX_VALUE);
