@@ -153,7 +153,7 @@ public final class GenerateImports {
                 /**
                  * The {@code wasi_snapshot_preview1} namespace of the import object: one JS function per
                  * import, each calling the {@link Preview1} method of the same name with its arguments in ABI
-                 * order; {@link TrapGuard} decides what a failure becomes (an {@code FsException} the
+                 * order; {@link TrapGuard} decides what a failure becomes (an {@code ErrnoException} the
                  * returned errno).
                  *
                  * <p>The namespace is one object literal of fixed-arity JS functions that call the static
@@ -302,10 +302,10 @@ public final class GenerateImports {
         String field = Character.toLowerCase(target.charAt(0)) + target.substring(1);
         StringBuilder s = new StringBuilder();
         s.append("""
-                import org.wasipolyfill.core.fs.FsException;
+                import org.wasipolyfill.core.abi.ErrnoException;
 
                 /**
-                 * {@link %2$s} as a guest calls it: each import returns its errno, an {@link FsException} mapped
+                 * {@link %2$s} as a guest calls it: each import returns its errno, an {@link ErrnoException} mapped
                  * to the errno it carries, as the hosts' bindings do.
                  */
                 public final class %1$s {
@@ -334,7 +334,7 @@ public final class GenerateImports {
                             public int %s(%s) {
                                 try {
                                     return %s;
-                                } catch (FsException e) {
+                                } catch (ErrnoException e) {
                                     return e.errno();
                                 }
                             }

@@ -18,7 +18,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __wasi__
 #include <wasi/api.h>
+#endif
 
 static const char *check_case_name = "?";
 static int check_count;
@@ -40,6 +42,15 @@ static const char *const check_errno_names[] = {
 
 static inline const char *errno_name(int e) {
     static char unknown[24];
+#ifndef __wasi__
+    /* A guest built natively (tools/run-native.sh) names Linux's errnos, which differ in number. */
+    if (e != 0 && strerrorname_np(e) != NULL) {
+        return strerrorname_np(e);
+    }
+    if (e == 0) {
+        return check_errno_names[0];
+    }
+#endif
     if (e >= 0 && e < (int)(sizeof check_errno_names / sizeof check_errno_names[0])) {
         return check_errno_names[e];
     }
@@ -156,12 +167,24 @@ static inline int check_wasi(const char *what, int got, int want) {
     return ok;
 }
 
+/* A libc call's result and the errno it left, read only once the call has run: the order in which
+ * a function's arguments are evaluated is unspecified (gcc reads errno first in a native build). */
+static long long check_last_result;
+static int check_last_errno;
+
+static inline void check_call(long long result) {
+    check_last_result = result;
+    check_last_errno = errno;
+}
+
 /* CHECK_SYS(what, expr): expr is a libc call that must not return -1; evaluates to its result. */
-#define CHECK_SYS(what, expr) (errno = 0, check_sys_result((what), (long long)(expr), errno))
+#define CHECK_SYS(what, expr) \
+    (errno = 0, check_call((long long)(expr)), check_sys_result((what), check_last_result, check_last_errno))
 
 /* CHECK_ERRNO(what, expr, E): expr must return -1 with errno E. */
-#define CHECK_ERRNO(what, expr, want) \
-    (errno = 0, check_errno_result((what), (long long)(expr), errno, (want)))
+#define CHECK_ERRNO(what, expr, want)        \
+    (errno = 0, check_call((long long)(expr)), \
+     check_errno_result((what), check_last_result, check_last_errno, (want)))
 
 /* CHECK_WASI(what, call, E): a raw WASI call (or anything returning an errno) must return E. */
 #define CHECK_WASI(what, call, want) check_wasi((what), (int)(call), (want))

@@ -2,7 +2,7 @@ package org.wasipolyfill.core;
 
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.Layout;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.memory.GuestMemory;
 
 /**
@@ -63,7 +63,7 @@ public final class IoVecs {
             memory.checkRange(buffer(i), length);
             total += length;
             if (length < 0 || total < 0) {
-                throw FsException.of(Errno.INVAL);
+                throw ErrnoException.of(Errno.INVAL);
             }
         }
         return total;

@@ -10,7 +10,7 @@ import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.abi.SubclockFlags;
 import org.wasipolyfill.core.fd.Descriptor;
 import org.wasipolyfill.core.fd.FdTable;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.memory.GuestMemory;
 import org.wasipolyfill.core.structs.Event;
 
@@ -132,7 +132,7 @@ final class PollOneoff {
             if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
                 Descriptor descriptor = fds.get(memory.readI32(sub + Layout.SUBSCRIPTION_FD));
                 if (!descriptor.kindSupports(tag == EventType.FD_READ ? Rights.FD_READ : Rights.FD_WRITE)) {
-                    throw FsException.of(Errno.BADF);
+                    throw ErrnoException.of(Errno.BADF);
                 }
             }
         }
@@ -153,7 +153,7 @@ final class PollOneoff {
     private Pending pendingRead(GuestMemory memory, int sub) {
         try {
             return fds.get(memory.readI32(sub + Layout.SUBSCRIPTION_FD), (int) Rights.POLL_FD_READWRITE).readPending();
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             return null;
         }
     }
@@ -192,7 +192,7 @@ final class PollOneoff {
             int flags = type == EventType.FD_READ && nbytes == 0 && descriptor.fileType() == FileType.REGULAR_FILE
                     ? EventRwFlags.FD_READWRITE_HANGUP : 0;
             Event.write(memory, event, sub, Errno.SUCCESS, type, nbytes, flags);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             Event.write(memory, event, sub, e.errno(), type, 0, 0);
         }
     }

@@ -18,12 +18,13 @@ import org.wasipolyfill.core.fd.FileDescriptor;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.FileNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.Inode;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.core.fs.PathResolver;
 import org.wasipolyfill.core.fs.Resolved;
 import org.wasipolyfill.core.fs.SymlinkNode;
+import org.wasipolyfill.core.fs.TreeOperations;
 import org.wasipolyfill.core.memory.GuestMemory;
 import org.wasipolyfill.core.structs.Fdstat;
 import org.wasipolyfill.core.structs.Filestat;
@@ -34,7 +35,7 @@ import org.wasipolyfill.core.structs.Prestat;
  * the ABI name, parameters in ABI order (i32 as {@code int}, i64 as {@code long}), returning the
  * errno. This class alone decodes and encodes guest memory (through the writers of
  * {@code core.structs}); descriptors and the filesystem work on decoded values. A failure is
- * thrown as an {@link FsException}, which the import binding that calls these methods returns as
+ * thrown as an {@link ErrnoException}, which the import binding that calls these methods returns as
  * its errno (generated from the table of imports, polyfill-core/src/main/witx); a wild pointer is
  * a {@link WasiTrap}, which the host turns into a trap.
  */
@@ -50,6 +51,7 @@ public final class Preview1 {
 
     private final WasiConfig config;
     private final MemFs fs;
+    private final TreeOperations tree;
     private final WasiClock clock;
     private final FdTable fds;
     private final IoVecs iovecs = new IoVecs();
@@ -63,6 +65,7 @@ public final class Preview1 {
     public Preview1(WasiConfig config) {
         this.config = config;
         this.fs = config.fs();
+        this.tree = fs.operations();
         this.clock = config.clock();
         this.startNanos = clock.monotonicNanos();
         this.fds = new FdTable(config.stdin(), config.stdout(), config.stderr(), config.preopenNames(),
@@ -265,7 +268,7 @@ public final class Preview1 {
         try {
             Pending pending = fds.get(fd, Rights.FD_READ).readPending();
             return pending == null || iovecs.at(memory, iovs, iovsLen).checkedTotal() == 0 ? null : pending;
-        } catch (RuntimeException e) {
+        } catch (ErrnoException | WasiTrap e) {
             return null;
         }
     }
@@ -318,10 +321,8 @@ public final class Preview1 {
 
     public int pathCreateDirectory(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_CREATE_DIRECTORY);
-        checkPath(path, pathLen);
-        readPathScratch(path, pathLen);
-        // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST, as in Wasmtime.
-        fs.createDirectory(PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false));
+        // mkdir never follows the last name, even before a trailing slash: "link/" is EEXIST.
+        tree.createDirectory(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
@@ -338,7 +339,12 @@ public final class Preview1 {
             return Errno.INVAL;
         }
         DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_SET_TIMES);
-        return setTimes(existing(resolve(dir, path, pathLen, follows(flags))), atim, mtim, fstFlags);
+        checkPath(path, pathLen);
+        // Nothing to set: as utimensat with UTIME_OMIT for both times, Linux succeeds without a lookup.
+        if (fstFlags == 0) {
+            return Errno.SUCCESS;
+        }
+        return setTimes(resolveChecked(dir, path, pathLen, follows(flags)).requireExists(), atim, mtim, fstFlags);
     }
 
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
@@ -347,8 +353,8 @@ public final class Preview1 {
         }
         DirectoryDescriptor from = directory(oldFd, Rights.PATH_LINK_SOURCE);
         DirectoryDescriptor to = directory(newFd, Rights.PATH_LINK_TARGET);
-        Inode source = existing(resolve(from, oldPath, oldPathLen, follows(oldFlags)));
-        fs.link(source, resolve(to, newPath, newPathLen, false));
+        Inode source = resolve(from, oldPath, oldPathLen, follows(oldFlags)).requireExists();
+        tree.link(source, entry(to, newPath, newPathLen));
         return Errno.SUCCESS;
     }
 
@@ -369,17 +375,26 @@ public final class Preview1 {
         }
         // Before the open: an O_CREAT that cannot get an fd must not leave a file behind.
         fds.requireFree();
+        if ((oflags & OFlags.CREAT) != 0 && (oflags & OFlags.DIRECTORY) != 0) {
+            return Errno.INVAL;
+        }
+        // As in Wasmtime, none of the SYNC family of fdflags can be asked for at open (ENOTSUP).
+        if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
+            return Errno.NOTSUP;
+        }
+        Inode node = openedNode(dir, dirflags, path, pathLen, oflags);
         // The requested rights only ever meet the directory's inheritable ones, all in the low 30
         // bits: the high half of the guest's u64s cannot matter.
-        Descriptor opened = open(dir, dirflags, path, pathLen, oflags, (int) fsRightsBase, (int) fsRightsInheriting,
-                fdflags);
+        Descriptor opened = node instanceof DirectoryNode directory
+                ? openDirectory(dir, directory, oflags, (int) fsRightsBase, (int) fsRightsInheriting, fdflags)
+                : openFile(dir, node, oflags, (int) fsRightsBase, fdflags);
         memory.writeI32(fdPtr, fds.add(opened));
         return Errno.SUCCESS;
     }
 
     public int pathReadlink(int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_READLINK);
-        Inode node = existing(resolve(dir, path, pathLen, false));
+        Inode node = resolve(dir, path, pathLen, false).requireExists();
         if (!(node instanceof SymlinkNode link)) {
             return Errno.INVAL;
         }
@@ -394,14 +409,14 @@ public final class Preview1 {
 
     public int pathRemoveDirectory(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
-        fs.removeDirectory(resolve(dir, path, pathLen, false));
+        tree.removeDirectory(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
     public int pathRename(int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
         DirectoryDescriptor from = directory(fd, Rights.PATH_RENAME_SOURCE);
         DirectoryDescriptor to = directory(newFd, Rights.PATH_RENAME_TARGET);
-        fs.rename(resolve(from, oldPath, oldPathLen, false), resolve(to, newPath, newPathLen, false));
+        tree.rename(entry(from, oldPath, oldPathLen), entry(to, newPath, newPathLen));
         return Errno.SUCCESS;
     }
 
@@ -413,13 +428,13 @@ public final class Preview1 {
         if (target.length > 0 && target[0] == '/') {
             return Errno.PERM;
         }
-        fs.createSymlink(resolve(dir, newPath, newPathLen, false), target);
+        tree.createSymlink(entry(dir, newPath, newPathLen), target);
         return Errno.SUCCESS;
     }
 
     public int pathUnlinkFile(int fd, int path, int pathLen) {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
-        fs.unlinkFile(resolve(dir, path, pathLen, false));
+        tree.unlinkFile(entry(dir, path, pathLen));
         return Errno.SUCCESS;
     }
 
@@ -455,7 +470,7 @@ public final class Preview1 {
                 pollOneoff = new PollOneoff(fds, clock);
             }
             return pollOneoff.plan(memory, subscriptions, events, nsubscriptions);
-        } catch (RuntimeException e) {
+        } catch (ErrnoException | WasiTrap e) {
             return null;
         }
     }
@@ -530,73 +545,72 @@ public final class Preview1 {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_FILESTAT_GET);
         checkPath(path, pathLen);
         readPathScratch(path, pathLen);
-        return filestatTarget(dir, pathScratch, pathLen, follows(flags));
+        return PathResolver.resolve(dir.directory(), pathScratch, pathLen, follows(flags)).requireExists();
     }
 
     // ---- helpers ----
 
-    private Descriptor open(DirectoryDescriptor dir, int dirflags, int path, int pathLen, int oflags, int requestedBase,
-            int requestedInheriting, int fdflags) {
+    /** What path_open opens: the node the path names, or the file O_CREAT makes there. */
+    private Inode openedNode(DirectoryDescriptor dir, int dirflags, int path, int pathLen, int oflags) {
         boolean create = (oflags & OFlags.CREAT) != 0;
         boolean exclusive = (oflags & OFlags.EXCL) != 0;
-        boolean directoryOnly = (oflags & OFlags.DIRECTORY) != 0;
-        boolean truncate = (oflags & OFlags.TRUNC) != 0;
-        if (create && directoryOnly) {
-            throw FsException.of(Errno.INVAL);
-        }
-        // As in Wasmtime, none of the SYNC family of fdflags can be asked for at open (ENOTSUP).
-        if ((fdflags & (FdFlags.DSYNC | FdFlags.RSYNC | FdFlags.SYNC)) != 0) {
-            throw FsException.of(Errno.NOTSUP);
-        }
-        // As in Wasmtime, O_CREAT with a trailing slash is EISDIR once the directory it names a file in is found.
-        if (create && pathLen > 0 && memory.readU8(path + pathLen - 1) == '/') {
-            readPathScratch(path, pathLen);
-            PathResolver.resolve(dir.directory(), pathScratch, withoutTrailingSlashes(pathLen), false);
-            throw FsException.of(Errno.ISDIR);
+        // As in Linux, O_CREAT with a trailing slash is EISDIR once the directory it names a file in
+        // is found; a last "." or ".." is no name to create, so O_EXCL makes it EEXIST, below.
+        if (create && pathLen > 0 && memory.readU8(path + pathLen - 1) == '/'
+                && entry(dir, path, pathLen).name() != null) {
+            throw ErrnoException.of(Errno.ISDIR);
         }
         // O_CREAT|O_EXCL never follows a final symlink, whatever the lookup flags say.
-        boolean follow = follows(dirflags) && !(create && exclusive);
-        Resolved at = resolveChecked(dir, path, pathLen, follow);
-        Inode node = at.node();
-        if (node == null) {
-            if (!create) {
-                throw FsException.of(Errno.NOENT);
+        Resolved at = resolveChecked(dir, path, pathLen, follows(dirflags) && !(create && exclusive));
+        if (at.exists()) {
+            if (create && exclusive) {
+                throw ErrnoException.of(Errno.EXIST);
             }
-            if (at.trailingSlash()) {
-                throw FsException.of(Errno.ISDIR);
-            }
-            node = fs.createFile(at);
-        } else if (create && exclusive) {
-            throw FsException.of(Errno.EXIST);
+            return at.node();
+        }
+        if (!create) {
+            throw ErrnoException.of(Errno.NOENT);
+        }
+        if (at.trailingSlash()) {
+            throw ErrnoException.of(Errno.ISDIR);
+        }
+        return tree.createFile(at);
+    }
+
+    private static Descriptor openDirectory(DirectoryDescriptor dir, DirectoryNode directory, int oflags,
+            int requestedBase, int requestedInheriting, int fdflags) {
+        // Linux: a directory cannot be opened for writing, truncated, or "created" over.
+        if ((oflags & (OFlags.TRUNC | OFlags.CREAT)) != 0 || (requestedBase & Rights.FD_WRITE) != 0) {
+            throw ErrnoException.of(Errno.ISDIR);
         }
         int inheritable = dir.rightsInheriting();
-        // What a read-only preopen hands down, whatever it lists (see FdTable).
-        int handed = dir.readOnly() ? inheritable & Rights.READ_ONLY_INHERITING : inheritable;
-        if (node instanceof DirectoryNode directory) {
-            // Linux: a directory cannot be opened for writing, truncated, or "created" over.
-            if (truncate || create || (requestedBase & Rights.FD_WRITE) != 0) {
-                throw FsException.of(Errno.ISDIR);
-            }
-            return new DirectoryDescriptor(directory, null,
-                    requestedBase & handed & Rights.DIRECTORY_BASE,
-                    requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags)
-                    .mountedReadOnly(dir.readOnly());
-        }
+        return new DirectoryDescriptor(directory, null, requestedBase & handedDown(dir) & Rights.DIRECTORY_BASE,
+                requestedInheriting & inheritable & Rights.DIRECTORY_INHERITING, fdflags)
+                .mountedReadOnly(dir.readOnly());
+    }
+
+    /** Opens a file; a symlink here is one not followed (ELOOP, or ENOTDIR with O_DIRECTORY). */
+    private Descriptor openFile(DirectoryDescriptor dir, Inode node, int oflags, int requestedBase, int fdflags) {
+        boolean directoryOnly = (oflags & OFlags.DIRECTORY) != 0;
         if (node instanceof SymlinkNode) {
-            throw FsException.of(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
+            throw ErrnoException.of(directoryOnly ? Errno.NOTDIR : Errno.LOOP);
         }
         if (directoryOnly) {
-            throw FsException.of(Errno.NOTDIR);
+            throw ErrnoException.of(Errno.NOTDIR);
         }
         FileNode file = (FileNode) node;
-        int base = requestedBase & handed & Rights.REGULAR_FILE_BASE;
-        if (truncate) {
-            if (file.data().length() != 0) {
-                file.data().setLength(0);
-                file.touchModified(fs.now());
-            }
+        if ((oflags & OFlags.TRUNC) != 0 && file.data().length() != 0) {
+            file.data().setLength(0);
+            file.touchModified(fs.now());
         }
-        return new FileDescriptor(fs, file, base, 0, fdflags).mountedReadOnly(dir.readOnly());
+        return new FileDescriptor(fs, file, requestedBase & handedDown(dir) & Rights.REGULAR_FILE_BASE, 0, fdflags)
+                .mountedReadOnly(dir.readOnly());
+    }
+
+    /** What a directory hands down: a read-only preopen no more than it may, whatever it lists (see FdTable). */
+    private static int handedDown(DirectoryDescriptor dir) {
+        int inheritable = dir.rightsInheriting();
+        return dir.readOnly() ? inheritable & Rights.READ_ONLY_INHERITING : inheritable;
     }
 
     /** path_open derives what the directory must allow from the flags. */
@@ -645,10 +659,10 @@ public final class Preview1 {
         }
         if (d.isStream()) {
             d.require(rights & Rights.ACCESS_MODE);
-            throw FsException.of(Errno.SPIPE);
+            throw ErrnoException.of(Errno.SPIPE);
         }
-        d.require(rights);
-        throw FsException.of(Errno.BADF);
+        // A directory, the only other kind, can never hold FD_SEEK or FD_TELL.
+        throw ErrnoException.of(Errno.BADF);
     }
 
     /** The directory a path call starts from; anything else is EBADF, as in Wasmtime. */
@@ -657,21 +671,21 @@ public final class Preview1 {
             directory.require(rights);
             return directory;
         }
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     private static FileNode file(Descriptor d) {
         if (d instanceof FileDescriptor file) {
             return file.file();
         }
-        throw FsException.of(d.fileType() == FileType.DIRECTORY ? Errno.ISDIR : Errno.BADF);
+        throw ErrnoException.of(d.fileType() == FileType.DIRECTORY ? Errno.ISDIR : Errno.BADF);
     }
 
     private byte[] preopenName(int fd) {
         if (fds.get(fd) instanceof DirectoryDescriptor directory && directory.preopenName() != null) {
             return directory.preopenName();
         }
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     /** Resolves through {@link #pathScratch}: no array per lookup, since the resolver keeps no reference to it. */
@@ -693,19 +707,17 @@ public final class Preview1 {
         memory.read(path, pathScratch, 0, pathLen);
     }
 
-    /** The length of the path in {@link #pathScratch} without its trailing slashes (but never empty). */
-    private int withoutTrailingSlashes(int pathLen) {
-        int end = pathLen;
-        while (end > 1 && pathScratch[end - 1] == '/') {
-            end--;
-        }
-        return end;
+    /** The directory entry a call on the name itself acts on ({@link PathResolver#resolveEntry}). */
+    private Resolved entry(DirectoryDescriptor dir, int path, int pathLen) {
+        checkPath(path, pathLen);
+        readPathScratch(path, pathLen);
+        return PathResolver.resolveEntry(dir.directory(), pathScratch, pathLen);
     }
 
     private void checkPath(int path, int pathLen) {
         memory.checkRange(path, pathLen);
         if (pathLen < 0 || pathLen > PATH_MAX) {
-            throw FsException.of(Errno.NAMETOOLONG);
+            throw ErrnoException.of(Errno.NAMETOOLONG);
         }
     }
 
@@ -714,35 +726,6 @@ public final class Preview1 {
         byte[] bytes = new byte[pathLen];
         memory.read(path, bytes, 0, pathLen);
         return bytes;
-    }
-
-    /**
-     * What path_filestat_get describes. Without SYMLINK_FOLLOW, Wasmtime describes a symlink named
-     * with trailing slashes ("link/") as the symlink itself, where Linux's lstat would follow it.
-     */
-    private static Inode filestatTarget(DirectoryDescriptor dir, byte[] path, int pathLen, boolean follow) {
-        int end = pathLen;
-        while (end > 1 && path[end - 1] == '/') {
-            end--;
-        }
-        if (!follow && end < pathLen && path[end - 1] != '/') {
-            try {
-                Inode node = PathResolver.resolve(dir.directory(), path, end, false).node();
-                if (node instanceof SymlinkNode) {
-                    return node;
-                }
-            } catch (FsException e) {
-                // Not a symlink: the full path decides, below.
-            }
-        }
-        return existing(PathResolver.resolve(dir.directory(), path, pathLen, follow));
-    }
-
-    private static Inode existing(Resolved at) {
-        if (at.node() == null) {
-            throw FsException.of(Errno.NOENT);
-        }
-        return at.node();
     }
 
     /** As Wasmtime decodes a flags argument before the call: a bit no flag names is EINVAL. */

@@ -91,7 +91,7 @@ public final class Unstable {
         int convertedLength;
         try {
             convertedLength = convertSubscriptions(in, nsubscriptions);
-        } catch (RuntimeException e) {
+        } catch (WasiTrap e) {
             return null;
         }
         try {

@@ -213,7 +213,7 @@ public final class WasiConfig {
 
         /**
          * Hands the guest the MemFS directory at {@code fsPath} as a preopen named {@code guestPath};
-         * {@link #build()} looks it up, and fails with the FsException if it is not a directory.
+         * {@link #build()} looks it up, and fails with the ErrnoException if it is not a directory.
          */
         public Builder preopen(String guestPath, String fsPath) {
             return preopen(Utf8.encode(guestPath), null, Objects.requireNonNull(fsPath, "fsPath"));
@@ -320,7 +320,7 @@ public final class WasiConfig {
             return this;
         }
 
-        /** The config; fails with an FsException when a preopen's path names no directory. */
+        /** The config; fails with an ErrnoException when a preopen's path names no directory. */
         public WasiConfig build() {
             return new WasiConfig(this);
         }

@@ -140,7 +140,8 @@ class EscapeBatteryTest {
         rows.add(row("mkdir out/ (never follows)", t -> t.mkdir(SANDBOX, "out/"), Errno.EXIST));
         rows.add(row("mkdir up/created/", t -> t.mkdir(SANDBOX, "up/created/"), Errno.NOTCAPABLE));
         rows.add(row("open abs/", t -> t.open(SANDBOX, 0, "abs/", 0), Errno.NOTCAPABLE));
-        rows.add(row("rmdir up/", t -> t.rmdir(SANDBOX, "up/"), Errno.NOTCAPABLE));
+        // rmdir never follows its last name, even before a slash: up is a symlink, not a directory (Linux).
+        rows.add(row("rmdir up/ (never follows)", t -> t.rmdir(SANDBOX, "up/"), Errno.NOTDIR));
         // symlink + O_CREAT creating outside (CVE-2024-38358)
         rows.add(row("O_CREAT through out", t -> t.open(SANDBOX, FOLLOW, "out", OFlags.CREAT), Errno.NOTCAPABLE));
         rows.add(row("O_CREAT|O_TRUNC through out", t -> t.open(SANDBOX, FOLLOW, "out", OFlags.CREAT | OFlags.TRUNC),

@@ -13,7 +13,7 @@ import org.wasipolyfill.core.fs.ContentLoader;
 import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.FileName;
 import org.wasipolyfill.core.fs.FileNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.MemFs;
 
 /**
@@ -111,7 +111,7 @@ class LazyFileTest {
         loader.shortBy = 1;
         int fd = openLazy();
         assertEquals(Errno.IO, g.wasi.fdPread(fd, g.iovec(10), 1, 0, GuestFixture.OUT));
-        assertEquals(Errno.IO, assertThrows(FsException.class, () -> g.fs.readFile("/sandbox/big")).errno());
+        assertEquals(Errno.IO, assertThrows(ErrnoException.class, () -> g.fs.readFile("/sandbox/big")).errno());
     }
 
     @Test
@@ -165,7 +165,7 @@ class LazyFileTest {
     @Test
     void theWholeSizeCountsAgainstTheBudgetAtOnce() {
         MemFs small = new MemFs(new FakeClock(), 4 * MIB, 1L << 40);
-        assertEquals(Errno.NOSPC, assertThrows(FsException.class,
+        assertEquals(Errno.NOSPC, assertThrows(ErrnoException.class,
                 () -> small.createLazyFile("/big", SIZE, loader)).errno());
         small.createLazyFile("/fits", 3 * MIB, loader);
         assertEquals(3 * MIB, small.usedBytes());

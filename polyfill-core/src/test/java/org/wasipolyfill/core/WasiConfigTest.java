@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.DirectoryNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.MemFs;
 
 /**
@@ -43,9 +43,9 @@ class WasiConfigTest {
     void aPreopenPathThatIsNoDirectoryFailsTheBuild() {
         fs.writeFile("/file", new byte[0]);
         WasiConfig.Builder missing = builder().preopen("/m", "/missing");
-        assertEquals(Errno.NOENT, assertThrows(FsException.class, missing::build).errno());
+        assertEquals(Errno.NOENT, assertThrows(ErrnoException.class, missing::build).errno());
         WasiConfig.Builder file = builder().preopen("/f", "/file");
-        assertEquals(Errno.NOTDIR, assertThrows(FsException.class, file::build).errno());
+        assertEquals(Errno.NOTDIR, assertThrows(ErrnoException.class, file::build).errno());
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.wasipolyfill.core.IoVecs;
 import org.wasipolyfill.core.Pending;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.Rights;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.Inode;
 
 /**
@@ -69,12 +69,12 @@ public abstract class Descriptor {
         int missing = rights & ~rightsBase;
         if (missing != 0) {
             if ((missing & ~kindRights()) != 0) {
-                throw FsException.of(Errno.BADF);
+                throw ErrnoException.of(Errno.BADF);
             }
             if (readOnly && (missing & Rights.MOUNT_CHANGES) != 0) {
-                throw FsException.of(Errno.PERM);
+                throw ErrnoException.of(Errno.PERM);
             }
-            throw FsException.of((missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
+            throw ErrnoException.of((missing & Rights.ACCESS_MODE) != 0 ? Errno.BADF : Errno.NOTCAPABLE);
         }
     }
 
@@ -93,7 +93,7 @@ public abstract class Descriptor {
      */
     public final void setRights(long base, long inheriting) {
         if ((base & ~(long) rightsBase) != 0 || (inheriting & ~(long) rightsInheriting) != 0) {
-            throw FsException.of(Errno.NOTCAPABLE);
+            throw ErrnoException.of(Errno.NOTCAPABLE);
         }
         rightsBase = (int) base;
         rightsInheriting = (int) inheriting;
@@ -114,27 +114,27 @@ public abstract class Descriptor {
     }
 
     public int read(IoVecs iovs) {
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     public int write(IoVecs iovs) {
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     public int pread(IoVecs iovs, long offset) {
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     public int pwrite(IoVecs iovs, long offset) {
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     public long seek(long offset, int whence) {
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     public long tell() {
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     /** Bytes a read would return now, for poll_oneoff; streams that cannot tell answer 0. */

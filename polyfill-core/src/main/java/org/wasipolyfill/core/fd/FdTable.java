@@ -5,7 +5,7 @@ import org.wasipolyfill.core.OutputSink;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fs.DirectoryNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
  * The guest's file descriptors: small integers indexing descriptors; the lowest free one is reused.
@@ -58,7 +58,7 @@ public final class FdTable {
     public Descriptor get(int fd) {
         Descriptor descriptor = fd >= 0 && fd < slots.length ? slots[fd] : null;
         if (descriptor == null) {
-            throw FsException.of(Errno.BADF);
+            throw ErrnoException.of(Errno.BADF);
         }
         return descriptor != UNOPENED ? descriptor : (slots[fd] = open(fd));
     }
@@ -105,7 +105,7 @@ public final class FdTable {
             fd++;
         }
         if (fd >= maxOpen) {
-            throw FsException.of(Errno.MFILE);
+            throw ErrnoException.of(Errno.MFILE);
         }
         return fd;
     }

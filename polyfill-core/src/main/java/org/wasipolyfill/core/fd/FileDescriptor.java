@@ -8,7 +8,7 @@ import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.abi.Whence;
 import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.FileNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.Inode;
 import org.wasipolyfill.core.fs.MemFs;
 
@@ -59,7 +59,7 @@ public final class FileDescriptor extends Descriptor {
     @Override
     public int pread(IoVecs iovs, long offset) {
         if (offset < 0) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         return readAt(iovs, offset);
     }
@@ -78,7 +78,7 @@ public final class FileDescriptor extends Descriptor {
     @Override
     public int pwrite(IoVecs iovs, long offset) {
         if (offset < 0) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         boolean append = (fdFlags() & FdFlags.APPEND) != 0;
         return writeAt(iovs, append ? file.data().length() : offset);
@@ -91,10 +91,10 @@ public final class FileDescriptor extends Descriptor {
             case Whence.SET -> offset;
             case Whence.CUR -> position + offset;
             case Whence.END -> file.data().length() + offset;
-            default -> throw FsException.of(Errno.INVAL);
+            default -> throw ErrnoException.of(Errno.INVAL);
         };
         if (target < 0) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         position = target;
         return target;
@@ -114,7 +114,7 @@ public final class FileDescriptor extends Descriptor {
         FileData data = file.data();
         // As in Linux, an access that would end past 2^63 - 1 is EINVAL.
         if (offset > Long.MAX_VALUE - iovs.checkedTotal()) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         int total = 0;
         for (int i = 0; i < iovs.count(); i++) {

@@ -2,7 +2,7 @@ package org.wasipolyfill.core.fd;
 
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.FileType;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
  * A stdio stream: a character device that cannot seek. Its rights hold no FD_SEEK/FD_TELL, which
@@ -24,7 +24,7 @@ abstract class StreamDescriptor extends Descriptor {
     /** Like Wasmtime, which changes fdflags only on files: a stdio stream answers EBADF. */
     @Override
     public final void setFdFlags(int flags) {
-        throw FsException.of(Errno.BADF);
+        throw ErrnoException.of(Errno.BADF);
     }
 
     @Override

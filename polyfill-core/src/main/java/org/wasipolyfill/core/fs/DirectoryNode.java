@@ -1,6 +1,7 @@
 package org.wasipolyfill.core.fs;
 
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.abi.FileType;
 
 /**
@@ -163,7 +164,7 @@ public final class DirectoryNode extends Inode {
     void link(FileName name, Inode node, long now) {
         if (nextSequence == Integer.MAX_VALUE) {
             // 2^31 names ever created in one directory: cookies would no longer be ordered.
-            throw FsException.of(Errno.NOSPC);
+            throw ErrnoException.of(Errno.NOSPC);
         }
         Entry entry = new Entry(name, node, nextSequence++);
         insertByName(entry);

@@ -2,6 +2,7 @@ package org.wasipolyfill.core.fs;
 
 import java.util.Arrays;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.memory.GuestMemory;
 
 /**
@@ -53,7 +54,7 @@ public final class FileData {
      */
     public void setLength(long newLength) {
         if (newLength < 0) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         checkGrowth(newLength);
         if (loader != null && newLength < remoteLength) {
@@ -166,7 +167,7 @@ public final class FileData {
     /** The whole content as one array (host API). */
     public byte[] toByteArray() {
         if (length > Integer.MAX_VALUE - 8) {
-            throw FsException.of(Errno.FBIG);
+            throw ErrnoException.of(Errno.FBIG);
         }
         byte[] all = new byte[(int) length];
         read(0, all, 0, all.length);
@@ -230,7 +231,7 @@ public final class FileData {
             return;
         }
         if (bytes.length != runLength(first, end)) {
-            throw FsException.of(Errno.IO);
+            throw ErrnoException.of(Errno.IO);
         }
         for (int i = first; i < end; i++) {
             if (isMissing(i)) {
@@ -262,7 +263,7 @@ public final class FileData {
         while (loader != null && (run = missingRun(position, count)) != null) {
             byte[] bytes = loader.load(runOffset(run[0]), runLength(run[0], run[1]));
             if (bytes == null) {
-                throw FsException.of(Errno.IO);
+                throw ErrnoException.of(Errno.IO);
             }
             supply(run[0], run[1], bytes);
         }
@@ -290,7 +291,7 @@ public final class FileData {
      */
     public void checkWrite(long position, int count) {
         if (position < 0 || position > Long.MAX_VALUE - count) {
-            throw FsException.of(Errno.INVAL);
+            throw ErrnoException.of(Errno.INVAL);
         }
         // As Linux: a write of nothing changes nothing, so no size limit applies to it.
         if (count > 0) {
@@ -301,10 +302,10 @@ public final class FileData {
     /** EFBIG past the largest file, ENOSPC past the MemFS's byte budget; a shrink always passes. */
     private void checkGrowth(long newLength) {
         if (newLength > MAX_SIZE) {
-            throw FsException.of(Errno.FBIG);
+            throw ErrnoException.of(Errno.FBIG);
         }
         if (fs != null && newLength > length) {
-            fs.checkGrowth(newLength, newLength - length);
+            fs.budget().checkGrowth(newLength, newLength - length);
         }
     }
 
@@ -316,7 +317,7 @@ public final class FileData {
 
     private void resize(long newLength) {
         if (fs != null) {
-            fs.countBytes(newLength - length);
+            fs.budget().count(newLength - length);
         }
         length = newLength;
     }

@@ -1,12 +1,13 @@
 package org.wasipolyfill.core.fs;
 
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
  * Resolves a guest path inside a directory capability, one component at a time and never by
- * editing the path as text: components wait on a worklist, the directories walked stay on a
- * stack, a ".." that would pop the starting directory is an escape (ENOTCAPABLE), and a symlink's
- * target is pushed back onto the worklist. An absolute path or symlink target is an escape too.
+ * editing the path as text: components wait on a worklist, the depth walked below the starting
+ * directory is counted, a ".." at depth 0 is an escape (ENOTCAPABLE), and a symlink's target is
+ * pushed back onto the worklist. An absolute path or symlink target is an escape too.
  */
 public final class PathResolver {
     /** Symlink expansions allowed in one lookup before ELOOP, as Linux and cap-std allow. */
@@ -45,9 +46,30 @@ public final class PathResolver {
      * copying the rest.
      */
     public static Resolved resolve(DirectoryNode start, byte[] path, int from, int pathLength, boolean followLast) {
+        return resolve(start, path, from, pathLength, followLast, false);
+    }
+
+    /**
+     * Looks up the directory entry {@code path} names, for the calls that act on a name itself
+     * (mkdir, symlink, link's new name, unlink, rmdir, both names of rename): as Linux does, the
+     * last component is never followed, even before a trailing slash, and the trailing slash is
+     * left in the result for the call to judge (rename of a file to "x/" is ENOTDIR, unlink of
+     * "dir/" EISDIR, mkdir of "link/" EEXIST).
+     */
+    public static Resolved resolveEntry(DirectoryNode start, byte[] path, int pathLength) {
+        return resolve(start, path, 0, pathLength, false, true);
+    }
+
+    /** As {@link #resolveEntry(DirectoryNode, byte[], int)} for the path {@code path[from, pathLength)}. */
+    public static Resolved resolveEntry(DirectoryNode start, byte[] path, int from, int pathLength) {
+        return resolve(start, path, from, pathLength, false, true);
+    }
+
+    private static Resolved resolve(DirectoryNode start, byte[] path, int from, int pathLength, boolean followLast,
+            boolean nameItself) {
         validate(path, from, pathLength);
         if (path[from] == '/') {
-            throw FsException.of(Errno.NOTCAPABLE);
+            throw ErrnoException.of(Errno.NOTCAPABLE);
         }
         boolean trailingSlash = path[pathLength - 1] == '/';
         DirectoryNode current = start;
@@ -71,7 +93,7 @@ public final class PathResolver {
             boolean last = next == workLength;
             int length = end - at;
             if (length > NAME_MAX) {
-                throw FsException.of(Errno.NAMETOOLONG);
+                throw ErrnoException.of(Errno.NAMETOOLONG);
             }
             if (length == 1 && work[at] == '.') {
                 if (last) {
@@ -82,7 +104,7 @@ public final class PathResolver {
             }
             if (length == 2 && work[at] == '.' && work[at + 1] == '.') {
                 if (depth == 0) {
-                    throw FsException.of(Errno.NOTCAPABLE);
+                    throw ErrnoException.of(Errno.NOTCAPABLE);
                 }
                 current = current.parent();
                 depth--;
@@ -94,16 +116,16 @@ public final class PathResolver {
             }
             DirectoryNode.Entry entry = current.find(work, at, length, hash);
             Inode child = entry == null ? null : entry.node();
-            if (child instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
+            if (child instanceof SymlinkNode link && (!last || !nameItself && (followLast || trailingSlash))) {
                 if (++expansions > MAX_SYMLINK_EXPANSIONS) {
-                    throw FsException.of(Errno.LOOP);
+                    throw ErrnoException.of(Errno.LOOP);
                 }
                 byte[] target = link.target();
                 if (target.length == 0) {
-                    throw FsException.of(Errno.NOENT);
+                    throw ErrnoException.of(Errno.NOENT);
                 }
                 if (target[0] == '/') {
-                    throw FsException.of(Errno.NOTCAPABLE);
+                    throw ErrnoException.of(Errno.NOTCAPABLE);
                 }
                 if (last && target[target.length - 1] == '/') {
                     trailingSlash = true;
@@ -114,18 +136,18 @@ public final class PathResolver {
                 continue;
             }
             if (last) {
-                if (trailingSlash && child != null && !(child instanceof DirectoryNode)) {
-                    throw FsException.of(Errno.NOTDIR);
+                if (trailingSlash && !nameItself && child != null && !(child instanceof DirectoryNode)) {
+                    throw ErrnoException.of(Errno.NOTDIR);
                 }
                 // An existing name is the entry's own (equal bytes): only a new name is copied.
                 FileName name = entry != null ? entry.name() : new FileName(copy(work, at, length), hash);
                 return new Resolved(current, name, child, trailingSlash);
             }
             if (child == null) {
-                throw FsException.of(Errno.NOENT);
+                throw ErrnoException.of(Errno.NOENT);
             }
             if (!(child instanceof DirectoryNode directory)) {
-                throw FsException.of(Errno.NOTDIR);
+                throw ErrnoException.of(Errno.NOTDIR);
             }
             current = directory;
             depth++;
@@ -159,13 +181,13 @@ public final class PathResolver {
     /** Paths are bytes, but WASI paths are strings: NUL is EINVAL, invalid UTF-8 is EILSEQ. */
     private static void validate(byte[] path, int from, int length) {
         if (length <= from) {
-            throw FsException.of(Errno.NOENT);
+            throw ErrnoException.of(Errno.NOENT);
         }
         int i = from;
         while (i < length) {
             int b = path[i] & 0xFF;
             if (b == 0) {
-                throw FsException.of(Errno.INVAL);
+                throw ErrnoException.of(Errno.INVAL);
             }
             if (b < 0x80) {
                 i++;
@@ -174,17 +196,17 @@ public final class PathResolver {
             // The second byte's range also refuses overlong forms, surrogates and code points past U+10FFFF.
             int extra = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1;
             if (extra < 0 || i + extra >= length) {
-                throw FsException.of(Errno.ILSEQ);
+                throw ErrnoException.of(Errno.ILSEQ);
             }
             int second = path[i + 1] & 0xFF;
             int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
             int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
             if (second < low || second > high) {
-                throw FsException.of(Errno.ILSEQ);
+                throw ErrnoException.of(Errno.ILSEQ);
             }
             for (int k = 2; k <= extra; k++) {
                 if ((path[i + k] & 0xC0) != 0x80) {
-                    throw FsException.of(Errno.ILSEQ);
+                    throw ErrnoException.of(Errno.ILSEQ);
                 }
             }
             i += extra + 1;

@@ -18,13 +18,14 @@ import org.wasipolyfill.core.Unstable;
 import org.wasipolyfill.core.UnstableCalls;
 import org.wasipolyfill.core.WasiConfig;
 import org.wasipolyfill.core.WasiTrap;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
  * Runs a WASI command on the JVM: {@link Preview1} bound as Chicory host functions (the
  * {@link ChicoryImports} generated from the table of preview1 imports), so the core is tested against
  * the same guest programs the browsers run. The {@code wasi_unstable} namespace is offered too, as in
  * the browser: the preview1 calls whose ABI is the same, and {@link Unstable}'s converters for the
- * others, over the same Preview1. A failing call's {@code FsException} is its errno
+ * others, over the same Preview1. A failing call's {@code ErrnoException} is its errno
  * ({@link Preview1Calls}).
  *
  * <p>How a run ends, as in the browser host: {@code _start} returning is exit code 0;

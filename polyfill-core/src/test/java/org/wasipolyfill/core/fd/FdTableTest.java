@@ -15,7 +15,7 @@ import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.FileType;
 import org.wasipolyfill.core.abi.Rights;
 import org.wasipolyfill.core.fs.DirectoryNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.MemFs;
 
 /** The descriptors a guest starts with are opened on first use, and behave as open ones meanwhile. */
@@ -78,7 +78,7 @@ class FdTableTest {
     }
 
     private static int errno(Runnable call) {
-        return assertThrows(FsException.class, call::run).errno();
+        return assertThrows(ErrnoException.class, call::run).errno();
     }
 
     @Test

@@ -67,7 +67,7 @@ class ChangeTrackingTest {
 
     @Test
     void aFirstSaveIsFullAndHoldsEveryInodeOnce() {
-        fs.link(resolvedFile("/a"), hostResolved("/d/hard"));
+        fs.operations().link(resolvedFile("/a"), hostResolved("/d/hard"));
         ChangeSet changes = changesFor("idb:x");
         assertTrue(changes.full());
         assertEquals(List.of(ino("/"), ino("/a"), ino("/d"), ino("/d/b"), ino("/s")), inos(changes));
@@ -128,7 +128,7 @@ class ChangeTrackingTest {
 
     @Test
     void aFileLosingOneOfTwoNamesIsChangedNotDeleted() {
-        fs.link(resolvedFile("/a"), hostResolved("/d/hard"));
+        fs.operations().link(resolvedFile("/a"), hostResolved("/d/hard"));
         savedTo("idb:x");
         fs.unlink("/a");
         ChangeSet changes = savedTo("idb:x");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 class FileDataTest {
 
@@ -125,7 +126,7 @@ class FileDataTest {
         try {
             action.run();
             return Errno.SUCCESS;
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             return e.errno();
         }
     }

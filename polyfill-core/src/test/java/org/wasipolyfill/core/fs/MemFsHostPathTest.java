@@ -12,13 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasipolyfill.core.FakeClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /** The host API's absolute paths: looked up from the root past their leading slashes. */
 class MemFsHostPathTest {
     private final MemFs fs = new MemFs(new FakeClock());
 
     private static int errnoOf(Runnable call) {
-        return assertThrows(FsException.class, call::run).errno();
+        return assertThrows(ErrnoException.class, call::run).errno();
     }
 
     @Test

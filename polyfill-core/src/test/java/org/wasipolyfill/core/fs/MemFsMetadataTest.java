@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.wasipolyfill.core.FakeClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
  * The metadata an exporter or a store needs to rebuild a tree exactly: times, permission bits,
@@ -29,7 +30,7 @@ class MemFsMetadataTest {
     }
 
     private static int errnoOf(Runnable call) {
-        return assertThrows(FsException.class, call::run).errno();
+        return assertThrows(ErrnoException.class, call::run).errno();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wasipolyfill.core.FakeClock;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.abi.ErrnoException;
 
 /**
  * Lookups inside a capability rooted at /sandbox:
@@ -99,10 +100,31 @@ class PathResolverTest {
             Inode node = at.node();
             actual = node == null ? "absent" : node instanceof FileNode ? "file"
                     : node instanceof DirectoryNode ? "dir" : "symlink";
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             actual = Errno.name(e.errno());
         }
         assertEquals(expected, actual);
+    }
+
+    /** Each row: path, what the entry a call on the name itself acts on is, and whether a trailing slash was seen. */
+    @ParameterizedTest(name = "entry {0} -> {1}")
+    @CsvSource({
+        "link-dir/, symlink, true",
+        "link-file/, symlink, true",
+        "dangling/, symlink, true",
+        "file/, file, true",
+        "missing/, absent, true",
+        "link-dir, symlink, false",
+        "link-dir/inner, file, false",
+        "link-up/, symlink, true",
+    })
+    void anEntryLookupNeverFollowsTheLastComponentAndLeavesTheSlashToTheCall(String path, String expected,
+            boolean trailingSlash) {
+        Resolved at = PathResolver.resolveEntry(sandbox, bytes(path), path.length());
+        Inode node = at.node();
+        assertEquals(expected, node == null ? "absent" : node instanceof FileNode ? "file"
+                : node instanceof DirectoryNode ? "dir" : "symlink");
+        assertEquals(trailingSlash, at.trailingSlash());
     }
 
     @Test
@@ -136,7 +158,7 @@ class PathResolverTest {
         try {
             PathResolver.resolve(sandbox, path, true);
             return Errno.SUCCESS;
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             return e.errno();
         }
     }

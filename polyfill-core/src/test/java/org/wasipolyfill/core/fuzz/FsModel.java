@@ -226,6 +226,19 @@ final class FsModel {
      * are always followed and the last one when asked or when the path ends in a slash.
      */
     Lookup resolve(Dir start, byte[] pathBytes, boolean followLast) {
+        return resolve(start, pathBytes, followLast, false);
+    }
+
+    /**
+     * The lookup of a call on a name itself (mkdir, symlink, link's new name, unlink, rmdir,
+     * rename), as Linux makes it: the last component is never followed, even before a trailing
+     * slash, which the call then judges.
+     */
+    Lookup resolveEntry(Dir start, byte[] pathBytes) {
+        return resolve(start, pathBytes, false, true);
+    }
+
+    private Lookup resolve(Dir start, byte[] pathBytes, boolean followLast, boolean nameItself) {
         String path = new String(pathBytes, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (path.isEmpty()) {
             throw fail(Errno.NOENT);
@@ -256,7 +269,7 @@ final class FsModel {
             }
             String dirPath = pathOf(current);
             Node child = dirPath == null ? null : tree.get(join(dirPath, component));
-            if (child instanceof Link link && (!last || followLast || trailingSlash)) {
+            if (child instanceof Link link && (!last || !nameItself && (followLast || trailingSlash))) {
                 if (++expansions > MAX_SYMLINK_EXPANSIONS) {
                     throw fail(Errno.LOOP);
                 }
@@ -277,7 +290,7 @@ final class FsModel {
                 continue;
             }
             if (last) {
-                if (trailingSlash && child != null && !(child instanceof Dir)) {
+                if (trailingSlash && !nameItself && child != null && !(child instanceof Dir)) {
                     throw fail(Errno.NOTDIR);
                 }
                 return new Lookup(current, component, child, trailingSlash);
@@ -389,9 +402,11 @@ final class FsModel {
             throw fail(Errno.NOTSUP);
         }
         if (create && path.length > 0 && path[path.length - 1] == '/') {
-            // As Linux: O_CREAT names a file, so a trailing slash is EISDIR once its directory is found.
-            resolve((Dir) d.node, withoutTrailingSlashes(path), false);
-            throw fail(Errno.ISDIR);
+            // As Linux: O_CREAT names a file, so a trailing slash is EISDIR once its directory is
+            // found; "./" names no file to create, and is then EEXIST with O_EXCL (below).
+            if (resolveEntry((Dir) d.node, path).name() != null) {
+                throw fail(Errno.ISDIR);
+            }
         }
         Lookup at = resolve((Dir) d.node, path, follow && !(create && exclusive));
         Node node = at.node();
@@ -577,23 +592,15 @@ final class FsModel {
         checkPathLength(path);
         // As Linux's mkdirat: a trailing slash does not make the last name followed, so "file/" and
         // "link/" are EEXIST.
-        Lookup at = resolve((Dir) d.node, withoutTrailingSlashes(path), false);
+        Lookup at = resolveEntry((Dir) d.node, path);
         tree.put(creatable(at), new Dir());
         return Errno.SUCCESS;
-    }
-
-    private static byte[] withoutTrailingSlashes(byte[] path) {
-        int end = path.length;
-        while (end > 1 && path[end - 1] == '/') {
-            end--;
-        }
-        return Arrays.copyOf(path, end);
     }
 
     int pathRemoveDirectory(int fd, byte[] path) {
         Fd d = directoryFd(fd, Rights.PATH_REMOVE_DIRECTORY);
         checkPathLength(path);
-        Lookup at = resolve((Dir) d.node, path, false);
+        Lookup at = resolveEntry((Dir) d.node, path);
         if (at.node() == null) {
             throw fail(Errno.NOENT);
         }
@@ -614,7 +621,7 @@ final class FsModel {
     int pathUnlinkFile(int fd, byte[] path) {
         Fd d = directoryFd(fd, Rights.PATH_UNLINK_FILE);
         checkPathLength(path);
-        Lookup at = resolve((Dir) d.node, path, false);
+        Lookup at = resolveEntry((Dir) d.node, path);
         if (at.name() == null || at.node() instanceof Dir) {
             throw fail(Errno.ISDIR);
         }
@@ -632,9 +639,9 @@ final class FsModel {
         Fd from = directoryFd(fd, Rights.PATH_RENAME_SOURCE);
         Fd to = directoryFd(newFd, Rights.PATH_RENAME_TARGET);
         checkPathLength(oldPath);
-        Lookup source = resolve((Dir) from.node, oldPath, false);
+        Lookup source = resolveEntry((Dir) from.node, oldPath);
         checkPathLength(newPath);
-        Lookup target = resolve((Dir) to.node, newPath, false);
+        Lookup target = resolveEntry((Dir) to.node, newPath);
         if (source.node() == null) {
             throw fail(Errno.NOENT);
         }
@@ -643,7 +650,8 @@ final class FsModel {
         }
         Node moving = source.node();
         boolean movingDirectory = moving instanceof Dir;
-        if (source.trailingSlash() && !movingDirectory) {
+        // As Linux: a trailing slash on either name requires a directory.
+        if ((source.trailingSlash() || target.trailingSlash()) && !movingDirectory) {
             throw fail(Errno.NOTDIR);
         }
         if (target.node() == moving) {
@@ -698,14 +706,16 @@ final class FsModel {
             throw fail(Errno.NOENT);
         }
         checkPathLength(newPath);
-        Lookup target = resolve((Dir) to.node, newPath, false);
-        if (source.node() instanceof Dir) {
-            throw fail(Errno.PERM);
-        }
+        Lookup target = resolveEntry((Dir) to.node, newPath);
         if (target.trailingSlash()) {
             throw fail(target.node() != null ? Errno.EXIST : Errno.NOENT);
         }
-        tree.put(creatable(target), source.node());
+        // As Linux: the new name is judged before the source is found to be a directory.
+        String where = creatable(target);
+        if (source.node() instanceof Dir) {
+            throw fail(Errno.PERM);
+        }
+        tree.put(where, source.node());
         return Errno.SUCCESS;
     }
 
@@ -722,7 +732,7 @@ final class FsModel {
             throw fail(Errno.PERM);
         }
         checkPathLength(path);
-        Lookup at = resolve((Dir) d.node, path, false);
+        Lookup at = resolveEntry((Dir) d.node, path);
         if (at.trailingSlash()) {
             throw fail(at.node() != null ? Errno.EXIST : Errno.NOENT);
         }
@@ -743,27 +753,10 @@ final class FsModel {
         return Arrays.copyOf(link.target(), Math.min(link.target().length, bufLen));
     }
 
-    /**
-     * path_filestat_get. Without SYMLINK_FOLLOW, Wasmtime describes "link/" as the symlink itself
-     * (Linux's lstat would follow it).
-     */
+    /** path_filestat_get; as Linux's lstat, a trailing slash follows the last symlink even without FOLLOW. */
     Node pathFilestatGet(int fd, boolean follow, byte[] path) {
         Fd d = directoryFd(fd, Rights.PATH_FILESTAT_GET);
         checkPathLength(path);
-        int end = path.length;
-        while (end > 1 && path[end - 1] == '/') {
-            end--;
-        }
-        if (!follow && end < path.length && path[end - 1] != '/') {
-            try {
-                Node node = resolve((Dir) d.node, Arrays.copyOf(path, end), false).node();
-                if (node instanceof Link) {
-                    return node;
-                }
-            } catch (Failure e) {
-                // not a symlink: the whole path decides
-            }
-        }
         Lookup at = resolve((Dir) d.node, path, follow);
         if (at.node() == null) {
             throw fail(Errno.NOENT);

@@ -8,7 +8,7 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.JsClock;
 import org.wasipolyfill.js.host.JsContentLoader;
@@ -60,7 +60,7 @@ public final class JsMemFs {
         boolean recursive = recursiveOption("mkdir", options);
         try {
             fs.mkdir(p, recursive);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("mkdir", JsValues.asString(path), e);
         }
     }
@@ -72,7 +72,7 @@ public final class JsMemFs {
         byte[] bytes = data("writeFile", data);
         try {
             fs.writeFile(p, bytes);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("writeFile", p, e);
         }
     }
@@ -90,7 +90,7 @@ public final class JsMemFs {
         }
         try {
             fs.createLazyFile(p, Math.max(0, (long) bytes), new JsContentLoader(loader));
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("createLazyFile", p, e);
         }
     }
@@ -101,7 +101,7 @@ public final class JsMemFs {
         byte[] bytes = data("appendFile", data);
         try {
             fs.appendFile(p, bytes);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("appendFile", p, e);
         }
     }
@@ -114,7 +114,7 @@ public final class JsMemFs {
         byte[] bytes;
         try {
             bytes = fs.readFile(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("readFile", p, e);
         }
         // readFile hands back a fresh copy, so the Uint8Array may view it directly.
@@ -128,7 +128,7 @@ public final class JsMemFs {
         List<String> names;
         try {
             names = fs.readdir(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("readdir", p, e);
         }
         JSObject array = JsValues.newArray();
@@ -143,7 +143,7 @@ public final class JsMemFs {
         String p = path("stat", path);
         try {
             return StatObject.of(fs.stat(p));
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("stat", p, e);
         }
     }
@@ -153,7 +153,7 @@ public final class JsMemFs {
         String p = path("lstat", path);
         try {
             return StatObject.of(fs.lstat(p));
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("lstat", p, e);
         }
     }
@@ -165,7 +165,7 @@ public final class JsMemFs {
         String p = path("symlink", path);
         try {
             fs.symlink(t, p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("symlink", p, e);
         }
     }
@@ -175,7 +175,7 @@ public final class JsMemFs {
         String p = path("readlink", path);
         try {
             return fs.readlink(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("readlink", p, e);
         }
     }
@@ -187,7 +187,7 @@ public final class JsMemFs {
         String p = path("link", path);
         try {
             fs.link(e, p);
-        } catch (FsException x) {
+        } catch (ErrnoException x) {
             throw fsError("link", e + "' -> '" + p, x);
         }
     }
@@ -214,7 +214,7 @@ public final class JsMemFs {
         }
         try {
             fs.chmod(p, bits);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("chmod", p, e);
         }
     }
@@ -225,7 +225,7 @@ public final class JsMemFs {
         long m = timeNanos(method, "mtime", mtime);
         try {
             fs.setTimes(p, follow, a, m);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError(method, p, e);
         }
     }
@@ -245,7 +245,7 @@ public final class JsMemFs {
         String p = path("unlink", path);
         try {
             fs.unlink(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("unlink", p, e);
         }
     }
@@ -255,7 +255,7 @@ public final class JsMemFs {
         String p = path("rmdir", path);
         try {
             fs.rmdir(p);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("rmdir", p, e);
         }
     }
@@ -266,7 +266,7 @@ public final class JsMemFs {
         String t = path("rename", to);
         try {
             fs.rename(f, t);
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw fsError("rename", f + "' -> '" + t, e);
         }
     }
@@ -414,7 +414,7 @@ public final class JsMemFs {
         throw JsErrors.typeError("MemFS." + method + ": encoding must be a string, got " + JsValues.describe(encoding));
     }
 
-    private static RuntimeException fsError(String method, String path, FsException e) {
+    private static RuntimeException fsError(String method, String path, ErrnoException e) {
         String code = Errno.name(e.errno());
         return JsErrors.errorWithCode(code + ": MemFS." + method + " '" + path + "'", code);
     }

@@ -8,7 +8,7 @@ import org.wasipolyfill.core.abi.FileType;
 import org.wasipolyfill.core.fs.ChangeSet;
 import org.wasipolyfill.core.fs.DirectoryNode;
 import org.wasipolyfill.core.fs.FileNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.Inode;
 import org.wasipolyfill.core.fs.InodeImage;
 import org.wasipolyfill.core.fs.MemFs;
@@ -88,7 +88,7 @@ final class MemFsImages {
         }
         try {
             return fs.restore(images, intOf(checked, "root"));
-        } catch (FsException e) {
+        } catch (ErrnoException e) {
             throw JsErrors.errorWithCode(Errno.name(e.errno()) + ": MemFS.load: the snapshot does not fit this MemFS's"
                     + " maxBytes or maxFileSize; nothing was loaded", Errno.name(e.errno()));
         }

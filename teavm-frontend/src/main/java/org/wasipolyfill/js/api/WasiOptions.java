@@ -7,7 +7,7 @@ import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.WasiConfig;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.fs.DirectoryNode;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.AsyncInput;
 import org.wasipolyfill.js.host.BytesInput;
@@ -205,7 +205,7 @@ final class WasiOptions {
             }
             try {
                 directories[i] = own ? fs.mkdir(fsPath, true) : fs.directory(fsPath);
-            } catch (FsException e) {
+            } catch (ErrnoException e) {
                 throw notADirectory(JsValues.asString(guestPath), JsValues.asString(value), e);
             }
         }
@@ -237,7 +237,7 @@ final class WasiOptions {
         return new Preview1(config);
     }
 
-    private static RuntimeException notADirectory(String guestPath, String fsPath, FsException e) {
+    private static RuntimeException notADirectory(String guestPath, String fsPath, ErrnoException e) {
         throw JsErrors.error("WASI: preopens['" + guestPath + "'] names '" + fsPath
                 + "', which is not a directory in the MemFS (" + Errno.name(e.errno()) + ")");
     }

@@ -5,13 +5,13 @@ import org.teavm.jso.JSBodyImport;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.js.interop.JsModules;
 
 /**
- * Makes each shared {@link FsException} before any guest runs. TeaVM gives a Java exception a JS
+ * Makes each shared {@link ErrnoException} before any guest runs. TeaVM gives a Java exception a JS
  * {@code Error}, with a captured stack, when it is constructed. The core keeps one
- * {@code FsException} per errno, made on first use, so without this the first failing call of each
+ * {@code ErrnoException} per errno, made on first use, so without this the first failing call of each
  * errno would capture a stack holding a guest's wasm frames, and through them its instance and
  * linear memory, for as long as the page lives.
  *
@@ -35,7 +35,7 @@ final class ErrnoExceptions {
         prepared = true;
         withoutStackTraces(() -> {
             for (int errno = Errno.SUCCESS + 1; errno <= Errno.NOTCAPABLE; errno++) {
-                FsException.of(errno);
+                ErrnoException.of(errno);
             }
         });
     }

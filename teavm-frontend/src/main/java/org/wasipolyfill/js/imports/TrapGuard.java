@@ -5,7 +5,7 @@ import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.Preview1;
 import org.wasipolyfill.core.ProcExit;
 import org.wasipolyfill.core.WasiTrap;
-import org.wasipolyfill.core.fs.FsException;
+import org.wasipolyfill.core.abi.ErrnoException;
 import org.wasipolyfill.js.host.HostCallbackError;
 import org.wasipolyfill.js.interop.JsErrors;
 import org.wasipolyfill.js.interop.JsValues;
@@ -13,7 +13,7 @@ import org.wasipolyfill.js.interop.JsValues;
 /**
  * Decides what may leave an import call that failed:
  * <ul>
- *   <li>an {@link FsException} is the errno the call returns;</li>
+ *   <li>an {@link ErrnoException} is the errno the call returns;</li>
  *   <li>{@link ProcExit} becomes the {@link ExitSignal}, which unwinds the wasm frames up to
  *       {@code start()};</li>
  *   <li>a {@link WasiTrap} becomes a {@code WebAssembly.RuntimeError} whose message names the
@@ -36,7 +36,7 @@ final class TrapGuard {
 
     /** As {@link #errno(String, RuntimeException)}, for an import of {@code module}. */
     static int errno(String module, String importName, RuntimeException failure) {
-        if (failure instanceof FsException e) {
+        if (failure instanceof ErrnoException e) {
             return e.errno();
         }
         if (failure instanceof ProcExit exit) {
