@@ -138,7 +138,7 @@ final class WasiOptions {
             JSObject arg = JsValues.at(args, i);
             utf8[i] = JsStrings.cString(arg);
             if (utf8[i] == null) {
-                badCString("args[" + i + "]", arg);
+                throw badCString("args[" + i + "]", arg);
             }
         }
         builder.args(utf8);
@@ -156,7 +156,10 @@ final class WasiOptions {
             JSObject name = JsValues.at(names, i);
             JSObject value = JsValues.get(env, name);
             byte[] entry = JsStrings.envEntry(name, value);
-            builder.env(entry != null ? entry : badEnvEntry(JsValues.asString(name), value));
+            if (entry == null) {
+                throw badEnvEntry(JsValues.asString(name), value);
+            }
+            builder.env(entry);
         }
     }
 
@@ -238,7 +241,7 @@ final class WasiOptions {
     }
 
     private static RuntimeException notADirectory(String guestPath, String fsPath, ErrnoException e) {
-        throw JsErrors.error("WASI: preopens['" + guestPath + "'] names '" + fsPath
+        return JsErrors.error("WASI: preopens['" + guestPath + "'] names '" + fsPath
                 + "', which is not a directory in the MemFS (" + Errno.name(e.errno()) + ")");
     }
 
@@ -304,18 +307,18 @@ final class WasiOptions {
         return JsValues.asBoolean(value);
     }
 
-    /** Throws the TypeError for an {@code args} element that {@link JsStrings#cString} refused. */
-    private static byte[] badCString(String what, JSObject value) {
+    /** Throws (as {@link JsErrors} does) the TypeError for an {@code args} element that {@link JsStrings#cString} refused. */
+    private static RuntimeException badCString(String what, JSObject value) {
         if (!JsValues.isString(value)) {
-            throw JsErrors.typeError("WASI: " + what + " must be a string, got " + JsValues.describe(value));
+            return JsErrors.typeError("WASI: " + what + " must be a string, got " + JsValues.describe(value));
         }
-        throw JsErrors.typeError("WASI: " + what + " must not contain a NUL character");
+        return JsErrors.typeError("WASI: " + what + " must not contain a NUL character");
     }
 
     /** Throws the TypeError for an {@code env} entry that {@link JsStrings#envEntry} refused. */
-    private static byte[] badEnvEntry(String name, JSObject value) {
+    private static RuntimeException badEnvEntry(String name, JSObject value) {
         if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
-            throw JsErrors.typeError("WASI: env name '" + name + "' must be non-empty, without '=' or NUL");
+            return JsErrors.typeError("WASI: env name '" + name + "' must be non-empty, without '=' or NUL");
         }
         return badCString("env['" + name + "']", value);
     }
@@ -323,13 +326,13 @@ final class WasiOptions {
     /** Throws the TypeError for a {@code preopens} entry that is not a name and an absolute MemFS path. */
     private static RuntimeException badPreopen(String guestPath, JSObject value) {
         if (guestPath.indexOf('\0') >= 0) {
-            throw JsErrors.typeError("WASI: preopens name '" + guestPath + "' must not contain a NUL character");
+            return JsErrors.typeError("WASI: preopens name '" + guestPath + "' must not contain a NUL character");
         }
         String what = "preopens['" + guestPath + "']";
         if (!JsStrings.isCString(value)) {
-            badCString(what, value);
+            return badCString(what, value);
         }
-        throw JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got "
+        return JsErrors.typeError("WASI: " + what + " must be an absolute MemFS path, got "
                 + JsValues.describe(value));
     }
 }
