@@ -184,6 +184,28 @@ class ArchiveTest {
         assertEquals(0, node.exitValue(), output);
     }
 
+    /**
+     * runner/archive/hostile-node.mjs: the archives of issue 26 (a .tar.gz and a zip64 .zip of a 1.5 GiB file of
+     * zeros, 7 MB each, made there with node:zlib) and archives whose headers lie, each refused with an ArchiveError
+     * naming the entry, the MemFS unchanged, and the peak resident memory of the process refusing it at most 16 MB
+     * above what it held before.
+     */
+    @Test
+    void nodeRefusesHostileArchivesWithLittleMemory() throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(Settings.workDir().resolve("archive-hostile"));
+        for (String file : List.of("wasi-polyfill/wasi-polyfill.mjs", "wasi-polyfill/archive.mjs",
+                "runner/archive/hostile-inputs.mjs", "runner/archive/hostile-node.mjs")) {
+            Files.write(dir.resolve(Path.of(file).getFileName()), GuestCase.resource(file));
+        }
+        Process node = new ProcessBuilder(Settings.node(), dir.resolve("hostile-node.mjs").toString(), dir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(300, TimeUnit.SECONDS), "node timed out");
+        System.out.print("[archive] hostile inputs in Node.js:\n" + output);
+        assertTrue(output.endsWith("ok\n"), output);
+        assertEquals(0, node.exitValue(), output);
+    }
+
     @Test
     void chromiumRoundTripsEveryInodeKindAndTimeAndRefusesCorruptArchives() {
         archiveChecks(Browsers.chromium(playwright));

@@ -7,6 +7,7 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
+import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.FsException;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.JsClock;
@@ -25,6 +26,8 @@ import org.wasipolyfill.js.interop.JsValues;
 @JSClass(name = "MemFS")
 public final class JsMemFs {
     private final MemFs fs;
+    private final long maxBytes;
+    private final long maxFileSize;
     private JSObject baselines;
 
     /**
@@ -37,10 +40,25 @@ public final class JsMemFs {
         if (!JsValues.isPlainObject(o)) {
             throw JsErrors.typeError("MemFS: options must be { maxBytes, maxFileSize }");
         }
-        fs = new MemFs(JsClock.INSTANCE, (long) WasiOptions.limit(o, "maxBytes", MemFs.DEFAULT_MAX_BYTES,
-                "MemFS: option 'maxBytes' must be a whole number of at least 1"), (long) WasiOptions.limit(o,
-                "maxFileSize", 1L << 40, "MemFS: option 'maxFileSize' must be a whole number of at least 1"));
+        maxBytes = (long) WasiOptions.limit(o, "maxBytes", MemFs.DEFAULT_MAX_BYTES,
+                "MemFS: option 'maxBytes' must be a whole number of at least 1");
+        maxFileSize = Math.min(FileData.MAX_SIZE, (long) WasiOptions.limit(o, "maxFileSize", FileData.MAX_SIZE,
+                "MemFS: option 'maxFileSize' must be a whole number of at least 1"));
+        fs = new MemFs(JsClock.INSTANCE, maxBytes, maxFileSize);
     }
+
+    /**
+     * {@code usage()}: {@code { usedBytes, maxBytes, maxFileSize }}, so that what brings bytes from
+     * outside (an archive, a store) can refuse what would not fit before it spends memory on it.
+     */
+    @JSExport
+    public JSObject usage() {
+        return usageObject(fs.usedBytes(), maxBytes, maxFileSize);
+    }
+
+    @JSBody(params = { "usedBytes", "maxBytes", "maxFileSize" },
+            script = "return { usedBytes: usedBytes, maxBytes: maxBytes, maxFileSize: maxFileSize };")
+    private static native JSObject usageObject(double usedBytes, double maxBytes, double maxFileSize);
 
     /** A MemFS with the default limits. */
     JsMemFs() {
