@@ -27,7 +27,28 @@ const CASES = [
     entry: 'x'.repeat(100), says: 'bad header checksum' },
   { name: 'tar.gz whose 1 MiB file is cut short by the gzip stream', call: 'mountTar', input: 'short.tar.gz',
     entry: 'zeros.bin', says: 'truncated' },
+  { name: 'a store whose snapshot holds a 1.5 GiB file (one 1 MiB chunk, viewed 1536 times)', call: 'load',
+    input: null, entry: undefined, says: 'ENOSPC: MemFS.load: the snapshot does not fit' },
 ];
+
+/** A store (any object with id and read) whose snapshot's one file is HUGE bytes of chunks all viewing one MiB. */
+function hugeStore(M, HUGE) {
+  const chunk = new Uint8Array(1 << 20);
+  const record = (ino, type, content) => ({ ino, type, atim: 0n, mtim: 0n, ctim: 0n, mode: 0o644, ...content });
+  return {
+    id: 'hostile',
+    write() {
+      throw new Error('not written');
+    },
+    read: () => ({
+      stamp: 'hostile',
+      inodes: [
+        record(new M.MemFS().lstat('/').ino, 'directory', { names: [new TextEncoder().encode('zeros.bin')], inos: [2] }),
+        record(2, 'file', { data: new Array(HUGE / chunk.length).fill(chunk) }),
+      ],
+    }),
+  };
+}
 
 async function parent() {
   const inputs = await import(pathToFileURL(join(folder, 'hostile-inputs.mjs')).href);
@@ -52,9 +73,11 @@ async function parent() {
       failures.push(`${c.name}: the child failed: ${child.stdout}${child.stderr}`);
       continue;
     }
-    console.log(`${c.name} (${files[c.input].length} bytes): ${result.error} (+${result.mb.toFixed(1)} MB, `
+    console.log(`${c.name}${c.input ? ` (${files[c.input].length} bytes)` : ''}: ${result.error} (+${result.mb.toFixed(1)} MB, `
       + `${result.ms} ms)`);
-    if (result.name !== 'ArchiveError') failures.push(`${c.name}: ${result.name}: ${result.error}`);
+    if (result.name !== (c.call === 'load' ? 'Error' : 'ArchiveError')) {
+      failures.push(`${c.name}: ${result.name}: ${result.error}`);
+    }
     else if (result.entry !== c.entry || !result.error.includes(c.says)) {
       failures.push(`${c.name}: entry ${result.entry}, message ${result.error}; expected ${c.entry} and '${c.says}'`);
     }
@@ -86,7 +109,9 @@ function peak() {
 async function child(c) {
   const M = await import(pathToFileURL(join(folder, 'wasi-polyfill.mjs')).href);
   const A = await import(pathToFileURL(join(folder, 'archive.mjs')).href);
-  const bytes = new Uint8Array(readFileSync(join(folder, c.input)));
+  const { HUGE } = await import(pathToFileURL(join(folder, 'hostile-inputs.mjs')).href);
+  const bytes = c.input === null ? null : new Uint8Array(readFileSync(join(folder, c.input)));
+  const store = c.call === 'load' ? hugeStore(M, HUGE) : null;
   const fs = new M.MemFS(c.options);
   fs.mkdir('/target');
   fs.writeFile('/target/keep.txt', 'kept');
@@ -95,7 +120,8 @@ async function child(c) {
   const started = performance.now();
   let outcome = { name: 'none', error: 'mounted', entry: null };
   try {
-    A[c.call](fs, '/target/x', bytes);
+    if (store !== null) await fs.load(store);
+    else A[c.call](fs, '/target/x', bytes);
   } catch (e) {
     outcome = { name: e.name, error: e.message, entry: e.entry };
   }

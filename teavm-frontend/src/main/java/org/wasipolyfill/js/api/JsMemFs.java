@@ -307,11 +307,13 @@ public final class JsMemFs {
     /**
      * {@code load(store)}: replaces this MemFS's tree with the store's snapshot and resolves true, or
      * resolves false when the store holds none. A snapshot that cannot be restored rejects with an
-     * Error and changes nothing.
+     * Error and changes nothing; {@code store.read(limits)} gets {@link #usage()}, and a snapshot
+     * past maxBytes or maxFileSize is refused before its bytes are copied.
      */
     @JSExport
     public JSObject load(JSObject store) {
-        return load(store, storeId("load", store, "read"), baselines(), snapshot -> MemFsImages.restore(fs, snapshot));
+        return load(store, storeId("load", store, "read"), baselines(), usage(),
+                snapshot -> MemFsImages.restore(fs, snapshot, maxBytes, maxFileSize));
     }
 
     /** Per store id, { generation, stamp }: the state of this MemFS that the store holds. */
@@ -358,11 +360,13 @@ public final class JsMemFs {
             + " return attempt(true);")
     private static native JSObject save(JSObject store, String id, JSObject baselines, Collect collect);
 
-    @JSBody(params = { "store", "id", "baselines", "restore" }, script = "return new Promise(function (resolve) {"
-            + " resolve(store.read()); }).then(function (s) { if (s === null || s === undefined) return false;"
+    /** The store is handed the limits, to refuse what would not fit before it reads the bytes. */
+    @JSBody(params = { "store", "id", "baselines", "limits", "restore" }, script = "return new Promise(function (resolve) {"
+            + " resolve(store.read(limits)); }).then(function (s) { if (s === null || s === undefined) return false;"
             + " var g = restore(s); baselines.clear(); baselines.set(id, { generation: g, stamp: s.stamp });"
             + " return true; });")
-    private static native JSObject load(JSObject store, String id, JSObject baselines, Restore restore);
+    private static native JSObject load(JSObject store, String id, JSObject baselines, JSObject limits,
+            Restore restore);
 
     private static String path(String method, JSObject value) {
         String p = string(method, "path", value);
