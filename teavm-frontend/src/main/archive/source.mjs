@@ -5,9 +5,11 @@ import { ArchiveError } from './errors.mjs';
 
 /** The most bytes one deflate input byte can stand for (258 from two bits, and then some). */
 export const MAX_RATIO = 1032;
+// The input pushed at each step: 4 KiB when little output is wanted (a header), up to 16 KiB when much is. A step
+// never gives more than MAX_RATIO times its input, so at most some 16 MiB arrive that the reader did not ask for.
 const MIN_SLICE = 4096;
-const MAX_SLICE = 1 << 20;
-/** The most output one step of a gzip source aims at: a few MB in flight, whatever the reader wants. */
+const MAX_SLICE = 16384;
+/** The most output one step of a gzip source aims at. */
 const MAX_STEP = 8 << 20;
 
 /** The bytes of an in-memory archive. */
@@ -43,8 +45,8 @@ export class BytesSource {
 }
 
 /**
- * A deflate (or gzip) stream inflated on demand: each step pushes only as much input as can give about the output
- * still wanted, so a stream that would inflate to gigabytes costs what the reader asked for, a few MB at most.
+ * A deflate (or gzip) stream inflated on demand, a slice of input a step, so a stream that would inflate to
+ * gigabytes costs what the reader asked for and a few MB more.
  */
 export class Inflater {
   #input;
@@ -77,7 +79,7 @@ export class Inflater {
   /** The output of the next step, sized for `wanted` more bytes (an empty array when the stream is done). */
   step(wanted) {
     if (this.#out.length === 0 && !this.#done) {
-      const size = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(wanted / MAX_RATIO)));
+      const size = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(wanted / 64)));
       const end = Math.min(this.#input.length, this.#at + size);
       try {
         this.#stream.push(this.#input.subarray(this.#at, end), end === this.#input.length);

@@ -1,4 +1,4 @@
-// node hostile-node.mjs <folder with wasi-polyfill.mjs, archive.mjs, hostile-inputs.mjs>: hostile inputs from the
+// node hostile-node.mjs <folder with wasi-polyfill.mjs, archive.mjs, hostile-inputs.mjs, hostile-store.mjs>: hostile inputs from the
 // host side, each made here (hostile-inputs.mjs) and handed to the polyfill in a child process of its own, which
 // reports the error and how much the process's peak resident memory rose while it was refused. Prints one line per
 // case ("<case>: <error> (+<n> MB)") and then "ok", or the failures; exit code 0 or 1.
@@ -30,25 +30,6 @@ const CASES = [
   { name: 'a store whose snapshot holds a 1.5 GiB file (one 1 MiB chunk, viewed 1536 times)', call: 'load',
     input: null, entry: undefined, says: 'ENOSPC: MemFS.load: the snapshot does not fit' },
 ];
-
-/** A store (any object with id and read) whose snapshot's one file is HUGE bytes of chunks all viewing one MiB. */
-function hugeStore(M, HUGE) {
-  const chunk = new Uint8Array(1 << 20);
-  const record = (ino, type, content) => ({ ino, type, atim: 0n, mtim: 0n, ctim: 0n, mode: 0o644, ...content });
-  return {
-    id: 'hostile',
-    write() {
-      throw new Error('not written');
-    },
-    read: () => ({
-      stamp: 'hostile',
-      inodes: [
-        record(new M.MemFS().lstat('/').ino, 'directory', { names: [new TextEncoder().encode('zeros.bin')], inos: [2] }),
-        record(2, 'file', { data: new Array(HUGE / chunk.length).fill(chunk) }),
-      ],
-    }),
-  };
-}
 
 async function parent() {
   const inputs = await import(pathToFileURL(join(folder, 'hostile-inputs.mjs')).href);
@@ -109,9 +90,9 @@ function peak() {
 async function child(c) {
   const M = await import(pathToFileURL(join(folder, 'wasi-polyfill.mjs')).href);
   const A = await import(pathToFileURL(join(folder, 'archive.mjs')).href);
-  const { HUGE } = await import(pathToFileURL(join(folder, 'hostile-inputs.mjs')).href);
+  const { hugeStore } = await import(pathToFileURL(join(folder, 'hostile-store.mjs')).href);
   const bytes = c.input === null ? null : new Uint8Array(readFileSync(join(folder, c.input)));
-  const store = c.call === 'load' ? hugeStore(M, HUGE) : null;
+  const store = c.call === 'load' ? hugeStore(M) : null;
   const fs = new M.MemFS(c.options);
   fs.mkdir('/target');
   fs.writeFile('/target/keep.txt', 'kept');

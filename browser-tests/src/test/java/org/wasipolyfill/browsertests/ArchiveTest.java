@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,10 +48,13 @@ class ArchiveTest {
 
     private static final int MIB = 1 << 20;
     private static final int LAZY_SIZE = 12 * MIB;
+    /** What refusing a hostile input may raise a browser's resident memory by: a few MB, not the 1.5 GiB claimed. */
+    private static final long HOSTILE_LIMIT = 32L * MIB;
 
     private Playwright playwright;
     private String expectedWalk;
     private byte[] lazyBytes;
+    private boolean hostileServed;
 
     @BeforeAll
     void setUp() throws IOException, InterruptedException {
@@ -194,7 +198,8 @@ class ArchiveTest {
     void nodeRefusesHostileArchivesWithLittleMemory() throws IOException, InterruptedException {
         Path dir = Files.createDirectories(Settings.workDir().resolve("archive-hostile"));
         for (String file : List.of("wasi-polyfill/wasi-polyfill.mjs", "wasi-polyfill/archive.mjs",
-                "runner/archive/hostile-inputs.mjs", "runner/archive/hostile-node.mjs")) {
+                "runner/archive/hostile-inputs.mjs", "runner/archive/hostile-store.mjs",
+                "runner/archive/hostile-node.mjs")) {
             Files.write(dir.resolve(Path.of(file).getFileName()), GuestCase.resource(file));
         }
         Process node = new ProcessBuilder(Settings.node(), dir.resolve("hostile-node.mjs").toString(), dir.toString())
@@ -204,6 +209,57 @@ class ArchiveTest {
         System.out.print("[archive] hostile inputs in Node.js:\n" + output);
         assertTrue(output.endsWith("ok\n"), output);
         assertEquals(0, node.exitValue(), output);
+    }
+
+    @Test
+    void chromiumRefusesHostileInputsWithLittleMemory() throws IOException {
+        hostileChecks(true);
+    }
+
+    @Test
+    void firefoxRefusesHostileInputsWithLittleMemory() throws IOException {
+        hostileChecks(false);
+    }
+
+    /**
+     * The archives of issue 26 ({@link HostileArchives}, made here with java.util.zip) fetched by the page, then each
+     * mounted while the resident memory of the browser's processes is watched ({@link ProcessMemory}), and a store
+     * claiming a 1.5 GiB file loaded: each refused, the MemFS unchanged, the rise at most {@link #HOSTILE_LIMIT}.
+     */
+    private void hostileChecks(boolean chromium) throws IOException {
+        if (!hostileServed) {
+            TestServer.data().put("zeros.tar.gz", HostileArchives.tarGz());
+            TestServer.data().put("zeros.zip", HostileArchives.zip64());
+            hostileServed = true;
+        }
+        Set<Long> before = BrowserProcesses.snapshot();
+        Browser browser = chromium ? Browsers.chromium(playwright) : Browsers.firefox(playwright);
+        BrowserProcesses processes = BrowserProcesses.startedSince(before);
+        try (browser) {
+            Page page = open(browser);
+            for (String[] c : new String[][] { { "zeros.tar.gz", "mountTar" }, { "zeros.tar.gz", "mountArchive" },
+                    { "zeros.zip", "mountZip" }, { "zeros.zip", "mountArchive" }, { null, "load" } }) {
+                if (c[0] != null) {
+                    page.evaluate("(url) => window.fetchHostile(url)", "/data/" + c[0]);
+                }
+                ProcessMemory memory = ProcessMemory.start(processes);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) page.evaluate("(call) => window.refuseHostile(call)", c[1]);
+                long rise = memory.rise();
+                String what = browser.browserType().name() + " " + c[1] + (c[0] == null ? " of a 1.5 GiB store" : " " + c[0]);
+                System.out.printf("[archive] %s: %s (+%.1f MB)%n", what, r.get("error"), rise / 1048576.0);
+                String error = (String) r.get("error");
+                if (c[0] == null) {
+                    assertTrue(error.startsWith("ENOSPC: MemFS.load: the snapshot does not fit"), what + ": " + error);
+                } else {
+                    assertEquals("ArchiveError", r.get("name"), what + ": " + error);
+                    assertEquals(HostileArchives.NAME, r.get("entry"), what);
+                    assertTrue(error.contains("maxBytes") && error.contains("nothing was inflated"), what + ": " + error);
+                }
+                assertEquals(true, r.get("unchanged"), what);
+                assertTrue(rise <= HOSTILE_LIMIT, what + ": the browser's resident memory rose by " + rise + " bytes");
+            }
+        }
     }
 
     @Test

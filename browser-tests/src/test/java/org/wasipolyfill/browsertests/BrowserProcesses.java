@@ -58,6 +58,12 @@ final class BrowserProcesses {
         return new Watch(future, fired);
     }
 
+    /** The browser's processes now: its main ones and all they started. */
+    List<ProcessHandle> processes() {
+        return roots.stream().flatMap(root -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
+                root.descendants())).filter(ProcessHandle::isAlive).toList();
+    }
+
     void kill() {
         for (ProcessHandle root : roots) {
             root.descendants().forEach(ProcessHandle::destroyForcibly);
