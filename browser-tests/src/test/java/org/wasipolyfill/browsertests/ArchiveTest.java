@@ -421,6 +421,18 @@ class ArchiveTest {
                 assertEquals(2, errors.size(), where + ": " + errors);
                 assertTrue(errors.get(0).contains("'/data/gone.bin' from http://127.0.0.1:9/nothing"), errors.get(0));
                 assertTrue(errors.get(1).contains("'/data/missing.bin'") && errors.get(1).contains("HTTP 404"), errors.get(1));
+
+                // Servers that lie: a different total size, more bytes than the Range asked for. EIO, never the bytes.
+                result = lazyReads(page, where, Map.of(
+                        "files", List.of(Map.of("path", "/data/total.bin", "url", "/data/wrongtotal/" + name, "size", LAZY_SIZE),
+                                Map.of("path", "/data/long.bin", "url", "/data/overlong/" + name, "size", LAZY_SIZE)),
+                        "args", List.of("range", "/data/total.bin", "0", "10", "range", "/data/long.bin", "0", "10")));
+                assertEquals("range /data/total.bin 0 10: EIO\nrange /data/long.bin 0 10: EIO\n", result.get("stdout"), where);
+                @SuppressWarnings("unchecked")
+                List<String> lies = (List<String>) result.get("errors");
+                assertEquals(2, lies.size(), where + ": " + lies);
+                assertTrue(lies.get(0).contains("the server says the file has 12582913 bytes, not 12582912"), lies.get(0));
+                assertTrue(lies.get(1).contains("with bytes 0-1052671/12582912 and 1052672 bytes"), lies.get(1));
             }
         }
     }
