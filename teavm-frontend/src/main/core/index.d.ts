@@ -311,7 +311,11 @@ export interface MemFSStore {
   readonly id: string;
   /** Resolves to the stamp of the store's new state, which the next save's `base` will be. */
   write(changes: MemFSChanges): Promise<{ stamp: string }>;
-  read(): Promise<{ stamp: string; inodes: MemFSInodeRecord[] } | null>;
+  /**
+   * The snapshot, or null when the store holds none. MemFS.load passes the MemFS's limits, so that a store can refuse
+   * a snapshot that would not fit before it reads its content (MemFS.load checks them again in any case).
+   */
+  read(limits?: { maxBytes: number; maxFileSize: number }): Promise<{ stamp: string; inodes: MemFSInodeRecord[] } | null>;
 }
 
 /**

@@ -2,9 +2,11 @@ package org.wasipolyfill.browsertests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -46,7 +48,7 @@ final class HostileArchives {
         put(h, 136, "14000000000\0");
         put(h, 156, "0");
         put(h, 257, "ustar\0" + "00");
-        java.util.Arrays.fill(h, 148, 156, (byte) ' ');
+        Arrays.fill(h, 148, 156, (byte) ' ');
         int sum = 0;
         for (byte b : h) {
             sum += b & 0xff;
@@ -60,7 +62,7 @@ final class HostileArchives {
         System.arraycopy(b, 0, header, at, b.length);
     }
 
-    private static void writeZeros(java.io.OutputStream out) throws IOException {
+    private static void writeZeros(OutputStream out) throws IOException {
         for (long n = 0; n < SIZE; n += ZEROS.length) {
             out.write(ZEROS);
         }
