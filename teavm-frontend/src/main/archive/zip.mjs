@@ -1,7 +1,7 @@
 // Reads and writes zip archives: stored and deflated entries (deflate by fflate), zip64 sizes and offsets,
 // unix modes and symlinks in the external attributes, times from the NTFS (100 ns) or the extended timestamp
 // (seconds) extra fields, else the DOS time. A zip has no hard links: writing stores each name's bytes.
-import { deflateSync } from 'fflate';
+import { deflateSync, inflateSync } from 'fflate';
 import { crc32 } from './crc32.mjs';
 import { ArchiveError } from './errors.mjs';
 import { components } from './plan.mjs';
@@ -250,8 +250,39 @@ function checkLocalHeader(operation, bytes, directory, record) {
   }
 }
 
+/**
+ * The bytes a deflate stream of stored blocks only inflates to, read from their headers; -1 for a stream with any
+ * other block, or cut short. Incompressible data are deflated so.
+ */
+function storedLength(stream) {
+  let total = 0;
+  for (let at = 0; at + 5 <= stream.length;) {
+    // A stored block's 3 header bits are followed by padding to the byte, LEN and its complement NLEN; it ends on a
+    // byte boundary, where the next block starts.
+    const head = stream[at];
+    const length = stream[at + 1] | stream[at + 2] << 8;
+    if ((head & 6) !== 0 || (length ^ 0xffff) !== (stream[at + 3] | stream[at + 4] << 8)) {
+      return -1;
+    }
+    total += length;
+    at += 5 + length;
+    if ((head & 1) !== 0) {
+      return at <= stream.length ? total : -1;
+    }
+  }
+  return -1;
+}
+
 /** Inflates exactly size bytes from compressed, stopping as soon as the stream gives more. */
 function inflate(operation, name, compressed, size) {
+  const stored = storedLength(compressed);
+  if (stored >= 0) {
+    // Its size is known without inflating: one call instead of a slice at a time.
+    if (stored !== size) {
+      throw new ArchiveError(operation, name, `inflates to ${stored} bytes, not the ${size} its header says`);
+    }
+    return inflateSync(compressed, { out: new Uint8Array(size) });
+  }
   const out = new Uint8Array(size);
   const inflater = new Inflater(compressed, false,
     (message) => new ArchiveError(operation, name, `bad deflate stream (${message})`));
