@@ -15,6 +15,11 @@ export class Budget {
     this.#maxFileSize = maxFileSize;
   }
 
+  /** The bytes not claimed yet. */
+  get left() {
+    return Math.max(0, this.#left);
+  }
+
   /** Takes size bytes for the entry name, or throws an ArchiveError naming it when they do not fit. */
   claim(name, size) {
     if (size > this.#maxFileSize) {

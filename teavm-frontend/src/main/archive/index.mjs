@@ -48,14 +48,14 @@ function mount(operation, fs, dir, archive, read) {
 }
 
 /** A tar's bytes as read: inflated as the reader goes when they are gzip-compressed. */
-function tarSource(operation, bytes) {
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? new GunzipSource(operation, bytes) : new BytesSource(bytes);
+function tarSource(operation, bytes, budget) {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? new GunzipSource(operation, bytes, budget) : new BytesSource(bytes);
 }
 
 /** Mounts a tar archive (gzip-compressed or not) into dir of fs; returns { entries, bytes }. */
 export function mountTar(fs, dir, archive) {
-  return mount('mountTar', fs, dir, archive, (bytes, budget) => readTar('mountTar', tarSource('mountTar', bytes),
-    budget));
+  return mount('mountTar', fs, dir, archive, (bytes, budget) => readTar('mountTar', tarSource('mountTar', bytes,
+    budget), budget));
 }
 
 /** Mounts a zip archive into dir of fs; returns { entries, bytes }. */
@@ -70,7 +70,7 @@ export function mountArchive(fs, dir, archive) {
     return mount('mountArchive', fs, dir, bytes, (b, budget) => readZip('mountArchive', b, budget));
   }
   return mount('mountArchive', fs, dir, bytes, (b, budget) => {
-    const source = tarSource('mountArchive', b);
+    const source = tarSource('mountArchive', b, budget);
     if (!startsLikeTar(source)) {
       throw new ArchiveError('mountArchive', null, 'neither a zip nor a tar archive');
     }

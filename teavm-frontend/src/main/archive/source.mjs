@@ -5,12 +5,13 @@ import { ArchiveError } from './errors.mjs';
 
 /** The most bytes one deflate input byte can stand for (258 from two bits, and then some). */
 export const MAX_RATIO = 1032;
-// The input pushed at each step: 4 KiB when little output is wanted (a header), up to 16 KiB when much is. A step
-// never gives more than MAX_RATIO times its input, so at most some 16 MiB arrive that the reader did not ask for.
+// The input pushed at each step: a sixteenth of the output wanted, at least 4 KiB (a header wants 512 bytes), and at
+// most 1 MiB or what could give no more than the room left in the MemFS's budget: a step never gives more than
+// MAX_RATIO times its input, so what arrives unasked for stays within the budget, and a few MB while headers are read.
 const MIN_SLICE = 4096;
-const MAX_SLICE = 16384;
+const MAX_SLICE = 1 << 20;
 /** The most output one step of a gzip source aims at. */
-const MAX_STEP = 8 << 20;
+const MAX_STEP = 64 << 20;
 
 /** The bytes of an in-memory archive. */
 export class BytesSource {
@@ -76,10 +77,14 @@ export class Inflater {
     return this.#done && this.#out.length === 0;
   }
 
-  /** The output of the next step, sized for `wanted` more bytes (an empty array when the stream is done). */
-  step(wanted) {
+  /**
+   * The output of the next step, sized for `wanted` more bytes and `room` bytes of budget (an empty array when the
+   * stream is done).
+   */
+  step(wanted, room) {
     if (this.#out.length === 0 && !this.#done) {
-      const size = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(wanted / 64)));
+      const most = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor(room / MAX_RATIO)));
+      const size = Math.min(most, Math.max(MIN_SLICE, Math.floor(wanted / 16)));
       const end = Math.min(this.#input.length, this.#at + size);
       try {
         this.#stream.push(this.#input.subarray(this.#at, end), end === this.#input.length);
@@ -105,9 +110,12 @@ export class GunzipSource {
   #buffered = 0;
   #at = 0;
 
-  constructor(operation, bytes) {
+  #budget;
+
+  constructor(operation, bytes, budget) {
     this.#inflater = new Inflater(bytes, true,
       (message) => new ArchiveError(operation, null, `bad gzip stream (${message})`));
+    this.#budget = budget;
   }
 
   get position() {
@@ -116,7 +124,7 @@ export class GunzipSource {
 
   #fill(n) {
     while (this.#buffered < n && !this.#inflater.done) {
-      for (const chunk of this.#inflater.step(n - this.#buffered)) {
+      for (const chunk of this.#inflater.step(n - this.#buffered, this.#budget.left)) {
         this.#chunks.push(chunk);
         this.#buffered += chunk.length;
       }

@@ -274,7 +274,7 @@ function storedLength(stream) {
 }
 
 /** Inflates exactly size bytes from compressed, stopping as soon as the stream gives more. */
-function inflate(operation, name, compressed, size) {
+function inflate(operation, name, compressed, size, budget) {
   const stored = storedLength(compressed);
   if (stored >= 0) {
     // Its size is known without inflating: one call instead of a slice at a time.
@@ -288,7 +288,8 @@ function inflate(operation, name, compressed, size) {
     (message) => new ArchiveError(operation, name, `bad deflate stream (${message})`));
   let length = 0;
   while (!inflater.done) {
-    for (const chunk of inflater.step(size - length)) {
+    // Room for no more than the declared size (and 4 MiB): a stream that hides more is stopped a step past it.
+    for (const chunk of inflater.step(size - length, Math.min(budget.left, size))) {
       if (length + chunk.length > size) {
         throw new ArchiveError(operation, name, `inflates to more than the ${size} bytes its header says; `
           + `stopped at ${length + chunk.length}`);
@@ -316,7 +317,7 @@ export function readZip(operation, bytes, budget) {
       }
       data = compressed;
     } else if (r.method === 8) {
-      data = inflate(operation, r.name, compressed, r.size);
+      data = inflate(operation, r.name, compressed, r.size, budget);
     } else {
       throw new ArchiveError(operation, r.name, `unsupported compression method ${r.method}`);
     }
