@@ -1,12 +1,13 @@
 // wasi-polyfill/archive: tar and zip images of MemFS directories. Mounting checks the whole archive before it
 // makes anything and undoes what it made if the MemFS refuses a part, so a directory gets all of an archive or
 // none of it; exporting writes a directory back, hard links kept in tar.
-import { gunzipSync } from 'fflate';
 import { collect } from './collect.mjs';
+import { Budget } from './budget.mjs';
 import { ArchiveError } from './errors.mjs';
 import { mountSteps } from './mount.mjs';
 import { plan } from './plan.mjs';
-import { isTar, readTar, writeTar } from './tar.mjs';
+import { BytesSource, GunzipSource } from './source.mjs';
+import { readTar, startsLikeTar, writeTar } from './tar.mjs';
 import { isZip, readZip, writeZip } from './zip.mjs';
 
 export { ArchiveError };
@@ -25,7 +26,7 @@ function bytesOf(operation, archive) {
 }
 
 function checkFs(operation, fs) {
-  if (fs === null || typeof fs !== 'object' || typeof fs.lstat !== 'function' || typeof fs.utimes !== 'function') {
+  if (fs === null || typeof fs !== 'object' || typeof fs.lstat !== 'function' || typeof fs.usage !== 'function') {
     throw new TypeError(`${operation}: the first argument must be a MemFS`);
   }
 }
@@ -42,41 +43,38 @@ function directoryPath(operation, dir) {
 function mount(operation, fs, dir, archive, read) {
   checkFs(operation, fs);
   const target = directoryPath(operation, dir);
-  const entries = read(bytesOf(operation, archive));
+  const entries = read(bytesOf(operation, archive), new Budget(operation, fs));
   return mountSteps(operation, fs, target, plan(operation, fs, target, entries));
 }
 
-function gunzip(operation, bytes) {
-  try {
-    return gunzipSync(bytes);
-  } catch (e) {
-    throw new ArchiveError(operation, null, `bad gzip stream (${e.message})`);
-  }
+/** A tar's bytes as read: inflated as the reader goes when they are gzip-compressed. */
+function tarSource(operation, bytes, budget) {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? new GunzipSource(operation, bytes, budget) : new BytesSource(bytes);
 }
 
 /** Mounts a tar archive (gzip-compressed or not) into dir of fs; returns { entries, bytes }. */
 export function mountTar(fs, dir, archive) {
-  return mount('mountTar', fs, dir, archive, (bytes) => readTar('mountTar',
-    bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip('mountTar', bytes) : bytes));
+  return mount('mountTar', fs, dir, archive, (bytes, budget) => readTar('mountTar', tarSource('mountTar', bytes,
+    budget), budget));
 }
 
 /** Mounts a zip archive into dir of fs; returns { entries, bytes }. */
 export function mountZip(fs, dir, archive) {
-  return mount('mountZip', fs, dir, archive, (bytes) => readZip('mountZip', bytes));
+  return mount('mountZip', fs, dir, archive, (bytes, budget) => readZip('mountZip', bytes, budget));
 }
 
 /** Mounts a zip, a tar or a gzip-compressed tar, told apart by their first bytes. */
 export function mountArchive(fs, dir, archive) {
   const bytes = bytesOf('mountArchive', archive);
   if (isZip(bytes)) {
-    return mount('mountArchive', fs, dir, bytes, (b) => readZip('mountArchive', b));
+    return mount('mountArchive', fs, dir, bytes, (b, budget) => readZip('mountArchive', b, budget));
   }
-  return mount('mountArchive', fs, dir, bytes, (b) => {
-    const tar = b[0] === 0x1f && b[1] === 0x8b ? gunzip('mountArchive', b) : b;
-    if (!isTar(tar)) {
+  return mount('mountArchive', fs, dir, bytes, (b, budget) => {
+    const source = tarSource('mountArchive', b, budget);
+    if (!startsLikeTar(source)) {
       throw new ArchiveError('mountArchive', null, 'neither a zip nor a tar archive');
     }
-    return readTar('mountArchive', tar);
+    return readTar('mountArchive', source, budget);
   });
 }
 

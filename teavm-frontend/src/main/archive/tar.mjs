@@ -20,6 +20,11 @@ export function isTar(bytes) {
   return bytes.length >= BLOCK && checksumHolds(bytes.subarray(0, BLOCK));
 }
 
+/** The first header of a source, put back: whether it starts like a tar archive. */
+export function startsLikeTar(source) {
+  return isTar(source.peek(BLOCK));
+}
+
 function checksumHolds(header) {
   const stored = parseOctal(header.subarray(148, 156));
   if (stored === null) {
@@ -118,21 +123,29 @@ function utf8Text(operation, name, bytes, what) {
   return value;
 }
 
-/** The entries of a tar archive, checked; throws an ArchiveError naming the entry for anything wrong. */
-export function readTar(operation, bytes) {
+/** Extended headers (pax, GNU long names) are held whole: more than this is no honest header. */
+const MAX_EXTENDED = 1 << 20;
+
+/**
+ * The entries of a tar archive read from source (BytesSource or GunzipSource), checked; throws an ArchiveError
+ * naming the entry for anything wrong. Every entry's size is claimed from budget before its data are read, and
+ * nothing past the end-of-archive block is read.
+ */
+export function readTar(operation, source, budget) {
   const entries = [];
   let pax = {};
   const global = {};
+  let globalBytes = 0;
   let longName = null;
   let longLink = null;
-  let at = 0;
   for (;;) {
-    if (at + BLOCK > bytes.length) {
-      throw new ArchiveError(operation, null, at === bytes.length
+    const at = source.position;
+    const header = source.read(BLOCK);
+    if (header.length < BLOCK) {
+      throw new ArchiveError(operation, null, header.length === 0
         ? `truncated: the archive ends at byte ${at} without its end-of-archive blocks`
-        : `truncated: the archive ends at byte ${bytes.length}, inside the header at byte ${at}`);
+        : `truncated: the archive ends at byte ${at + header.length}, inside the header at byte ${at}`);
     }
-    const header = bytes.subarray(at, at + BLOCK);
     if (isZeroBlock(header)) {
       if (longName !== null || longLink !== null || Object.keys(pax).length > 0) {
         throw new ArchiveError(operation, null, 'the archive ends after an extended header, without its entry');
@@ -158,29 +171,35 @@ export function readTar(operation, bytes) {
         throw new ArchiveError(operation, headerName, `bad pax size '${records.size}'`);
       }
     }
-    const dataStart = at + BLOCK;
     // A hard link's size field counts no data that follows it.
     const dataLength = flag === '1' ? 0 : size;
-    if (dataStart + dataLength > bytes.length) {
-      throw new ArchiveError(operation, headerName,
-        `truncated: its ${dataLength} bytes of data end past the archive's ${bytes.length} bytes`);
-    }
-    const data = bytes.subarray(dataStart, dataStart + dataLength);
-    at = dataStart + Math.ceil(dataLength / BLOCK) * BLOCK;
-    if (flag === 'x') {
-      pax = parsePax(operation, headerName, data);
-      continue;
-    }
-    if (flag === 'g') {
-      Object.assign(global, parsePax(operation, headerName, data));
-      continue;
-    }
-    if (flag === 'L') {
-      longName = cString(data);
-      continue;
-    }
-    if (flag === 'K') {
-      longLink = cString(data);
+    const padding = Math.ceil(dataLength / BLOCK) * BLOCK - dataLength;
+    const dataOf = (name, keep) => {
+      const start = source.position;
+      const taken = keep ? source.read(dataLength) : null;
+      if ((keep ? taken.length : source.skip(dataLength)) < dataLength) {
+        throw new ArchiveError(operation, name,
+          `truncated: its ${dataLength} bytes of data end past the archive's ${source.position} bytes`);
+      }
+      source.skip(padding);
+      return keep ? taken : start;
+    };
+    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+      if (dataLength > MAX_EXTENDED || flag === 'g' && globalBytes + dataLength > MAX_EXTENDED) {
+        throw new ArchiveError(operation, headerName, `an extended header of ${dataLength} bytes: more than the `
+          + `${MAX_EXTENDED} this reader takes`);
+      }
+      const data = dataOf(headerName, true);
+      if (flag === 'x') {
+        pax = parsePax(operation, headerName, data);
+      } else if (flag === 'g') {
+        globalBytes += dataLength;
+        Object.assign(global, parsePax(operation, headerName, data));
+      } else if (flag === 'L') {
+        longName = cString(data);
+      } else {
+        longLink = cString(data);
+      }
       continue;
     }
     const type = TYPES[flag];
@@ -191,6 +210,9 @@ export function readTar(operation, bytes) {
     const nameOf = (field) => utf8Text(operation, headerName, field, 'name');
     const name = records.path ?? (longName !== null ? nameOf(longName)
       : prefix.length > 0 ? `${nameOf(prefix)}/${nameOf(rawName)}` : nameOf(rawName));
+    // What an entry carries counts whole, a directory's or a symlink's skipped data too: all of it is inflated.
+    budget.claim(name, dataLength);
+    const data = dataOf(name, type === 'file');
     const linkName = records.linkpath ?? (longLink !== null ? utf8Text(operation, name, longLink, 'link name')
       : utf8Text(operation, name, cString(header.subarray(157, 257)), 'link name'));
     const mode = parseOctal(header.subarray(100, 108));

@@ -5,6 +5,7 @@ import { deflateSync, inflateSync } from 'fflate';
 import { crc32 } from './crc32.mjs';
 import { ArchiveError } from './errors.mjs';
 import { components } from './plan.mjs';
+import { Inflater, MAX_RATIO } from './source.mjs';
 import { fromUtf8, printable, utf8 } from './text.mjs';
 
 const NANOS = 1000000000n;
@@ -19,6 +20,8 @@ const EOCD64 = 0x06064b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const CENTRAL_SIZE = 46;
+const LOCAL_SIZE = 30;
 
 /** Whether bytes start like a zip archive (a local header, or the end record of an empty one). */
 export function isZip(bytes) {
@@ -113,131 +116,233 @@ function findCentralDirectory(operation, bytes) {
     throw new ArchiveError(operation, null,
       `truncated or corrupt: the central directory (${size} bytes at byte ${offset}) runs past byte ${limit}`);
   }
+  // Every entry takes at least 46 bytes of it: a count past that is a lie, refused before a record is read.
+  if (count > size / CENTRAL_SIZE) {
+    throw new ArchiveError(operation, null, `corrupt central directory: it claims ${count} entries, more than its `
+      + `${size} bytes can hold`);
+  }
   return { count, offset, end: offset + size };
 }
 
-function inflate(operation, name, compressed, size) {
-  let out;
-  try {
-    out = new Uint8Array(size + 1);
-  } catch {
-    throw new ArchiveError(operation, name, `too large to inflate (${size} bytes)`);
+/** Takes the zip64 extra field's values for the header fields that are 0xffffffff, in the order the format gives. */
+function zip64Sizes(operation, name, fields, sizes) {
+  const zip64 = fields.get(0x0001);
+  if (zip64 === undefined) {
+    return sizes;
   }
-  let inflated;
-  try {
-    inflated = inflateSync(compressed, { out });
-  } catch (e) {
-    throw new ArchiveError(operation, name, `bad deflate stream (${e.message})`);
-  }
-  if (inflated.length !== size) {
-    throw new ArchiveError(operation, name, `inflates to ${inflated.length > size ? 'more' : inflated.length} bytes, `
-      + `not the ${size} its header says`);
-  }
-  return inflated;
+  let z = 0;
+  const take = (value) => {
+    if (value !== 0xffffffff) {
+      return value;
+    }
+    if (z + 8 > zip64.byteLength) {
+      throw new ArchiveError(operation, name, 'corrupt zip64 extra field');
+    }
+    const wide = u64(zip64, z);
+    z += 8;
+    if (wide === Infinity) {
+      throw new ArchiveError(operation, name, 'a zip64 size or offset past 2^53');
+    }
+    return wide;
+  };
+  const size = take(sizes.size);
+  const compressedSize = take(sizes.compressedSize);
+  const localOffset = sizes.localOffset === undefined ? undefined : take(sizes.localOffset);
+  return { size, compressedSize, localOffset };
 }
 
-/** The entries of a zip archive, inflated and checked; throws an ArchiveError naming the entry. */
-export function readZip(operation, bytes) {
+/**
+ * The central directory's records, each checked against its local header and the archive's bounds, their data not
+ * overlapping, and their sizes claimed from budget: nothing is inflated before all of this holds.
+ */
+function readDirectory(operation, bytes, budget) {
   const v = view(bytes);
   const directory = findCentralDirectory(operation, bytes);
-  const entries = [];
+  const records = [];
   let at = directory.offset;
   for (let i = 0; i < directory.count; i++) {
-    if (at + 46 > directory.end || v.getUint32(at, true) !== CENTRAL) {
+    if (at + CENTRAL_SIZE > directory.end || v.getUint32(at, true) !== CENTRAL) {
       throw new ArchiveError(operation, null, `corrupt central directory: no entry header at byte ${at}`);
     }
-    const madeBy = v.getUint16(at + 4, true);
-    const flags = v.getUint16(at + 8, true);
-    const method = v.getUint16(at + 10, true);
-    const crc = v.getUint32(at + 16, true);
-    let compressedSize = v.getUint32(at + 20, true);
-    let size = v.getUint32(at + 24, true);
     const nameLength = v.getUint16(at + 28, true);
     const extraLength = v.getUint16(at + 30, true);
-    const commentLength = v.getUint16(at + 32, true);
-    const external = v.getUint32(at + 38, true);
-    let localOffset = v.getUint32(at + 42, true);
-    const next = at + 46 + nameLength + extraLength + commentLength;
+    const next = at + CENTRAL_SIZE + nameLength + extraLength + v.getUint16(at + 32, true);
     if (next > directory.end) {
       throw new ArchiveError(operation, null, `corrupt central directory: the entry at byte ${at} runs past its end`);
     }
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const rawName = fromUtf8(nameBytes);
-    if (rawName === null) {
+    const nameBytes = bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength);
+    const name = fromUtf8(nameBytes);
+    if (name === null) {
       throw new ArchiveError(operation, printable(nameBytes), 'the name is not valid UTF-8');
     }
-    const fields = extraFields(bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
+    const fields = extraFields(bytes.subarray(at + CENTRAL_SIZE + nameLength, at + CENTRAL_SIZE + nameLength
+      + extraLength));
     if (fields === null) {
-      throw new ArchiveError(operation, rawName, 'corrupt extra fields');
+      throw new ArchiveError(operation, name, 'corrupt extra fields');
     }
-    const zip64 = fields.get(0x0001);
-    if (zip64 !== undefined) {
-      let z = 0;
-      const take = () => {
-        if (z + 8 > zip64.byteLength) {
-          throw new ArchiveError(operation, rawName, 'corrupt zip64 extra field');
-        }
-        const value = u64(zip64, z);
-        z += 8;
-        return value;
-      };
-      if (size === 0xffffffff) size = take();
-      if (compressedSize === 0xffffffff) compressedSize = take();
-      if (localOffset === 0xffffffff) localOffset = take();
-    }
+    const flags = v.getUint16(at + 8, true);
     if ((flags & 1) !== 0) {
-      throw new ArchiveError(operation, rawName, 'encrypted entries are not supported');
+      throw new ArchiveError(operation, name, 'encrypted entries are not supported');
     }
-    if (localOffset + 30 > directory.offset || v.getUint32(localOffset, true) !== LOCAL) {
-      throw new ArchiveError(operation, rawName, `no local header at byte ${localOffset}`);
+    const { size, compressedSize, localOffset } = zip64Sizes(operation, name, fields, {
+      size: v.getUint32(at + 24, true), compressedSize: v.getUint32(at + 20, true),
+      localOffset: v.getUint32(at + 42, true),
+    });
+    const record = {
+      name, fields, flags, size, compressedSize, localOffset, at,
+      method: v.getUint16(at + 10, true), crc: v.getUint32(at + 16, true),
+      madeBy: v.getUint16(at + 4, true), external: v.getUint32(at + 38, true),
+    };
+    // Deflate's densest code stands for 258 bytes in 2 bits: anything claiming more is corrupt (or a bomb).
+    if (record.method === 8 && size > compressedSize * MAX_RATIO + 1024) {
+      throw new ArchiveError(operation, name, `claims ${size} bytes, more than its ${compressedSize} deflated `
+        + 'bytes can hold');
     }
-    const localExtra = bytes.subarray(localOffset + 30 + v.getUint16(localOffset + 26, true),
-      localOffset + 30 + v.getUint16(localOffset + 26, true) + v.getUint16(localOffset + 28, true));
-    const dataStart = localExtra.byteOffset - bytes.byteOffset + localExtra.length;
-    if (dataStart + compressedSize > directory.offset) {
-      throw new ArchiveError(operation, rawName, `truncated or corrupt: its ${compressedSize} bytes of data run past `
-        + 'the central directory');
+    checkLocalHeader(operation, bytes, directory, record);
+    budget.claim(name, size);
+    records.push(record);
+    at = next;
+  }
+  const byStart = [...records].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < byStart.length; i++) {
+    if (byStart[i].localOffset < byStart[i - 1].dataEnd) {
+      throw new ArchiveError(operation, byStart[i].name, `its local header at byte ${byStart[i].localOffset} lies `
+        + `inside the data of '${byStart[i - 1].name}': entries overlap`);
     }
-    const compressed = bytes.subarray(dataStart, dataStart + compressedSize);
+  }
+  return records;
+}
+
+/**
+ * Checks the local header of record and sets its dataStart and dataEnd: it must be there, its data must end
+ * before the central directory, and the sizes and checksum it declares (unless a data descriptor follows the data)
+ * must be the central directory's.
+ */
+function checkLocalHeader(operation, bytes, directory, record) {
+  const v = view(bytes);
+  const at = record.localOffset;
+  if (at + LOCAL_SIZE > directory.offset || v.getUint32(at, true) !== LOCAL) {
+    throw new ArchiveError(operation, record.name, `no local header at byte ${at}`);
+  }
+  const localExtraStart = at + LOCAL_SIZE + v.getUint16(at + 26, true);
+  record.localExtra = bytes.subarray(localExtraStart, localExtraStart + v.getUint16(at + 28, true));
+  record.dataStart = localExtraStart + record.localExtra.length;
+  record.dataEnd = record.dataStart + record.compressedSize;
+  if (record.dataEnd > directory.offset) {
+    throw new ArchiveError(operation, record.name, `truncated or corrupt: its ${record.compressedSize} bytes of data `
+      + 'run past the central directory');
+  }
+  if (v.getUint16(at + 8, true) !== record.method) {
+    throw new ArchiveError(operation, record.name, 'its local header and the central directory disagree on the '
+      + 'compression method');
+  }
+  if ((v.getUint16(at + 6, true) & 8) !== 0) {
+    return;
+  }
+  const local = zip64Sizes(operation, record.name, extraFields(record.localExtra) ?? new Map(), {
+    size: v.getUint32(at + 22, true), compressedSize: v.getUint32(at + 18, true),
+  });
+  if (local.size !== record.size || local.compressedSize !== record.compressedSize
+      || v.getUint32(at + 14, true) !== record.crc) {
+    throw new ArchiveError(operation, record.name, 'its local header and the central directory disagree on its '
+      + `sizes or CRC-32 (local: ${local.size} bytes, ${local.compressedSize} stored; central: ${record.size} bytes, `
+      + `${record.compressedSize} stored)`);
+  }
+}
+
+/**
+ * The bytes a deflate stream of stored blocks only inflates to, read from their headers; -1 for a stream with any
+ * other block, or cut short. Incompressible data are deflated so.
+ */
+function storedLength(stream) {
+  let total = 0;
+  for (let at = 0; at + 5 <= stream.length;) {
+    // A stored block's 3 header bits are followed by padding to the byte, LEN and its complement NLEN; it ends on a
+    // byte boundary, where the next block starts.
+    const head = stream[at];
+    const length = stream[at + 1] | stream[at + 2] << 8;
+    if ((head & 6) !== 0 || (length ^ 0xffff) !== (stream[at + 3] | stream[at + 4] << 8)) {
+      return -1;
+    }
+    total += length;
+    at += 5 + length;
+    if ((head & 1) !== 0) {
+      return at <= stream.length ? total : -1;
+    }
+  }
+  return -1;
+}
+
+/** Inflates exactly size bytes from compressed, stopping as soon as the stream gives more. */
+function inflate(operation, name, compressed, size, budget) {
+  const stored = storedLength(compressed);
+  if (stored >= 0) {
+    // Its size is known without inflating: one call instead of a slice at a time.
+    if (stored !== size) {
+      throw new ArchiveError(operation, name, `inflates to ${stored} bytes, not the ${size} its header says`);
+    }
+    return inflateSync(compressed, { out: new Uint8Array(size) });
+  }
+  const out = new Uint8Array(size);
+  const inflater = new Inflater(compressed, false,
+    (message) => new ArchiveError(operation, name, `bad deflate stream (${message})`));
+  let length = 0;
+  while (!inflater.done) {
+    // Room for no more than the declared size (and 4 MiB): a stream that hides more is stopped a step past it.
+    for (const chunk of inflater.step(size - length, Math.min(budget.left, size))) {
+      if (length + chunk.length > size) {
+        throw new ArchiveError(operation, name, `inflates to more than the ${size} bytes its header says; `
+          + `stopped at ${length + chunk.length}`);
+      }
+      out.set(chunk, length);
+      length += chunk.length;
+    }
+  }
+  if (length !== size) {
+    throw new ArchiveError(operation, name, `inflates to ${length} bytes, not the ${size} its header says`);
+  }
+  return out;
+}
+
+/** The entries of a zip archive, inflated and checked; throws an ArchiveError naming the entry. */
+export function readZip(operation, bytes, budget) {
+  const v = view(bytes);
+  const entries = [];
+  for (const r of readDirectory(operation, bytes, budget)) {
+    const compressed = bytes.subarray(r.dataStart, r.dataEnd);
     let data;
-    if (method === 0) {
-      if (compressedSize !== size) {
-        throw new ArchiveError(operation, rawName, 'a stored entry whose sizes differ');
+    if (r.method === 0) {
+      if (r.compressedSize !== r.size) {
+        throw new ArchiveError(operation, r.name, 'a stored entry whose sizes differ');
       }
       data = compressed;
-    } else if (method === 8) {
-      // Deflate's densest code stands for 258 bytes in 2 bits: anything claiming more is corrupt (or a bomb).
-      if (size > compressedSize * 1032 + 1024) {
-        throw new ArchiveError(operation, rawName, `claims ${size} bytes, more than its ${compressedSize} deflated `
-          + 'bytes can hold');
-      }
-      data = inflate(operation, rawName, compressed, size);
+    } else if (r.method === 8) {
+      data = inflate(operation, r.name, compressed, r.size, budget);
     } else {
-      throw new ArchiveError(operation, rawName, `unsupported compression method ${method}`);
+      throw new ArchiveError(operation, r.name, `unsupported compression method ${r.method}`);
     }
-    if (crc32(data) !== crc) {
-      throw new ArchiveError(operation, rawName, 'CRC-32 mismatch: the data are corrupt');
+    if (crc32(data) !== r.crc) {
+      throw new ArchiveError(operation, r.name, 'CRC-32 mismatch: the data are corrupt');
     }
-    const unixMode = madeBy >> 8 === UNIX ? external >>> 16 : 0;
-    const isDirectory = (unixMode & S_IFMT) === S_IFDIR || rawName.endsWith('/') || (external & 0x10) !== 0;
+    const unixMode = r.madeBy >> 8 === UNIX ? r.external >>> 16 : 0;
+    const isDirectory = (unixMode & S_IFMT) === S_IFDIR || r.name.endsWith('/') || (r.external & 0x10) !== 0;
     const type = isDirectory ? 'directory' : (unixMode & S_IFMT) === S_IFLNK ? 'symlink' : 'file';
-    const times = extraTimes(fields) ?? extraTimes(extraFields(localExtra) ?? new Map())
-      ?? { mtime: dosTime(v.getUint16(at + 14, true), v.getUint16(at + 12, true)), atime: null };
-    const localTimes = extraTimes(extraFields(localExtra) ?? new Map());
+    const localTimes = extraTimes(extraFields(r.localExtra) ?? new Map());
+    const times = extraTimes(r.fields) ?? localTimes
+      ?? { mtime: dosTime(v.getUint16(r.at + 14, true), v.getUint16(r.at + 12, true)), atime: null };
     const entry = {
-      name: rawName, path: components(operation, rawName), type, mode: unixMode !== 0 ? unixMode & 0o7777 : null,
+      name: r.name, path: components(operation, r.name), type, mode: unixMode !== 0 ? unixMode & 0o7777 : null,
       mtime: times.mtime, atime: times.atime ?? localTimes?.atime ?? null, data: type === 'file' ? data : null,
       target: null,
     };
     if (type === 'symlink') {
       const target = fromUtf8(data);
       if (target === null || target === '' || target.includes('\0')) {
-        throw new ArchiveError(operation, rawName, 'a symlink without a valid UTF-8 target');
+        throw new ArchiveError(operation, r.name, 'a symlink without a valid UTF-8 target');
       }
       entry.target = target;
     }
     entries.push(entry);
-    at = next;
   }
   return entries;
 }

@@ -233,6 +233,11 @@ export class MemFS {
    * from inside the guest's fd_read; wasi-polyfill/lazy builds one over HTTP.
    */
   createLazyFile(path: string, size: number, loader: (offset: number, length: number) => Uint8Array | null): void;
+  /**
+   * The bytes the files hold together now and the limits: what an archive, a store or a stream may still add is
+   * checked against this before memory is spent on it.
+   */
+  usage(): { usedBytes: number; maxBytes: number; maxFileSize: number };
   readFile(path: string): Uint8Array;
   readFile(path: string, encoding: 'utf8' | 'utf-8' | { encoding: 'utf8' | 'utf-8' }): string;
   readdir(path: string): string[];
@@ -306,7 +311,11 @@ export interface MemFSStore {
   readonly id: string;
   /** Resolves to the stamp of the store's new state, which the next save's `base` will be. */
   write(changes: MemFSChanges): Promise<{ stamp: string }>;
-  read(): Promise<{ stamp: string; inodes: MemFSInodeRecord[] } | null>;
+  /**
+   * The snapshot, or null when the store holds none. MemFS.load passes the MemFS's limits, so that a store can refuse
+   * a snapshot that would not fit before it reads its content (MemFS.load checks them again in any case).
+   */
+  read(limits?: { maxBytes: number; maxFileSize: number }): Promise<{ stamp: string; inodes: MemFSInodeRecord[] } | null>;
 }
 
 /**

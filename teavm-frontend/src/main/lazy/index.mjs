@@ -63,8 +63,12 @@ function httpLoader(path, url, size, ranges, onError) {
     try {
       const response = get(url, useRanges ? range : null);
       if (response.status === 206) {
-        const start = /^bytes (\d+)-/.exec(response.contentRange ?? '');
-        if (!start || Number(start[1]) !== offset || response.body.length !== length) {
+        const answered = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(response.contentRange ?? '');
+        if (answered && answered[3] !== '*' && Number(answered[3]) !== size) {
+          throw new Error(`the server says the file has ${answered[3]} bytes, not ${size}`);
+        }
+        if (!answered || Number(answered[1]) !== offset || Number(answered[2]) !== offset + length - 1
+            || response.body.length !== length) {
           throw new Error(`the server answered ${range} with ${response.contentRange ?? 'no Content-Range'} and `
             + `${response.body.length} bytes`);
         }

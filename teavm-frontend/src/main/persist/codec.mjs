@@ -150,6 +150,61 @@ export function inodeRecord(where, meta, chunks) {
   return { ...meta, names, inos };
 }
 
+/**
+ * What MemFS.load(store) hands store.read(limits): { maxBytes, maxFileSize }. A store checks what its records
+ * declare against them before it reads the content, and each chunk as it comes, so a store holding (or claiming)
+ * more than the MemFS takes is refused before its bytes are read. Without limits nothing is checked here.
+ */
+export class LoadLimits {
+  #where;
+  #limits;
+  #total = 0;
+
+  constructor(where, limits) {
+    this.#where = where;
+    this.#limits = limits !== null && typeof limits === 'object' && Number.isFinite(limits.maxBytes)
+      && Number.isFinite(limits.maxFileSize) ? limits : null;
+  }
+
+  /** Before reading: the files' chunk counts, [[ino, count]], against the limits (a chunk holds at least 1 byte). */
+  checkDeclared(files) {
+    if (this.#limits === null) {
+      return;
+    }
+    let total = 0;
+    for (const [ino, count] of files) {
+      const least = count === 0 ? 0 : (count - 1) * CHUNK_SIZE + 1;
+      if (least > this.#limits.maxFileSize) {
+        throw this.#tooLarge(`inode ${ino}: its ${count} content chunks hold at least ${least} bytes, more than the `
+          + `MemFS's maxFileSize (${this.#limits.maxFileSize})`);
+      }
+      total += least;
+    }
+    if (total > this.#limits.maxBytes) {
+      throw this.#tooLarge(`its files hold at least ${total} bytes, more than the MemFS's maxBytes `
+        + `(${this.#limits.maxBytes})`);
+    }
+  }
+
+  /**
+   * Before (or, where the size is known only then, right after) reading a chunk: its length, counted when it is a
+   * file's.
+   */
+  checkChunk(ino, index, length, ofFile) {
+    if (length > CHUNK_SIZE) {
+      throw corrupt(this.#where, ino, `its content chunk ${index} is missing or of the wrong size`);
+    }
+    this.#total += ofFile ? length : 0;
+    if (this.#limits !== null && this.#total > this.#limits.maxBytes) {
+      throw this.#tooLarge(`its files hold more than the MemFS's maxBytes (${this.#limits.maxBytes})`);
+    }
+  }
+
+  #tooLarge(what) {
+    return new StoreError(`${this.#where}: ${what}; nothing was loaded`);
+  }
+}
+
 function corrupt(where, ino, what) {
   return new StoreError(`${where} is corrupt: inode ${ino}: ${what}; nothing was loaded`);
 }

@@ -21,7 +21,8 @@ export interface WriteResult {
 
 export interface PersistentStore extends MemFSStore {
   write(changes: MemFSChanges): Promise<WriteResult>;
-  read(): Promise<{ stamp: string; inodes: MemFSInodeRecord[] } | null>;
+  /** Refuses (a StoreError) a snapshot past the limits from its chunk counts before reading its content. */
+  read(limits?: { maxBytes: number; maxFileSize: number }): Promise<{ stamp: string; inodes: MemFSInodeRecord[] } | null>;
   /** Empties the store: the next load finds nothing, and the next save to it is a full one. */
   clear(): Promise<void>;
   close(): void;

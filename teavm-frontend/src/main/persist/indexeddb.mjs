@@ -1,5 +1,6 @@
 import {
-  StoreError, checkHeader, chunksOf, contentOf, decodeMeta, encodeMeta, header, inodeRecord, newStamp, staleError,
+  LoadLimits, StoreError, checkHeader, chunksOf, contentOf, decodeMeta, encodeMeta, header, inodeRecord, newStamp,
+  staleError,
   storageError,
 } from './codec.mjs';
 
@@ -58,6 +59,28 @@ function openDatabase(where, name, version) {
         resolve(r.result);
       }
     };
+  });
+}
+
+/** Calls visit(key, value) for each record of an object store in key order, one at a time; a throw stops it. */
+function eachValue(store, visit) {
+  return new Promise((resolve, reject) => {
+    const r = store.openCursor();
+    r.onsuccess = () => {
+      const cursor = r.result;
+      if (cursor === null) {
+        resolve();
+        return;
+      }
+      try {
+        visit(cursor.key, cursor.value);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      cursor.continue();
+    };
+    r.onerror = () => reject(r.error);
   });
 }
 
@@ -157,19 +180,38 @@ export class IndexedDbStore {
     });
   }
 
-  read() {
+  /**
+   * The snapshot, or null when the store is empty. The metadata and the content's keys are read first, so that
+   * limits (see LoadLimits) refuse a store that holds too much before its content is; chunks are then read one
+   * at a time, and reading stops at the first past the limits.
+   */
+  read(limits) {
     return this.#serial(async () => {
-      let stored, metas, metaKeys, chunks, chunkKeys;
+      const check = new LoadLimits(this.#where, limits);
+      let stored, metas, metaKeys, chunkKeys;
+      const chunks = [];
       try {
         const t = this.#db.transaction([HEADER, INODES, CONTENT], 'readonly');
         const finished = done(t);
-        [stored, metaKeys, metas, chunkKeys, chunks] = await Promise.all([
+        [stored, metaKeys, metas, chunkKeys] = await Promise.all([
           request(t.objectStore(HEADER).get(HEADER)),
           request(t.objectStore(INODES).getAllKeys()),
           request(t.objectStore(INODES).getAll()),
           request(t.objectStore(CONTENT).getAllKeys()),
-          request(t.objectStore(CONTENT).getAll()),
         ]);
+        if (checkHeader(this.#where, stored)) {
+          const types = new Map(metaKeys.map((ino, i) => [ino, decodeMeta(this.#where, ino, metas[i]).type]));
+          const counts = new Map();
+          for (const key of chunkKeys) {
+            const ino = Array.isArray(key) ? key[0] : undefined;
+            counts.set(ino, (counts.get(ino) ?? 0) + 1);
+          }
+          check.checkDeclared([...counts].filter(([ino]) => types.get(ino) === 'file'));
+          await eachValue(t.objectStore(CONTENT), (key, value) => {
+            check.checkChunk(key[0], key[1], value?.length ?? 0, types.get(key[0]) === 'file');
+            chunks.push(value);
+          });
+        }
         await finished;
       } catch (error) {
         throw storageError(this.#where, 'load', error);

@@ -1,5 +1,6 @@
 import {
-  StoreError, checkHeader, chunksOf, contentOf, decodeMeta, encodeMeta, header, inodeRecord, newStamp, staleError,
+  LoadLimits, StoreError, checkHeader, chunksOf, contentOf, decodeMeta, encodeMeta, header, inodeRecord, newStamp,
+  staleError,
   storageError,
 } from './codec.mjs';
 
@@ -176,25 +177,33 @@ export class OpfsStore {
     await Promise.all(unlisted.map((name) => this.#directory.removeEntry(name).catch(() => {})));
   }
 
-  read() {
+  /**
+   * The snapshot, or null when the store is empty. The manifest's chunk counts are checked against limits (see
+   * LoadLimits) before any content is read, and each chunk file's size before its bytes are.
+   */
+  read(limits) {
     return this.#serial(async () => {
       try {
         const manifest = await this.#manifest();
         if (manifest === null) {
           return null;
         }
-        const entries = Object.entries(manifest.inodes);
-        const records = await inParallel(entries, async ([key, entry]) => {
-          const ino = Number(key);
+        const check = new LoadLimits(this.#where, limits);
+        const entries = Object.entries(manifest.inodes).map(([key, entry]) => {
           if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[0] !== 'string'
               || !Number.isInteger(entry[1]) || !Number.isInteger(entry[2])) {
             throw new StoreError(`${this.#where} is corrupt: inode ${key}: its manifest entry is malformed; nothing was loaded`);
           }
-          const [metadata, contentSerial, count] = entry;
-          const meta = decodeMeta(this.#where, ino, fromBase64(metadata));
+          const ino = Number(key);
+          return { ino, meta: decodeMeta(this.#where, ino, fromBase64(entry[0])), serial: entry[1], count: entry[2] };
+        });
+        check.checkDeclared(entries.filter((e) => e.meta.type === 'file').map((e) => [e.ino, e.count]));
+        const records = await inParallel(entries, async ({ ino, meta, serial, count }) => {
           const chunks = [];
           for (let i = 0; i < count; i++) {
-            chunks.push(await this.#record(ino, `c${ino}.${contentSerial}.${i}`));
+            const file = await this.#record(ino, `c${ino}.${serial}.${i}`);
+            check.checkChunk(ino, i, file.size, meta.type === 'file');
+            chunks.push(new Uint8Array(await file.arrayBuffer()));
           }
           return inodeRecord(this.#where, meta, chunks);
         });
@@ -205,9 +214,10 @@ export class OpfsStore {
     });
   }
 
+  /** The File of a chunk (its size known before its bytes are read). */
   async #record(ino, name) {
     try {
-      return await readFile(this.#directory, name);
+      return await (await this.#directory.getFileHandle(name)).getFile();
     } catch (error) {
       if (error?.name === 'NotFoundError') {
         throw new StoreError(`${this.#where} is corrupt: inode ${ino}: its file ${name} is missing; nothing was loaded`);

@@ -1,5 +1,6 @@
 // The Web Worker of wasi-polyfill/worker (runInWorker): runs one guest, blocking in Atomics.wait where it waits.
-// The page posts { type: 'run', module, options, files, input } once; this worker posts { type: 'output', fd,
+// The page posts { type: 'run', module, options, files, limits, input } once (limits: the page MemFS's maxBytes
+// and maxFileSize, which this worker's MemFS takes, so the guest meets them here as it would there); this worker posts { type: 'output', fd,
 // chunk } for each write, { type: 'input' } when the guest needs the next chunk of standard input (which the page
 // puts into the shared InputSlot), and at the end { type: 'exit', exitCode, files } or { type: 'failure', error,
 // files }.
@@ -12,8 +13,8 @@ self.onmessage = ({ data }) => {
   if (data.type === 'run') run(data);
 };
 
-function run({ module, options, files, input }) {
-  const fs = new MemFS();
+function run({ module, options, files, limits, input }) {
+  const fs = new MemFS({ maxBytes: limits.maxBytes, maxFileSize: limits.maxFileSize });
   let result;
   try {
     writeTree(fs, files);

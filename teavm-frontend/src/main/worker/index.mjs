@@ -84,8 +84,9 @@ class WorkerRun {
     };
     this.worker.onmessageerror = () => this.fail(new Error(`${WHO}: a message from the Worker could not be read`));
     try {
-      this.worker.postMessage({ type: 'run', module, options: cloned, files, input: this.slot?.buffer ?? null },
-        treeBuffers(files));
+      const { maxBytes, maxFileSize } = fs.usage();
+      const run = { type: 'run', module, options: cloned, files, limits: { maxBytes, maxFileSize } };
+      this.worker.postMessage({ ...run, input: this.slot?.buffer ?? null }, treeBuffers(files));
     } catch (e) {
       this.fail(new TypeError(`${WHO}: the options could not be sent to the Worker (only args, env, preopens, `
         + `maxOpenFiles, version and stdin bytes or text are): ${e.message}`));

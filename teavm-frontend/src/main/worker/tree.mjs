@@ -32,8 +32,21 @@ export function writeTree(fs, entries) {
   }
 }
 
-/** Makes a MemFS hold exactly the entries: everything else in it is removed first. */
+/**
+ * Makes a MemFS hold exactly the entries: everything else in it is removed first. Entries whose files would not
+ * fit the MemFS's maxBytes or maxFileSize are refused with a RangeError before anything is removed.
+ */
 export function replaceTree(fs, entries) {
+  const { maxBytes, maxFileSize } = fs.usage();
+  let total = 0;
+  for (const entry of entries) {
+    const size = entry.type === 'file' ? entry.data.length : 0;
+    total += size;
+    if (size > maxFileSize || total > maxBytes) {
+      throw new RangeError(`the files (at '${entry.path}', ${total} bytes so far) do not fit the MemFS's `
+        + `${size > maxFileSize ? `maxFileSize (${maxFileSize})` : `maxBytes (${maxBytes})`}; it was left as it was`);
+    }
+  }
   const removeChildren = (dir) => {
     for (const name of fs.readdir(dir)) {
       const path = dir === '/' ? `/${name}` : `${dir}/${name}`;

@@ -31,10 +31,11 @@ export function save(store, id, baselines, changesSince) {
 
 /**
  * Reads the store's snapshot into the MemFS with `restore(snapshot)` (which returns its generation) and makes the
- * store this MemFS's only baseline; resolves to false, changing nothing, when the store holds no snapshot.
+ * store this MemFS's only baseline; resolves to false, changing nothing, when the store holds no snapshot. The
+ * store is handed `limits` ({ usedBytes, maxBytes, maxFileSize }) to refuse what would not fit before it reads it.
  */
-export function load(store, id, baselines, restore) {
-  return new Promise((resolve) => resolve(store.read())).then((snapshot) => {
+export function load(store, id, baselines, limits, restore) {
+  return new Promise((resolve) => resolve(store.read(limits))).then((snapshot) => {
     if (snapshot === null || snapshot === undefined) {
       return false;
     }

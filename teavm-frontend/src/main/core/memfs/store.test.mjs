@@ -74,7 +74,7 @@ test('a load restores the snapshot and makes the store the only baseline', async
   const baselines = new Map([['other', { generation: 1, stamp: 'x' }]]);
   const snapshot = { stamp: 's5', inodes: [] };
   const restored = [];
-  const loaded = await load({ read: async () => snapshot }, 'db', baselines, (s) => restored.push(s) && 12);
+  const loaded = await load({ read: async () => snapshot }, 'db', baselines, {}, (s) => restored.push(s) && 12);
   assert.equal(loaded, true);
   assert.deepEqual(restored, [snapshot]);
   assert.deepEqual([...baselines], [['db', { generation: 12, stamp: 's5' }]]);
@@ -83,7 +83,7 @@ test('a load restores the snapshot and makes the store the only baseline', async
 test('a store without a snapshot loads nothing and keeps the baselines', async () => {
   const baselines = new Map([['db', { generation: 1, stamp: 'x' }]]);
   for (const empty of [null, undefined]) {
-    assert.equal(await load({ read: () => empty }, 'db', baselines, () => assert.fail('restored')), false);
+    assert.equal(await load({ read: () => empty }, 'db', baselines, {}, () => assert.fail('restored')), false);
   }
   assert.equal(baselines.size, 1);
 });
@@ -91,7 +91,7 @@ test('a store without a snapshot loads nothing and keeps the baselines', async (
 test('a snapshot restore refuses rejects the load and keeps the baselines', async () => {
   const baselines = new Map([['db', { generation: 1, stamp: 'x' }]]);
   const corrupt = new Error('corrupt');
-  await assert.rejects(load({ read: () => ({ stamp: 'y' }) }, 'db', baselines, () => {
+  await assert.rejects(load({ read: () => ({ stamp: 'y' }) }, 'db', baselines, {}, () => {
     throw corrupt;
   }), (e) => e === corrupt);
   assert.deepEqual(baselines.get('db'), { generation: 1, stamp: 'x' });

@@ -191,6 +191,56 @@ function renameInZip(zip, from, to) {
   return out;
 }
 
+/** The offsets of a zip's central directory records. */
+function centralRecords(zip) {
+  const found = [];
+  for (let i = 0; i + 4 <= zip.length; i++) {
+    if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2) found.push(i);
+  }
+  return found;
+}
+
+/** The zip with its second central record pointing at the first entry's local header: two entries, one data. */
+function overlapping(zip) {
+  const out = zip.slice();
+  new DataView(out.buffer).setUint32(centralRecords(out)[1] + 42, 0, true);
+  return out;
+}
+
+/** The zip with zip64 end records claiming `count` entries for its small central directory. */
+function claimingEntries(zip, count) {
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.length);
+  const eocd = zip.length - 22;
+  const size = v.getUint32(eocd + 12, true);
+  const offset = v.getUint32(eocd + 16, true);
+  const out = new Uint8Array(zip.length + 76);
+  out.set(zip.subarray(0, eocd));
+  const w = new DataView(out.buffer);
+  w.setUint32(eocd, 0x06064b50, true);
+  w.setBigUint64(eocd + 4, 44n, true);
+  w.setBigUint64(eocd + 24, BigInt(count), true);
+  w.setBigUint64(eocd + 32, BigInt(count), true);
+  w.setBigUint64(eocd + 40, BigInt(size), true);
+  w.setBigUint64(eocd + 48, BigInt(offset), true);
+  w.setUint32(eocd + 56, 0x07064b50, true);
+  w.setBigUint64(eocd + 64, BigInt(eocd), true);
+  w.setUint32(eocd + 72, 1, true);
+  out.set(zip.subarray(eocd), eocd + 76);
+  new DataView(out.buffer).setUint16(eocd + 76 + 8, 0xffff, true);
+  new DataView(out.buffer).setUint16(eocd + 76 + 10, 0xffff, true);
+  return out;
+}
+
+/** A tar of one header whose size field is the given bytes (base-256 when the first has its high bit set). */
+function tarWithSizeField(field) {
+  const out = tar(['big', {}, 'x']);
+  out.set(field, 124);
+  out.fill(0x20, 148, 156);
+  const sum = out.subarray(0, 512).reduce((a, b) => a + b, 0);
+  out.set(encoder.encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
+  return out;
+}
+
 function zipOf(A, MemFS, files, level = 6) {
   const fs = new MemFS();
   fs.mkdir('/z');
@@ -273,6 +323,11 @@ export async function runArchiveChecks(M, A) {
   const stored = zipOf(A, MemFS, { 'f.txt': 'stored bytes' }, 0);
   const badCrc = stored.slice();
   badCrc[30 + 5 + new DataView(badCrc.buffer).getUint16(28, true)] ^= 0x20;
+  const badCrcCentral = (zip) => {
+    const out = zip.slice();
+    new DataView(out.buffer).setUint32(centralRecords(out)[0] + 16, 0x12345678, true);
+    return out;
+  };
   const bomb = deflated.slice();
   for (let i = 0; i + 4 <= bomb.length; i++) {
     // The central directory entry's uncompressed size: 2 GiB from a few bytes.
@@ -306,6 +361,15 @@ export async function runArchiveChecks(M, A) {
       "contains '..'"],
     ['mountZip', 'an absolute zip entry', renameInZip(zipOf(A, MemFS, { 'xetc/pw': 'x' }), 'xetc/pw', '/etc/pw'), '/etc/pw', 'absolute'],
     ['mountZip', 'a duplicate zip entry', renameInZip(zipOf(A, MemFS, { 'aa': 'x', 'bb': 'y' }), 'bb', 'aa'), 'aa', 'duplicate path'],
+    ['mountTar', 'a size field past 2^53', tarWithSizeField([0x80, ...new Array(11).fill(0xff)]), 'big', 'bad size field'],
+    ['mountTar', 'an extended header of 2 MiB', tar(['PaxHeaders/x', { type: 'x', size: 2 << 20 }], ['x', {}, 'x']),
+      'PaxHeaders/x', 'extended header of 2097152 bytes'],
+    ['mountZip', 'two entries over the same data', overlapping(zipOf(A, MemFS, { aa: 'same'.repeat(30), bb: 'same'.repeat(30) })),
+      'bb', 'entries overlap'],
+    ['mountZip', 'a central directory claiming 5 million entries', claimingEntries(zipOf(A, MemFS, { aa: 'x' }), 5000000),
+      null, 'claims 5000000 entries'],
+    ['mountZip', 'a local header that disagrees with the central directory', badCrcCentral(stored), 'f.txt',
+      'disagree on its sizes or CRC-32'],
     ['mountArchive', 'neither zip nor tar', encoder.encode('just some text, '.repeat(100)), null, 'neither a zip nor a tar'],
   ];
   for (const [operation, what, bytes, entry, problem, dirs = ['/target', '/not/yet']] of cases) {

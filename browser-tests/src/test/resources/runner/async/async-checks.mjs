@@ -58,6 +58,22 @@ export async function runAsyncChecks(M, guests) {
       'in one\n|out echo: one\n|in two\n|out echo: two\n|in three\n|out echo: three\n|in null|out 3 lines\n');
   }
 
+  // One chunk of 3.4 MB from a ReadableStream: taken into the core a MiB at a time as the guest reads it, with the
+  // lines that straddle those slices intact.
+  {
+    const lines = Array.from({ length: 45000 }, (_, i) => `${String(i).padStart(6, '0')} ${'x'.repeat(70)}\n`);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(lines.join('')));
+        controller.close();
+      },
+    });
+    const r = await runGuest(M, guests.echo, { stdin: stream });
+    check(failures, 'huge chunk exit code', r.exitCode, 0);
+    check(failures, 'huge chunk echoed whole', r.stdout === `${lines.map((l) => `echo: ${l}`).join('')}45000 lines\n`,
+      true);
+  }
+
   // fread into two iovecs: a chunk that fills the first one ends the read there, the rest comes with the next.
   {
     const chunks = ['abcdefg', 'h', '123', '456789'];

@@ -310,6 +310,40 @@ export async function corrupt(kind) {
   return results;
 }
 
+/**
+ * A store holding more than the loading MemFS takes (/t/q/big is 4 chunks): refused from the chunk counts before
+ * a chunk is read, and a chunk larger than CHUNK_SIZE refused (OPFS: from its file's size, before it is read).
+ */
+export async function tooLarge(kind) {
+  const name = `too-large-${kind}`;
+  const store = await savedStore(kind, name);
+  const results = {};
+  for (const [limit, options] of [['maxBytes', { maxBytes: 2 << 20 }], ['maxFileSize', { maxFileSize: 1 << 20 }]]) {
+    const fs = new MemFS(options);
+    fs.writeFile('/mine', 'kept');
+    results[limit] = await refused(fs, () => fs.load(store));
+  }
+  const big = (() => {
+    const fs = new MemFS();
+    buildTree(fs);
+    return fs.lstat('/t/q/big').ino;
+  })();
+  const oversized = new Uint8Array(CHUNK_SIZE + 1);
+  if (kind === 'opfs') {
+    const dir = await rawOpfs(name);
+    const manifest = JSON.parse(await (await (await dir.getFileHandle('manifest.json')).getFile()).text());
+    await rawWrite(dir, `c${big}.${manifest.inodes[big][1]}.0`, oversized);
+  } else {
+    const db = await rawIndexedDb(name);
+    await rawPut(db, 'content', [big, 0], oversized);
+    db.close();
+  }
+  const fs = new MemFS();
+  fs.writeFile('/mine', 'kept');
+  results.chunk = await refused(fs, () => fs.load(store));
+  return results;
+}
+
 /** An IndexedDB database held open by a connection that ignores version changes blocks the store's upgrade. */
 export async function blocked() {
   const name = 'blocked-db';

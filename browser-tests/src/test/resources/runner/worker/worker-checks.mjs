@@ -1,6 +1,6 @@
 // Runs clang-built guests (worker-guests/, from src/test/worker-c) through wasi-polyfill/worker's runInWorker and
 // reports what happened, in order, for WorkerFallbackTest to assert on.
-import { runInWorker, WorkerAbortError } from '../../wasi-polyfill/worker.mjs';
+import { replaceTree, runInWorker, WorkerAbortError } from '../../wasi-polyfill/worker.mjs';
 import { MemFS } from '../../wasi-polyfill/wasi-polyfill.mjs';
 
 const decoder = new TextDecoder();
@@ -80,6 +80,37 @@ export async function promptLoopWithFiles() {
   } catch (e) {
     return failure(e);
   }
+}
+
+/**
+ * A MemFS of maxBytes 40: the Worker's MemFS gets the same limit, so the guest's 100-byte answer (fprintf into a
+ * FILE buffer, written at fclose) meets ENOSPC there and the tree that comes back fits. And a tree that would not
+ * fit is refused by replaceTree before anything of the MemFS is removed.
+ */
+export async function limitsCrossToTheWorker() {
+  const page = recorder();
+  const fs = new MemFS({ maxBytes: 40 });
+  fs.mkdir('/sandbox');
+  fs.writeFile('/sandbox/greeting.txt', 'Hi there\n');
+  fs.writeFile('/sandbox/old.txt', 'to be removed');
+  let run;
+  try {
+    const result = await runInWorker(guest('prompt'), {
+      fs, preopens: { '/sandbox': '/sandbox' }, stdin: page.stdin([`${'y'.repeat(100)}\n`]), stdout: () => {},
+    });
+    run = { exitCode: result.exitCode };
+  } catch (e) {
+    run = failure(e);
+  }
+  const answers = fs.exists('/sandbox/answers.txt') ? fs.readFile('/sandbox/answers.txt').length : null;
+  let refused = null;
+  const big = { path: '/sandbox/big', type: 'file', data: new Uint8Array(100), mtime: 0 };
+  try {
+    replaceTree(fs, [{ path: '/sandbox', type: 'directory', mtime: 0 }, big]);
+  } catch (e) {
+    refused = `${e.name}: ${e.message}`;
+  }
+  return { run, answers, refused, files: fs.readdir('/sandbox'), usedBytes: fs.usage().usedBytes };
 }
 
 export async function sleepAgainstWallTime(ms) {

@@ -18,10 +18,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -36,8 +38,8 @@ import org.junit.jupiter.api.TestInstance;
  * <li>runner/archive/archive-checks.mjs (also in Node.js): round trips of every inode kind and time through tar and zip, and corrupt
  * or hostile archives answered with their own ArchiveError, the target left as it was; and the tree it builds,
  * exported, read back by GNU tar (links, modes, nanosecond mtimes) and by java.util.zip;</li>
- * <li>a 50 MB image, written here (GNU tar, and java.util.zip), mounted and walked by conformance's tree_sum guest,
- * whose CRC-32 of every file must be the one computed here;</li>
+ * <li>a 50 MB image, written here (GNU tar, gzip-compressed or not, and java.util.zip), mounted and walked by
+ * conformance's tree_sum guest, whose CRC-32 of every file must be the one computed here;</li>
  * <li>lazy files read by tree_sum, on the page and in a Worker: {@link DataFiles} must see exactly the Range
  * requests for the runs read, and an unreachable or missing URL is EIO for the guest.</li>
  * </ul>
@@ -47,10 +49,13 @@ class ArchiveTest {
 
     private static final int MIB = 1 << 20;
     private static final int LAZY_SIZE = 12 * MIB;
+    /** What refusing a hostile input may raise a browser's resident memory by: a few MB, not the 1.5 GiB claimed. */
+    private static final long HOSTILE_LIMIT = 32L * MIB;
 
     private Playwright playwright;
     private String expectedWalk;
     private byte[] lazyBytes;
+    private boolean hostileServed;
 
     @BeforeAll
     void setUp() throws IOException, InterruptedException {
@@ -65,6 +70,7 @@ class ArchiveTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "tar failed: " + output);
         TestServer.data().put("image.tar", Files.readAllBytes(tar));
+        TestServer.data().put("image.tar.gz", gzip(Files.readAllBytes(tar)));
         TestServer.data().put("image.zip", zipOf(tree));
         lazyBytes = new byte[LAZY_SIZE];
         new Random(18).nextBytes(lazyBytes);
@@ -156,6 +162,14 @@ class ArchiveTest {
         return bytes.toByteArray();
     }
 
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
@@ -182,6 +196,80 @@ class ArchiveTest {
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals("ok\n", output);
         assertEquals(0, node.exitValue(), output);
+    }
+
+    /**
+     * runner/archive/hostile-node.mjs: the archives of issue 26 (a .tar.gz and a zip64 .zip of a 1.5 GiB file of
+     * zeros, 7 MB each, made there with node:zlib) and archives whose headers lie, each refused with an ArchiveError
+     * naming the entry, the MemFS unchanged, and the peak resident memory of the process refusing it at most 16 MB
+     * above what it held before.
+     */
+    @Test
+    void nodeRefusesHostileArchivesWithLittleMemory() throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(Settings.workDir().resolve("archive-hostile"));
+        for (String file : List.of("wasi-polyfill/wasi-polyfill.mjs", "wasi-polyfill/archive.mjs",
+                "runner/archive/hostile-inputs.mjs", "runner/archive/hostile-store.mjs",
+                "runner/archive/hostile-node.mjs")) {
+            Files.write(dir.resolve(Path.of(file).getFileName()), GuestCase.resource(file));
+        }
+        Process node = new ProcessBuilder(Settings.node(), dir.resolve("hostile-node.mjs").toString(), dir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(300, TimeUnit.SECONDS), "node timed out");
+        System.out.print("[archive] hostile inputs in Node.js:\n" + output);
+        assertTrue(output.endsWith("ok\n"), output);
+        assertEquals(0, node.exitValue(), output);
+    }
+
+    @Test
+    void chromiumRefusesHostileInputsWithLittleMemory() throws IOException {
+        hostileChecks(true);
+    }
+
+    @Test
+    void firefoxRefusesHostileInputsWithLittleMemory() throws IOException {
+        hostileChecks(false);
+    }
+
+    /**
+     * The archives of issue 26 ({@link HostileArchives}, made here with java.util.zip) fetched by the page, then each
+     * mounted while the resident memory of the browser's processes is watched ({@link ProcessMemory}), and a store
+     * claiming a 1.5 GiB file loaded: each refused, the MemFS unchanged, the rise at most {@link #HOSTILE_LIMIT}.
+     */
+    private void hostileChecks(boolean chromium) throws IOException {
+        if (!hostileServed) {
+            TestServer.data().put("zeros.tar.gz", HostileArchives.tarGz());
+            TestServer.data().put("zeros.zip", HostileArchives.zip64());
+            hostileServed = true;
+        }
+        Set<Long> before = BrowserProcesses.snapshot();
+        Browser browser = chromium ? Browsers.chromium(playwright) : Browsers.firefox(playwright);
+        BrowserProcesses processes = BrowserProcesses.startedSince(before);
+        try (browser) {
+            Page page = open(browser);
+            for (String[] c : new String[][] { { "zeros.tar.gz", "mountTar" }, { "zeros.tar.gz", "mountArchive" },
+                    { "zeros.zip", "mountZip" }, { "zeros.zip", "mountArchive" }, { null, "load" } }) {
+                if (c[0] != null) {
+                    page.evaluate("(url) => window.fetchHostile(url)", "/data/" + c[0]);
+                }
+                ProcessMemory memory = ProcessMemory.start(processes);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) page.evaluate("(call) => window.refuseHostile(call)", c[1]);
+                long rise = memory.rise();
+                String what = browser.browserType().name() + " " + c[1] + (c[0] == null ? " of a 1.5 GiB store" : " " + c[0]);
+                System.out.printf("[archive] %s: %s (+%.1f MB)%n", what, r.get("error"), rise / 1048576.0);
+                String error = (String) r.get("error");
+                if (c[0] == null) {
+                    assertTrue(error.startsWith("ENOSPC: MemFS.load: the snapshot does not fit"), what + ": " + error);
+                } else {
+                    assertEquals("ArchiveError", r.get("name"), what + ": " + error);
+                    assertEquals(HostileArchives.NAME, r.get("entry"), what);
+                    assertTrue(error.contains("maxBytes") && error.contains("nothing was inflated"), what + ": " + error);
+                }
+                assertEquals(true, r.get("unchanged"), what);
+                assertTrue(rise <= HOSTILE_LIMIT, what + ": the browser's resident memory rose by " + rise + " bytes");
+            }
+        }
     }
 
     @Test
@@ -281,7 +369,8 @@ class ArchiveTest {
     private void imageChecks(Browser browser) {
         try (browser) {
             Page page = open(browser);
-            for (String url : List.of("/data/image.tar", "/data/image.zip")) {
+            // The .tar.gz is inflated as the tar reader asks, a slice at a time: its files cross many slices.
+            for (String url : List.of("/data/image.tar", "/data/image.tar.gz", "/data/image.zip")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> result = (Map<String, Object>) page.evaluate("(url) => window.mountAndWalk(url)", url);
                 String expected = url.endsWith(".zip")
@@ -343,6 +432,18 @@ class ArchiveTest {
                 assertEquals(2, errors.size(), where + ": " + errors);
                 assertTrue(errors.get(0).contains("'/data/gone.bin' from http://127.0.0.1:9/nothing"), errors.get(0));
                 assertTrue(errors.get(1).contains("'/data/missing.bin'") && errors.get(1).contains("HTTP 404"), errors.get(1));
+
+                // Servers that lie: a different total size, more bytes than the Range asked for. EIO, never the bytes.
+                result = lazyReads(page, where, Map.of(
+                        "files", List.of(Map.of("path", "/data/total.bin", "url", "/data/wrongtotal/" + name, "size", LAZY_SIZE),
+                                Map.of("path", "/data/long.bin", "url", "/data/overlong/" + name, "size", LAZY_SIZE)),
+                        "args", List.of("range", "/data/total.bin", "0", "10", "range", "/data/long.bin", "0", "10")));
+                assertEquals("range /data/total.bin 0 10: EIO\nrange /data/long.bin 0 10: EIO\n", result.get("stdout"), where);
+                @SuppressWarnings("unchecked")
+                List<String> lies = (List<String>) result.get("errors");
+                assertEquals(2, lies.size(), where + ": " + lies);
+                assertTrue(lies.get(0).contains("the server says the file has 12582913 bytes, not 12582912"), lies.get(0));
+                assertTrue(lies.get(1).contains("with bytes 0-1052671/12582912 and 1052672 bytes"), lies.get(1));
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The OS processes of a launched browser, found as the processes that appeared below this JVM during the launch,
@@ -56,6 +57,12 @@ final class BrowserProcesses {
             kill();
         }, delayMillis, TimeUnit.MILLISECONDS);
         return new Watch(future, fired);
+    }
+
+    /** The browser's processes now: its main ones and all they started. */
+    List<ProcessHandle> processes() {
+        return roots.stream().flatMap(root -> Stream.concat(Stream.of(root), root.descendants()))
+                .filter(ProcessHandle::isAlive).toList();
     }
 
     void kill() {

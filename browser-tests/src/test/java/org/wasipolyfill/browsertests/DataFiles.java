@@ -15,12 +15,16 @@ import java.util.regex.Pattern;
  * Bytes a test makes at run time, served by {@link TestServer} under /data/NAME with single Range requests
  * (206 and Content-Range, 416 past the end, Accept-Ranges: bytes), and under /data/noranges/NAME as a server
  * without ranges would (200 and the whole body, whatever the Range header). Every request is logged, e.g.
- * "GET NAME bytes=0-1048575", "GET noranges/NAME", "HEAD NAME".
+ * "GET NAME bytes=0-1048575", "GET noranges/NAME", "HEAD NAME". Two servers that lie: /data/wrongtotal/NAME answers a
+ * Range with a Content-Range whose total is one byte more than the file's, /data/overlong/NAME with 4 KiB more bytes
+ * than the Range asked for.
  */
 final class DataFiles implements HttpHandler {
 
     static final String PREFIX = "/data/";
     private static final String NO_RANGES = "noranges/";
+    private static final String WRONG_TOTAL = "wrongtotal/";
+    private static final String OVERLONG = "overlong/";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -44,7 +48,9 @@ final class DataFiles implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
-            String name = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            String lie = path.startsWith(WRONG_TOTAL) ? WRONG_TOTAL : path.startsWith(OVERLONG) ? OVERLONG : "";
+            String name = path.substring(lie.length());
             String range = exchange.getRequestHeaders().getFirst("Range");
             record(method + " " + name + (range == null ? "" : " " + range));
             boolean ranges = !name.startsWith(NO_RANGES);
@@ -74,8 +80,11 @@ final class DataFiles implements HttpHandler {
                         return;
                     }
                     status = 206;
-                    exchange.getResponseHeaders().set("Content-Range",
-                            "bytes " + start + "-" + (end - 1) + "/" + body.length);
+                    if (lie.equals(OVERLONG)) {
+                        end = Math.min(body.length, end + 4096);
+                    }
+                    exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + (end - 1) + "/"
+                            + (body.length + (lie.equals(WRONG_TOTAL) ? 1 : 0)));
                 }
             }
             if (method.equals("HEAD")) {

@@ -204,6 +204,25 @@ class PersistTest {
         }
     }
 
+    /** maxBytes 2 MiB and maxFileSize 1 MiB against a 3 MiB file in 4 chunks; then one chunk of CHUNK_SIZE + 1. */
+    @ParameterizedTest
+    @CsvSource({ "chromium,idb", "chromium,opfs", "firefox,idb", "firefox,opfs" })
+    @SuppressWarnings("unchecked")
+    void aStoreHoldingMoreThanTheLimitsIsRefusedBeforeItsContentIsRead(String engine, String kind) {
+        Map<String, Object> r = run(engine, "tooLarge", kind);
+        Map<String, String> expected = Map.of(
+                "maxBytes", "its files hold at least 3145730 bytes, more than the MemFS's maxBytes (2097152)",
+                "maxFileSize", "its 4 content chunks hold at least 3145729 bytes, more than the MemFS's maxFileSize (1048576)",
+                "chunk", "its content chunk 0 is missing or of the wrong size");
+        for (Map.Entry<String, String> limit : expected.entrySet()) {
+            Map<String, Object> outcome = (Map<String, Object>) r.get(limit.getKey());
+            assertEquals(List.of("mine"), outcome.get("kept"), limit.getKey());
+            String error = (String) outcome.get("error");
+            assertTrue(error != null && error.startsWith("StoreError: ") && error.contains(limit.getValue())
+                    && error.contains("nothing was loaded"), limit.getKey() + ": " + error);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "chromium", "firefox" })
     void aBlockedDatabaseIsAClearError(String engine) {

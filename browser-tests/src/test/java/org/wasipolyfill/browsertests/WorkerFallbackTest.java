@@ -110,6 +110,21 @@ abstract class WorkerFallbackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theMemFsLimitsHoldInTheWorkerAndATreeThatDoesNotFitLeavesTheMemFsAsItWas() {
+        Map<String, Object> result = check(isolated, "limitsCrossToTheWorker()");
+        // The 101 bytes of answers.txt meet ENOSPC at fclose in the Worker (end of input: exit code 1), so the tree
+        // that comes back fits: old.txt removed, answers.txt empty.
+        assertEquals(Map.of("exitCode", 1.0), result.get("run"), () -> "run: " + result);
+        assertEquals(0.0, result.get("answers"));
+        String refused = (String) result.get("refused");
+        assertTrue(refused != null && refused.startsWith("RangeError: ") && refused.contains("maxBytes (40)")
+                && refused.contains("left as it was"), () -> "refused: " + refused);
+        assertEquals(List.of("greeting.txt", "answers.txt"), result.get("files"));
+        assertEquals(9.0, result.get("usedBytes"));
+    }
+
+    @Test
     void sleepTakesWallTimeWhileThePageTimersKeepFiring() {
         Map<String, Object> result = check(isolated, "sleepAgainstWallTime(500)");
         assertEquals(0.0, result.get("exitCode"), () -> "sleep: " + result);

@@ -9,6 +9,7 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.ErrnoException;
+import org.wasipolyfill.core.fs.FileData;
 import org.wasipolyfill.core.fs.MemFs;
 import org.wasipolyfill.js.host.JsClock;
 import org.wasipolyfill.js.host.JsContentLoader;
@@ -27,6 +28,8 @@ import org.wasipolyfill.js.interop.JsValues;
 @JSClass(name = "MemFS")
 public final class JsMemFs {
     private final MemFs fs;
+    private final long maxBytes;
+    private final long maxFileSize;
     private JSObject baselines;
 
     /**
@@ -39,10 +42,25 @@ public final class JsMemFs {
         if (!JsValues.isPlainObject(o)) {
             throw JsErrors.typeError("MemFS: options must be { maxBytes, maxFileSize }");
         }
-        fs = new MemFs(JsClock.INSTANCE, (long) WasiOptions.limit(o, "maxBytes", MemFs.DEFAULT_MAX_BYTES,
-                "MemFS: option 'maxBytes' must be a whole number of at least 1"), (long) WasiOptions.limit(o,
-                "maxFileSize", 1L << 40, "MemFS: option 'maxFileSize' must be a whole number of at least 1"));
+        maxBytes = (long) WasiOptions.limit(o, "maxBytes", MemFs.DEFAULT_MAX_BYTES,
+                "MemFS: option 'maxBytes' must be a whole number of at least 1");
+        maxFileSize = Math.min(FileData.MAX_SIZE, (long) WasiOptions.limit(o, "maxFileSize", FileData.MAX_SIZE,
+                "MemFS: option 'maxFileSize' must be a whole number of at least 1"));
+        fs = new MemFs(JsClock.INSTANCE, maxBytes, maxFileSize);
     }
+
+    /**
+     * {@code usage()}: {@code { usedBytes, maxBytes, maxFileSize }}, so that what brings bytes from
+     * outside (an archive, a store) can refuse what would not fit before it spends memory on it.
+     */
+    @JSExport
+    public JSObject usage() {
+        return usageObject(fs.usedBytes(), maxBytes, maxFileSize);
+    }
+
+    @JSBody(params = { "usedBytes", "maxBytes", "maxFileSize" },
+            script = "return { usedBytes: usedBytes, maxBytes: maxBytes, maxFileSize: maxFileSize };")
+    private static native JSObject usageObject(double usedBytes, double maxBytes, double maxFileSize);
 
     /** A MemFS with the default limits. */
     JsMemFs() {
@@ -291,11 +309,13 @@ public final class JsMemFs {
     /**
      * {@code load(store)}: replaces this MemFS's tree with the store's snapshot and resolves true, or
      * resolves false when the store holds none. A snapshot that cannot be restored rejects with an
-     * Error and changes nothing.
+     * Error and changes nothing; {@code store.read(limits)} gets {@link #usage()}, and a snapshot
+     * past maxBytes or maxFileSize is refused before its bytes are copied.
      */
     @JSExport
     public JSObject load(JSObject store) {
-        return load(store, storeId("load", store, "read"), baselines(), snapshot -> MemFsImages.restore(fs, snapshot));
+        return load(store, storeId("load", store, "read"), baselines(), usage(),
+                snapshot -> MemFsImages.restore(fs, snapshot, maxBytes, maxFileSize));
     }
 
     /** Per store id, { generation, stamp }: the state of this MemFS that the store holds. */
@@ -333,9 +353,12 @@ public final class JsMemFs {
             imports = @JSBodyImport(alias = "stores", fromModule = JsModules.STORE))
     private static native JSObject save(JSObject store, String id, JSObject baselines, Collect collect);
 
-    @JSBody(params = { "store", "id", "baselines", "restore" }, script = "return stores.load(store, id, baselines, restore);",
+    /** The store is handed the limits, to refuse what would not fit before it reads the bytes. */
+    @JSBody(params = { "store", "id", "baselines", "limits", "restore" },
+            script = "return stores.load(store, id, baselines, limits, restore);",
             imports = @JSBodyImport(alias = "stores", fromModule = JsModules.STORE))
-    private static native JSObject load(JSObject store, String id, JSObject baselines, Restore restore);
+    private static native JSObject load(JSObject store, String id, JSObject baselines, JSObject limits,
+            Restore restore);
 
     private static String path(String method, JSObject value) {
         String p = string(method, "path", value);

@@ -69,13 +69,14 @@ final class MemFsImages {
      * Restores {@code snapshot} into {@code fs} and returns its generation; a snapshot that is not a
      * tree of well-formed records is an Error naming what is wrong, and changes nothing.
      */
-    static int restore(MemFs fs, JSObject snapshot) {
+    static int restore(MemFs fs, JSObject snapshot, long maxBytes, long maxFileSize) {
         JSObject checked = check(snapshot, fs.root().inoU32());
         if (JsValues.isString(checked)) {
             throw JsErrors.error("MemFS.load: the store's snapshot is corrupt: " + JsValues.asString(checked)
                     + "; nothing was loaded");
         }
         JSObject inodes = JsValues.get(snapshot, "inodes");
+        checkSizes(inodes, maxBytes, maxFileSize);
         InodeImage[] images = new InodeImage[JsValues.length(inodes)];
         for (int i = 0; i < images.length; i++) {
             JSObject r = JsValues.at(inodes, i);
@@ -89,9 +90,32 @@ final class MemFsImages {
         try {
             return fs.restore(images, intOf(checked, "root"));
         } catch (ErrnoException e) {
-            throw JsErrors.errorWithCode(Errno.name(e.errno()) + ": MemFS.load: the snapshot does not fit this MemFS's"
-                    + " maxBytes or maxFileSize; nothing was loaded", Errno.name(e.errno()));
+            throw tooLarge(e.errno());
         }
+    }
+
+    /** Refuses a snapshot past the limits before a byte of it is copied (MemFs.restore checks them again). */
+    private static void checkSizes(JSObject inodes, long maxBytes, long maxFileSize) {
+        long total = 0;
+        for (int i = 0, n = JsValues.length(inodes); i < n; i++) {
+            JSObject r = JsValues.at(inodes, i);
+            if (JsValues.asString(JsValues.get(r, "type")).equals("file")) {
+                JSObject chunks = JsValues.get(r, "data");
+                long size = 0;
+                for (int c = 0, count = JsValues.length(chunks); c < count; c++) {
+                    size += JsValues.length(JsValues.at(chunks, c));
+                }
+                total += size;
+                if (size > maxFileSize || total > maxBytes) {
+                    throw tooLarge(size > maxFileSize ? Errno.FBIG : Errno.NOSPC);
+                }
+            }
+        }
+    }
+
+    private static RuntimeException tooLarge(int errno) {
+        return JsErrors.errorWithCode(Errno.name(errno) + ": MemFS.load: the snapshot does not fit this MemFS's"
+                + " maxBytes or maxFileSize; nothing was loaded", Errno.name(errno));
     }
 
     private static byte[][] byteArrays(JSObject array) {

@@ -17,14 +17,23 @@ import org.wasipolyfill.js.interop.JsValues;
  * is end of file), or by the reader of a ReadableStream (its end is end of file, an empty chunk is
  * skipped). The next chunk is asked for only when the guest reads with nothing buffered; until it
  * arrives the read is {@link #pending()} and the suspending import awaits {@link #whenReady()}.
+ *
+ * <p>A Uint8Array chunk is copied into the core {@link #SLICE} bytes at a time as the guest reads
+ * it, so a huge chunk costs its own size and a MiB, not twice its size; the source is asked for the
+ * next chunk only when this one is used up, so nothing queues.
  */
 public final class AsyncInput implements InputSource, Awaitable {
     private static final byte[] NONE = new byte[0];
+    private static final int SLICE = 1 << 20;
 
     private final JSObject callback;
     private final JSObject reader;
     private byte[] chunk = NONE;
     private int position;
+    /** The Uint8Array chunk whose bytes from {@code restOffset} are not yet in {@link #chunk}, or null. */
+    private JSObject rest;
+    private int restOffset;
+    private int restLength;
     private boolean ended;
     private JSObject arriving;
 
@@ -45,6 +54,9 @@ public final class AsyncInput implements InputSource, Awaitable {
 
     @Override
     public int read(byte[] target, int offset, int length) {
+        if (position == chunk.length && rest != null) {
+            nextSlice();
+        }
         int n = Math.min(length, chunk.length - position);
         if (n == 0 && !ended) {
             throw new IllegalStateException("stdin read before its next chunk arrived");
@@ -56,12 +68,22 @@ public final class AsyncInput implements InputSource, Awaitable {
 
     @Override
     public Pending pending() {
-        return position < chunk.length || ended ? null : this;
+        return position < chunk.length || rest != null || ended ? null : this;
     }
 
     @Override
     public int buffered() {
-        return chunk.length - position;
+        return chunk.length - position + (rest != null ? restLength - restOffset : 0);
+    }
+
+    private void nextSlice() {
+        int n = Math.min(SLICE, restLength - restOffset);
+        chunk = Bytes.fromUint8Array(rest, restOffset, n);
+        position = 0;
+        restOffset += n;
+        if (restOffset == restLength) {
+            rest = null;
+        }
     }
 
     @Override
@@ -74,6 +96,14 @@ public final class AsyncInput implements InputSource, Awaitable {
 
     /** Takes what the source gave; false for an empty stream chunk, after which the stream is read again. */
     private boolean accept(JSObject value) {
+        if (JsValues.isUint8Array(value) && JsValues.length(value) > SLICE) {
+            arriving = null;
+            rest = value;
+            restOffset = 0;
+            restLength = JsValues.length(value);
+            nextSlice();
+            return true;
+        }
         byte[] next = Bytes.ofChunk(value);
         if (next == null) {
             throw JsErrors.typeError("WASI: stdin gave " + JsValues.describe(value)

@@ -20,6 +20,11 @@ public final class Bytes {
         return copy;
     }
 
+    /** A copy of {@code length} bytes of a JS {@code Uint8Array} from {@code offset}. */
+    public static byte[] fromUint8Array(JSObject uint8Array, int offset, int length) {
+        return fromUint8Array(subarray(uint8Array, offset, length));
+    }
+
     /** A {@code Uint8Array} over the Java array itself: no copy, so hand out only fresh arrays. */
     public static JSObject viewAsUint8Array(byte[] bytes) {
         return uint8View(Int8Array.fromJavaArray(bytes), 0, bytes.length);
@@ -56,6 +61,9 @@ public final class Bytes {
     public static String decodeUtf8(byte[] bytes) {
         return Utf8.decode(bytes);
     }
+
+    @JSBody(params = { "a", "offset", "length" }, script = "return a.subarray(offset, offset + length);")
+    private static native JSObject subarray(JSObject a, int offset, int length);
 
     @JSBody(params = { "target", "source" }, script = "target.set(new Int8Array(source.buffer,"
             + " source.byteOffset, source.length));")
