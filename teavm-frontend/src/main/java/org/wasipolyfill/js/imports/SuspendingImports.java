@@ -32,6 +32,15 @@ public final class SuspendingImports {
         this.abort = abort;
     }
 
+    /**
+     * What a call of {@code fd_read} or {@code poll_oneoff} would wait for, for a host that awaits it
+     * itself (the kernel of a threaded program): {@link #readWait} and {@link #pollWait} of the
+     * result. {@code u} is null for wasi_snapshot_preview1.
+     */
+    public static SuspendingImports waits(Preview1 p, Unstable u, JsGuestMemory memory, AbortState abort) {
+        return new SuspendingImports(p, u, memory, abort);
+    }
+
     /** The wasi_snapshot_preview1 namespace {@code plain}, made suspending. */
     public static JSObject preview1(JSObject plain, Preview1 p, JsGuestMemory memory, AbortState abort) {
         return wrap(plain, new SuspendingImports(p, null, memory, abort));
@@ -43,6 +52,15 @@ public final class SuspendingImports {
     }
 
     /** Null when fd_read can be made now, else the promise to await before asking again. */
+    public JSObject readWait(int fd, int iovs, int iovsLen) {
+        return readWait(this, fd, iovs, iovsLen);
+    }
+
+    /** Null when poll_oneoff can be made now, else the promise to await before asking again. */
+    public JSObject pollWait(int in, int out, int nsubscriptions) {
+        return pollWait(this, in, out, nsubscriptions);
+    }
+
     private static JSObject readWait(SuspendingImports h, int fd, int iovs, int iovsLen) {
         h.abort.check();
         h.memory.revalidate();
@@ -50,7 +68,6 @@ public final class SuspendingImports {
         return pending == null ? null : h.abort.await(((Awaitable) pending).whenReady(), -1);
     }
 
-    /** Null when poll_oneoff can be made now, else the promise to await before asking again. */
     private static JSObject pollWait(SuspendingImports h, int in, int out, int nsubscriptions) {
         h.abort.check();
         h.memory.revalidate();
