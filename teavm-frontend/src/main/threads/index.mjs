@@ -2,6 +2,7 @@
 // process: every thread, the first included, in a Worker of its own (worker_threads in Node.js), all served by
 // one kernel on this thread, so that they share one descriptor table, one MemFS, stdio, args and env.
 import { WASI, MemFS } from './wasi-polyfill.mjs';
+import { concat } from '../shared/bytes.mjs';
 import { Kernel } from './kernel.mjs';
 import { importedMemory, threadsProblem } from './module-info.mjs';
 import { isolationProblem, workerFactory } from './workers.mjs';
@@ -68,15 +69,6 @@ function collect(settings, stream) {
   return chunks;
 }
 
-function concat(chunks) {
-  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
-}
 
 function abortError(reason) {
   const error = new Error(`${WHO}: aborted`, { cause: reason });

@@ -176,6 +176,11 @@ export class Kernel {
   end(code, error) {
     if (this.ended) return;
     this.ended = true;
+    try {
+      this.wasi.threadExit(null);
+    } catch {
+      // ended already by the call that brought us here; what matters is that its waits (timers) are cancelled
+    }
     for (const { worker, slot } of this.workers) {
       worker.terminate();
       slot.wake();

@@ -10,7 +10,7 @@ import org.wasipolyfill.js.interop.JsErrors;
  * {@code cause} the reason) so the suspended guest unwinds and its start() promise rejects.
  */
 public final class AbortState {
-    /** {@code { cancel }}: rejects the wait in progress, or null when the guest is not waiting. */
+    /** The cancel functions of the waits in progress (several when the threads of one process wait). */
     private final JSObject waits = newWaits();
     private JSObject error;
     private boolean ended;
@@ -24,9 +24,15 @@ public final class AbortState {
         cancel(waits, error);
     }
 
-    /** After the guest has ended an abort no longer applies. */
+    /**
+     * After the guest has ended an abort no longer applies; a wait still in progress (another
+     * thread's sleep) is cancelled, so that no timer outlives the process.
+     */
     public void end() {
-        ended = true;
+        if (!ended) {
+            ended = true;
+            cancel(waits, newAbortError(null));
+        }
     }
 
     public boolean aborted() {
@@ -51,10 +57,10 @@ public final class AbortState {
         return await(waits, input, millis);
     }
 
-    @JSBody(script = "return { cancel: null };")
+    @JSBody(script = "return new Set();")
     private static native JSObject newWaits();
 
-    @JSBody(params = { "waits", "error" }, script = "if (waits.cancel !== null) waits.cancel(error);")
+    @JSBody(params = { "waits", "error" }, script = "waits.forEach(function (f) { f(error); });")
     private static native void cancel(JSObject waits, JSObject error);
 
     @JSBody(params = "reason", script = "var e = new Error('WASI: the guest was aborted'"
@@ -66,8 +72,8 @@ public final class AbortState {
             + " var settled = false, timer = millis >= 0 ? setTimeout(function () { end(resolve); }, Math.min(Math.ceil(millis), 2147483647)) : null;"
             + " function fail(e) { end(reject, e); }"
             + " function end(f, v) { if (settled) return; settled = true; if (timer !== null) clearTimeout(timer);"
-            + " if (waits.cancel === fail) waits.cancel = null; f(v); }"
-            + " waits.cancel = fail;"
+            + " waits.delete(fail); f(v); }"
+            + " waits.add(fail);"
             + " if (input !== null) input.then(function () { end(resolve); }, fail); });")
     private static native JSObject await(JSObject waits, JSObject input, double millis);
 }
