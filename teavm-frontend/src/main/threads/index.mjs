@@ -20,13 +20,17 @@ const THREAD_OPTIONS = ['maxThreads', 'poolSize', 'signal'];
  */
 export async function runThreads(source, options) {
   const bytes = await bytesOf(source);
-  return runCompiled(await WebAssembly.compile(bytes), bytes, options);
+  return runCompiled(bytes ? await WebAssembly.compile(bytes) : source, bytes, options);
 }
 
 /** runThreads for a module already compiled from `bytes` (how WASI.run hands a threaded module over). */
 export async function runCompiled(module, bytes, options) {
   const given = options === undefined || options === null ? {} : options;
   if (typeof given !== 'object') throw new TypeError(`${WHO}: options must be an object`);
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(`${WHO}: give a threaded program's bytes or URL, not a compiled WebAssembly.Module:`
+      + ' its shared memory\'s limits are read from its binary');
+  }
   const problem = isolationProblem(WHO) || threadsProblem(WHO, module, bytes);
   if (problem) throw new Error(problem);
   const maxThreads = count(given.maxThreads, DEFAULT_MAX_THREADS, 'maxThreads');
@@ -86,9 +90,6 @@ async function bytesOf(given) {
   if (typeof Response === 'function' && source instanceof Response) return new Uint8Array(await source.arrayBuffer());
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-  if (source instanceof WebAssembly.Module) {
-    throw new TypeError(`${WHO}: give a threaded program's bytes or URL, not a compiled WebAssembly.Module:`
-      + ' its shared memory\'s limits are read from its binary');
-  }
+  if (source instanceof WebAssembly.Module) return null;
   throw new TypeError(`${WHO}: expected a URL (string or URL), a Response, an ArrayBuffer or a Uint8Array`);
 }

@@ -17,7 +17,8 @@ export class Kernel {
   /**
    * module: the compiled program; memory: its shared WebAssembly.Memory; wasi: WASI.forThreads over that memory;
    * newWorker: () => a guest Worker (workers.mjs); maxThreads: the most threads alive at once, main included;
-   * poolSize: Workers made before _start runs.
+   * poolSize: Workers made before _start runs, and the idle ones kept ready afterwards, each with its instance
+   * made, so that a spawn seldom waits for a Worker to start.
    */
   constructor({ module, memory, wasi, newWorker, maxThreads, poolSize }) {
     this.module = module;
@@ -25,8 +26,10 @@ export class Kernel {
     this.wasi = wasi;
     this.newWorker = newWorker;
     this.maxThreads = maxThreads;
+    this.poolSize = poolSize;
     this.calls = WebAssembly.Module.imports(module).map((entry) => this.callOf(entry));
-    this.slots = new SharedArrayBuffer(SLOT_BYTES * maxThreads);
+    // Every thread alive, and up to poolSize idle Workers besides.
+    this.slots = new SharedArrayBuffer(SLOT_BYTES * (maxThreads + poolSize));
     this.workers = [];
     this.free = [];
     this.live = 0;
@@ -95,7 +98,16 @@ export class Kernel {
     const tid = this.allocateTid();
     this.live++;
     this.assign(this.free.pop() || this.addWorker(), tid, arg);
+    if (this.free.length === 0) setTimeout(() => this.replenish(), 0);
     return tid;
+  }
+
+  // Idle Workers for the next spawns, made after this one is answered.
+  replenish() {
+    const spares = Math.min(this.poolSize, this.maxThreads - this.live);
+    while (!this.ended && this.free.length < spares && this.workers.length < this.maxThreads + this.poolSize) {
+      this.free.push(this.addWorker());
+    }
   }
 
   allocateTid() {

@@ -7,5 +7,5 @@ import { runCase } from './threads-case.mjs';
 
 const [dir, name] = process.argv.slice(2);
 const spec = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-const result = await runCase(WASI, MemFS, spec, readFileSync(join(dir, `${name}.wasm`)));
+const result = await runCase(WASI.run, MemFS, spec, readFileSync(join(dir, `${name}.wasm`)));
 console.log(JSON.stringify(result));

@@ -16,8 +16,11 @@ function stdinOf(spec) {
   };
 }
 
-/** { exitCode, stdout, stderr, error: { name, message } | null, ms } of running `wasm` (bytes) as `spec` says. */
-export async function runCase(WASI, MemFS, spec, wasm) {
+/**
+ * { exitCode, stdout, stderr, error: { name, message } | null, ms } of running `wasm` (bytes or a URL) as `spec` says
+ * with `run` (WASI.run, or wasi-polyfill/worker's runInWorker).
+ */
+export async function runCase(run, MemFS, spec, wasm) {
   const fs = new MemFS();
   for (const path of Object.values(spec.preopens || {})) fs.mkdir(path, { recursive: true });
   const chunks = { stdout: [], stderr: [] };
@@ -26,13 +29,13 @@ export async function runCase(WASI, MemFS, spec, wasm) {
   const started = performance.now();
   const result = { exitCode: null, stdout: '', stderr: '', error: null, ms: 0 };
   try {
-    const run = await WASI.run(wasm, {
+    const ended = await run(wasm, {
       args: spec.args, env: spec.env || {}, preopens: spec.preopens, fs, stdin: stdinOf(spec),
       stdout: (chunk) => chunks.stdout.push(decoder.decode(chunk)),
       stderr: (chunk) => chunks.stderr.push(decoder.decode(chunk)),
       maxThreads: spec.maxThreads, signal: timeout.signal,
     });
-    result.exitCode = run.exitCode;
+    result.exitCode = ended.exitCode;
   } catch (e) {
     result.error = { name: e && e.name, message: String((e && e.message) || e) };
   } finally {

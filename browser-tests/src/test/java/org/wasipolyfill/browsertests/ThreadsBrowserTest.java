@@ -7,6 +7,7 @@ import com.google.gson.Gson;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +56,21 @@ abstract class ThreadsBrowserTest extends ThreadsTest {
 
     @Override
     protected Map<String, Object> run(String name) {
-        return runOn(isolated, name);
+        return runOn(isolated, name, "run");
+    }
+
+    @Test
+    void runInWorkerHandsAThreadedProgramToTheThreadsRuntimeToo() {
+        Map<String, Object> result = runOn(isolated, "shared_fd", "worker");
+        assertEquals(null, result.get("error"), () -> "runInWorker: " + result);
+        assertEquals(0.0, result.get("exitCode"));
+        assertTrue(((String) result.get("stdout")).endsWith("thread 3: 200 lines in order\n0 broken lines\n"),
+                () -> "runInWorker: " + result);
     }
 
     @Test
     void aPageWithoutIsolationIsToldWhichHeadersToSend() {
-        Map<String, Object> result = runOn(plain, "many_threads");
+        Map<String, Object> result = runOn(plain, "many_threads", "run");
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) result.get("error");
         assertTrue(error != null, () -> "ran without isolation: " + result);
@@ -71,13 +81,13 @@ abstract class ThreadsBrowserTest extends ThreadsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> runOn(StaticServer server, String name) {
+    private Map<String, Object> runOn(StaticServer server, String name, String through) {
         try (BrowserContext context = engine.browser().newContext()) {
             Page page = context.newPage();
             page.setDefaultTimeout(TIMEOUT_MILLIS);
             page.navigate(server.uri().resolve("runner/threads/page.html").toString());
             page.waitForFunction("() => window.checksReady");
-            Object json = page.evaluate("name => window.runThreadsCase(name)", name);
+            Object json = page.evaluate("([name, through]) => window.runThreadsCase(name, through)", List.of(name, through));
             return new Gson().fromJson((String) json, Map.class);
         }
     }
