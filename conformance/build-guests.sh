@@ -6,6 +6,10 @@
 #   <out>/guests/index.txt     one case name per line, sorted
 #   <out>/guests/reactors/<name>.wasm   from src/main/reactor/<name>.c, built as reactors (-mexec-model=reactor:
 #                              _initialize instead of _start) for the JS API's initialize(); not conformance cases
+#   <out>/guests/threads/<name>.wasm  from src/main/threads/<name>.c (pthreads, --target=wasm32-wasip1-threads over
+#                              the sysroot scripts/threads-sysroot builds once into a cache) or <name>.wat (wat2wasm
+#                              --enable-threads), with their case files from src/main/threads/cases/ and an index.txt;
+#                              run by the threads runtime only, so they are not in the top index.txt
 # A .wasm is rebuilt only when it is older than its source, a shared header or this script.
 #
 # usage: build-guests.sh MODULE_DIR OUTPUT_DIR   (Maven passes ${basedir} and ${project.build.outputDirectory})
@@ -109,6 +113,49 @@ for source in "$reactor_dir"/*.c; do
   fi
 done
 
+# The wasi-threads guests, a case set of their own.
+threads_dir=$module/src/main/threads
+threads_out=$out/threads
+threads_names=()
+mkdir -p "$threads_out"
+eval "$("$module/../scripts/threads-sysroot")"
+threads_flags=(--target=wasm32-wasip1-threads --sysroot="$SYSROOT" -resource-dir "$RESOURCE_DIR" -pthread -O2 -Wall -Wextra
+  -Werror -std=gnu11 -Wl,--strip-debug -Wl,--import-memory,--export-memory,--max-memory=67108864)
+for source in "$threads_dir"/*.c "$threads_dir"/*.wat; do
+  name=$(basename "${source%.*}")
+  wasm=$threads_out/$name.wasm
+  threads_names+=("$name")
+  if newer_than "$wasm" "$source" "$threads_dir"/*.h "$script"; then
+    if [[ $source == *.wat ]]; then
+      wat2wasm --enable-threads "$source" -o "$wasm.tmp" || fail "assembling $source failed"
+    else
+      clang-19 "${threads_flags[@]}" "$source" -o "$wasm.tmp" || fail "compiling $source failed"
+    fi
+    mv "$wasm.tmp" "$wasm"
+    built=$((built + 1))
+  fi
+done
+for name in "${threads_names[@]}"; do
+  [[ -e $threads_dir/cases/$name.json ]] || fail "threads guest $name has no case spec $threads_dir/cases/$name.json"
+  cp "$threads_dir/cases/$name.json" "$threads_out/$name.json"
+  for stream in stdout stderr; do
+    if [[ -e $threads_dir/cases/$name.$stream ]]; then
+      cp "$threads_dir/cases/$name.$stream" "$threads_out/$name.$stream"
+    else
+      rm -f "$threads_out/$name.$stream"
+    fi
+  done
+done
+for spec in "$threads_dir"/cases/*.json; do
+  [[ -e $threads_out/$(basename "$spec" .json).wasm ]] || fail "case spec $spec has no threads guest source"
+done
+for file in "$threads_out"/*; do
+  base=$(basename "$file")
+  [[ $base == index.txt ]] && continue
+  [[ " ${threads_names[*]} " == *" ${base%%.*} "* ]] || rm -f "$file"
+done
+printf '%s\n' "${threads_names[@]}" | LC_ALL=C sort > "$threads_out/index.txt"
+
 # Every guest needs a case spec, and every case spec a guest.
 for name in "${names[@]}"; do
   [[ -e $cases_dir/$name.json ]] || fail "guest $name has no case spec $cases_dir/$name.json"
@@ -133,9 +180,9 @@ done
 # Drop the outputs of guests whose sources were removed.
 for file in "$out"/*; do
   base=$(basename "$file")
-  [[ $base == index.txt || $base == reactors ]] && continue
+  [[ $base == index.txt || $base == reactors || $base == threads ]] && continue
   [[ " ${names[*]} " == *" ${base%%.*} "* ]] || rm -f "$file"
 done
 
 printf '%s\n' "${names[@]}" | LC_ALL=C sort > "$out/index.txt"
-echo "build-guests: ${#names[@]} cases, $built guest(s) compiled, into $out"
+echo "build-guests: ${#names[@]} cases and ${#threads_names[@]} threads cases, $built guest(s) compiled, into $out"

@@ -11,6 +11,8 @@ import { readTree, writeTree, replaceTree, treeBuffers } from './tree.mjs';
 export { readTree, writeTree, replaceTree };
 
 const WHO = 'wasi-polyfill/worker';
+// A wasi-threads program goes to wasi-polyfill/threads, beside this bundle (a variable: loaded at run time).
+const THREADS_ENTRY = './threads.mjs';
 const CLONED_OPTIONS = ['version', 'args', 'env', 'preopens', 'maxOpenFiles'];
 
 /**
@@ -45,7 +47,10 @@ export async function runInWorker(source, options = {}) {
   }
   if (signal?.aborted) throw new WorkerAbortError(signal.reason);
   const input = pageInput(options.stdin);
-  const module = await compile(source);
+  const { module, bytes } = await compile(source);
+  if (WebAssembly.Module.imports(module).some((entry) => entry.kind === 'memory' || entry.module === 'wasi')) {
+    return (await import(THREADS_ENTRY)).runCompiled(module, bytes, options);
+  }
   if (signal?.aborted) throw new WorkerAbortError(signal.reason);
   const fs = options.fs ?? new MemFS();
   const files = readTree(fs);
@@ -219,8 +224,9 @@ function checkCallback(name, value) {
   }
 }
 
+/** { module, bytes } (bytes null for a module given compiled). */
 async function compile(source) {
-  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof WebAssembly.Module) return { module: source, bytes: null };
   let response = source;
   if (typeof source === 'string' || source instanceof URL) {
     response = fetch(new URL(source, globalThis.document?.baseURI ?? globalThis.location?.href));
@@ -236,7 +242,9 @@ async function compile(source) {
     throw new TypeError(`${WHO}: the source must be a URL, a Response, bytes or a WebAssembly.Module, got `
       + describe(source));
   }
-  return WebAssembly.compile(bytes);
+  const view = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : new Uint8Array(bytes);
+  return { module: await WebAssembly.compile(view), bytes: view };
 }
 
 /** The Worker's error as the same kind on the page: a trap stays a WebAssembly.RuntimeError. */

@@ -12,16 +12,16 @@ export function abortError(reason) {
 /** The longest setTimeout delay; a longer one would fire at once. */
 const LONGEST_TIMER_MS = 2147483647;
 
-/** The wait in progress of one guest (a guest waits in one import at a time), which cancel() rejects. */
+/** The waits in progress of one process (one per thread that waits), which cancel() rejects. */
 export class Waits {
   constructor() {
-    this.current = null;
+    this.pending = new Set();
   }
 
-  /** Rejects the wait in progress with error; nothing when the guest is not waiting. */
+  /** Rejects every wait in progress with error; nothing when no thread is waiting. */
   cancel(error) {
-    if (this.current !== null) {
-      this.current(error);
+    for (const fail of [...this.pending]) {
+      fail(error);
     }
   }
 
@@ -41,14 +41,12 @@ export class Waits {
         if (timer !== null) {
           clearTimeout(timer);
         }
-        if (this.current === fail) {
-          this.current = null;
-        }
+        this.pending.delete(fail);
         settle(value);
       };
       const fail = (error) => end(reject, error);
       const timer = millis >= 0 ? setTimeout(() => end(resolve), Math.min(Math.ceil(millis), LONGEST_TIMER_MS)) : null;
-      this.current = fail;
+      this.pending.add(fail);
       if (input !== null) {
         input.then(() => end(resolve), fail);
       }

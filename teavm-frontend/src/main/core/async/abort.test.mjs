@@ -21,7 +21,7 @@ test('a wait resolves when its input does', async () => {
   }), -1);
   arrive('chunk');
   assert.equal(await waiting, undefined);
-  assert.equal(waits.current, null);
+  assert.equal(waits.pending.size, 0);
 });
 
 test('a wait rejects with what its input rejects with', async () => {
@@ -39,7 +39,7 @@ test('cancel rejects the wait in progress at once, and a settled wait is no long
   const waiting = waits.wait(never, -1);
   waits.cancel(error);
   await assert.rejects(waiting, (e) => e === error);
-  assert.equal(waits.current, null);
+  assert.equal(waits.pending.size, 0);
   waits.cancel(error);
 });
 
@@ -54,4 +54,15 @@ test('the timer of a wait that ended otherwise is cleared, and an hour is not cu
   const cancelled = waits.wait(never, 1e12);
   waits.cancel(new Error('x'));
   await assert.rejects(cancelled);
+});
+
+test('cancel rejects every wait in progress (the threads of one process)', async () => {
+  const waits = new Waits();
+  const first = waits.wait(new Promise(() => {}), -1);
+  const second = waits.wait(null, 60_000);
+  const error = new Error('ended');
+  waits.cancel(error);
+  await assert.rejects(first, (e) => e === error);
+  await assert.rejects(second, (e) => e === error);
+  assert.equal(waits.pending.size, 0);
 });

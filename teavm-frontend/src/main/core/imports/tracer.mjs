@@ -35,7 +35,8 @@ export function traced(namespace, signatures, errnoNames, sink, module, buffer) 
     if (!memory || start + size > memory.byteLength) {
       return hex(start);
     }
-    return JSON.stringify(new TextDecoder().decode(new Uint8Array(memory.buffer, start, size)));
+    // A copy: TextDecoder refuses a view of a SharedArrayBuffer (a threaded guest's memory).
+    return JSON.stringify(new TextDecoder().decode(new Uint8Array(memory.buffer, start, size).slice()));
   };
   const out = {};
   for (const signature of signatures.split(';')) {
@@ -88,7 +89,7 @@ function tracedImport(plain, { module, name, params, names, sink, text, view }) 
       call.results = {};
       params.forEach((param, i) => {
         const kind = param[0];
-        const at = values[i] >>> 0;
+        const at = Number(values[i]) >>> 0; // an i64 parameter is a BigInt, which >>> refuses
         if ((kind === RESULT_32 || kind === RESULT_64) && at + (kind === RESULT_32 ? 4 : 8) <= memory.byteLength) {
           const result = kind === RESULT_32 ? memory.getUint32(at, true) : memory.getBigUint64(at, true);
           call.results[param.slice(1)] = result;

@@ -100,3 +100,29 @@ test('an i64 argument is shown in decimal or hex as its kind says', () => {
   ns.fd_seek(1, -5n, -1n);
   assert.deepEqual(calls[0].args, { fd: '1', offset: '-5', flags: '0xffffffffffffffff' });
 });
+
+test('a call with an i64 parameter (a BigInt) is reported with its results', () => {
+  const memory = new ArrayBuffer(64);
+  const calls = [];
+  const namespace = {
+    clock_time_get: (id, precision, time) => {
+      new DataView(memory).setBigUint64(time, 5n, true);
+      return 0;
+    },
+  };
+  const tracedNamespace = traced(namespace, 'clock_time_get/nid/Nprecision/Rtime', ERRNOS, (call) => calls.push(call),
+    'wasi_snapshot_preview1', () => memory);
+  assert.equal(tracedNamespace.clock_time_get(1, 1000n, 8), 0);
+  assert.deepEqual(calls[0].results, { time: 5n });
+  assert.equal(calls[0].text, 'clock_time_get(id=1, precision=1000, time=0x8) -> SUCCESS (time=5)');
+});
+
+test('a string in a SharedArrayBuffer (a threaded guest) is decoded from a copy', () => {
+  const memory = new SharedArrayBuffer(64);
+  new Uint8Array(memory).set(new TextEncoder().encode('hi.txt'), 16);
+  const calls = [];
+  const tracedNamespace = traced({ path_open: () => 8 }, SIGNATURES, ERRNOS, (call) => calls.push(call),
+    'wasi_snapshot_preview1', () => memory);
+  tracedNamespace.path_open(3, 0, 16, 6, 48);
+  assert.equal(calls[0].args.path, '"hi.txt"');
+});

@@ -4,19 +4,25 @@ import { missingNamespaces } from './namespaces.mjs';
 import { copyOptions } from './options.mjs';
 
 const WHO = 'WASI.run';
+// The threads runtime, beside this bundle; a variable, so that the bundler leaves the import to run time.
+const THREADS_ENTRY = './threads.mjs';
 
 /**
  * WASI.run(source, options): compiles the module first, so that its imports pick the namespaces,
  * runs it with one fresh WASI and resolves to { exitCode, stdout, stderr, fs }; stdout and stderr
  * are the bytes written, or null where the options gave a callback. start may return a promise
- * (a guest that suspends), hence the await.
+ * (a guest that suspends), hence the await. A module importing a memory or wasi.thread-spawn is a wasi-threads
+ * program: it goes to the threads runtime (wasi-polyfill/threads), loaded only then.
  */
 export async function run(host, source, options) {
   const settings = copyOptions(WHO, options);
+  const { module, bytes } = await compile(source);
+  if (WebAssembly.Module.imports(module).some((entry) => entry.kind === 'memory' || entry.module === 'wasi')) {
+    return (await import(THREADS_ENTRY)).runCompiled(module, await bytes(), options);
+  }
   const stdout = settings.stdout === undefined ? collect(settings, 'stdout') : null;
   const stderr = settings.stderr === undefined ? collect(settings, 'stderr') : null;
   const wasi = host.newWasi(settings);
-  const module = await compile(source);
   const imports = missingNamespaces(host, () => wasi, module, null) || {};
   const instance = await WebAssembly.instantiate(module, imports);
   const exitCode = await wasi.start(instance);
@@ -31,6 +37,7 @@ function collect(settings, stream) {
   return chunks;
 }
 
+/** { module, bytes }: bytes() gives the binary (null for a module given compiled), read only when asked. */
 async function compile(given) {
   const source = given !== null && typeof given === 'object' && typeof given.then === 'function' ? await given : given;
   if (typeof source === 'string' || (typeof URL !== 'undefined' && source instanceof URL)) {
@@ -40,13 +47,12 @@ async function compile(given) {
     return fromResponse(source, source.url);
   }
   if (source instanceof WebAssembly.Module) {
-    return source;
+    return { module: source, bytes: () => null };
   }
-  if (source instanceof ArrayBuffer) {
-    return WebAssembly.compile(source);
-  }
-  if (ArrayBuffer.isView(source)) {
-    return WebAssembly.compile(new Uint8Array(source.buffer, source.byteOffset, source.byteLength));
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    const bytes = source instanceof ArrayBuffer ? new Uint8Array(source)
+      : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+    return { module: await WebAssembly.compile(bytes), bytes: () => bytes };
   }
   throw new TypeError(`${WHO}: expected a URL (string or URL), a Response, an ArrayBuffer, a Uint8Array`
     + ` or a WebAssembly.Module, got ${describe(source)}`);
@@ -67,15 +73,17 @@ async function fromResponse(response, url) {
     throw new Error(`${WHO}: fetching ${url || 'the Response'} failed with HTTP status ${response.status}`);
   }
   if (typeof WebAssembly.compileStreaming !== 'function') {
-    return WebAssembly.compile(await response.arrayBuffer());
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { module: await WebAssembly.compile(bytes), bytes: () => bytes };
   }
   const spare = response.clone();
   try {
-    return await WebAssembly.compileStreaming(response);
+    return { module: await WebAssembly.compileStreaming(response), bytes: async () => new Uint8Array(await spare.arrayBuffer()) };
   } catch (e) {
     if (!(e instanceof TypeError)) {
       throw e;
     }
-    return WebAssembly.compile(await spare.arrayBuffer());
+    const bytes = new Uint8Array(await spare.arrayBuffer());
+    return { module: await WebAssembly.compile(bytes), bytes: () => bytes };
   }
 }

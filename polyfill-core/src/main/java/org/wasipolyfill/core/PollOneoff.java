@@ -1,5 +1,6 @@
 package org.wasipolyfill.core;
 
+import java.util.Arrays;
 import org.wasipolyfill.core.abi.ClockId;
 import org.wasipolyfill.core.abi.Errno;
 import org.wasipolyfill.core.abi.EventRwFlags;
@@ -28,11 +29,16 @@ final class PollOneoff {
     private final FdTable fds;
     private final WasiClock clock;
     private final PollWait wait = new PollWait();
-    private long[] deadlines = new long[0];
-    /** Whether {@link #deadlines} hold the deadlines of the subscriptions at armedIn, armedCount. */
-    private boolean armed;
-    private int armedIn;
-    private int armedCount;
+    /** The deadlines of a poll made without a plan. */
+    private long[] scratch = new long[0];
+    /**
+     * The deadlines fixed by the plans of polls not made yet, keyed by where their subscriptions are:
+     * one per waiting poll, as each thread of a threaded process may have its own.
+     */
+    private int[] armedIns = new int[0];
+    private int[] armedCounts = new int[0];
+    private long[][] armedDeadlines = new long[0][];
+    private int armedSize;
 
     PollOneoff(FdTable fds, WasiClock clock) {
         this.fds = fds;
@@ -46,10 +52,13 @@ final class PollOneoff {
      */
     int poll(GuestMemory memory, int in, int out, int count) {
         validate(memory, in, out, count);
-        if (!isArmed(in, count)) {
-            computeDeadlines(memory, in, count);
+        long[] deadlines = disarm(in, count);
+        if (deadlines == null) {
+            if (scratch.length < count) {
+                scratch = new long[Math.max(count, 8)];
+            }
+            deadlines = computeDeadlines(memory, in, count, scratch);
         }
-        armed = false;
         int events = 0;
         long earliest = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {
@@ -87,11 +96,13 @@ final class PollOneoff {
      */
     PollWait plan(GuestMemory memory, int in, int out, int count) {
         validate(memory, in, out, count);
-        if (!isArmed(in, count)) {
-            computeDeadlines(memory, in, count);
-            armed = true;
-            armedIn = in;
-            armedCount = count;
+        int armedAt = armedAt(in, count);
+        long[] deadlines;
+        if (armedAt >= 0) {
+            deadlines = armedDeadlines[armedAt];
+        } else {
+            deadlines = computeDeadlines(memory, in, count, new long[count]);
+            arm(in, count, deadlines);
         }
         long now = clock.monotonicNanos();
         long earliest = PollWait.NO_DEADLINE;
@@ -119,8 +130,40 @@ final class PollOneoff {
         return wait;
     }
 
-    private boolean isArmed(int in, int count) {
-        return armed && armedIn == in && armedCount == count;
+    private int armedAt(int in, int count) {
+        for (int i = 0; i < armedSize; i++) {
+            if (armedIns[i] == in && armedCounts[i] == count) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void arm(int in, int count, long[] deadlines) {
+        if (armedSize == armedIns.length) {
+            int size = Math.max(4, armedSize * 2);
+            armedIns = Arrays.copyOf(armedIns, size);
+            armedCounts = Arrays.copyOf(armedCounts, size);
+            armedDeadlines = Arrays.copyOf(armedDeadlines, size);
+        }
+        armedIns[armedSize] = in;
+        armedCounts[armedSize] = count;
+        armedDeadlines[armedSize++] = deadlines;
+    }
+
+    /** The deadlines armed for these subscriptions, forgotten here; or null. */
+    private long[] disarm(int in, int count) {
+        int at = armedAt(in, count);
+        if (at < 0) {
+            return null;
+        }
+        long[] deadlines = armedDeadlines[at];
+        armedSize--;
+        armedIns[at] = armedIns[armedSize];
+        armedCounts[at] = armedCounts[armedSize];
+        armedDeadlines[at] = armedDeadlines[armedSize];
+        armedDeadlines[armedSize] = null;
+        return deadlines;
     }
 
     private void validate(GuestMemory memory, int in, int out, int count) {
@@ -138,15 +181,13 @@ final class PollOneoff {
         }
     }
 
-    private void computeDeadlines(GuestMemory memory, int in, int count) {
-        if (deadlines.length < count) {
-            deadlines = new long[Math.max(count, 8)];
-        }
+    private long[] computeDeadlines(GuestMemory memory, int in, int count, long[] deadlines) {
         for (int i = 0; i < count; i++) {
             int sub = in + i * Layout.SUBSCRIPTION_SIZE;
             deadlines[i] = memory.readU8(sub + Layout.SUBSCRIPTION_TAG) == EventType.CLOCK
                     ? deadline(memory, sub) : NOT_A_CLOCK;
         }
+        return deadlines;
     }
 
     /** What an fd_read subscription waits for; null when it is ready, or reports an error. */

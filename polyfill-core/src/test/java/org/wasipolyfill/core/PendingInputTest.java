@@ -197,6 +197,24 @@ class PendingInputTest {
     }
 
     @Test
+    void pollsPlannedAtOnceByTwoThreadsKeepTheirOwnDeadlines() {
+        int other = SUBS + 4 * Layout.SUBSCRIPTION_SIZE;
+        relativeClock(SUBS, 1, SECOND);
+        relativeClock(other, 2, 2 * SECOND);
+        long first = wasi.pollOneoffPlan(SUBS, EVENTS, 1).deadlineNanos();
+        long second = wasi.pollOneoffPlan(other, EVENTS + 0x100, 1).deadlineNanos();
+        assertEquals(SECOND, second - first, 10_000);
+        clock.sleep(SECOND / 2);
+        assertEquals(first, wasi.pollOneoffPlan(SUBS, EVENTS, 1).deadlineNanos(), "not re-armed by the other's plan");
+        assertEquals(second, wasi.pollOneoffPlan(other, EVENTS + 0x100, 1).deadlineNanos());
+        clock.sleep(SECOND / 2);
+        assertNull(wasi.pollOneoffPlan(SUBS, EVENTS, 1));
+        assertEquals(Errno.SUCCESS, wasi.pollOneoff(SUBS, EVENTS, 1, OUT));
+        assertEquals(1, memory.readI32(OUT));
+        assertEquals(second, wasi.pollOneoffPlan(other, EVENTS + 0x100, 1).deadlineNanos(), "the other still waits");
+    }
+
+    @Test
     void subscriptionsThatAnswerAtOnceAreReady() {
         fdRead(SUBS, 1, 1);
         assertNull(wasi.pollOneoffPlan(SUBS, EVENTS, 1), "fd_read on stdout: EBADF from the call");

@@ -43,16 +43,62 @@ public final class JsWasi {
     private JSObject unstableImport;
     private boolean started;
     private final AbortState abort = new AbortState();
+    /** Whether async mode's fd_read and poll_oneoff suspend the guest (JSPI); false for a threads kernel. */
+    private final boolean suspending;
 
     @JSExport
     public JsWasi(JSObject options) {
+        this(WasiOptions.parse(options), true);
+    }
+
+    private JsWasi(WasiOptions options, boolean suspending) {
         LiveShapes.ensure();
-        this.options = WasiOptions.parse(options);
-        this.preview1 = this.options.newPreview1();
+        this.options = options;
+        this.suspending = suspending && options.async;
+        this.preview1 = options.newPreview1();
         preview1.bindMemory(memory);
         this.plainPreview1Import = Preview1Imports.create(preview1, memory);
-        JSObject traced = ImportTracer.traced(this.options.trace, Preview1.MODULE, plainPreview1Import, memory);
-        this.wasiImport = this.options.async ? SuspendingImports.preview1(traced, preview1, memory, abort) : traced;
+        JSObject traced = ImportTracer.traced(options.trace, Preview1.MODULE, plainPreview1Import, memory);
+        this.wasiImport = this.suspending ? SuspendingImports.preview1(traced, preview1, memory, abort) : traced;
+    }
+
+    /**
+     * For {@code wasi-polyfill/threads}: the one WASI of a threaded program, bound to its shared
+     * memory, whose imports its threads' calls are served by. Its fd_read and poll_oneoff never
+     * suspend, and an async stdin needs no JSPI: the kernel asks {@link #threadWait} first and
+     * awaits what it names.
+     */
+    @JSExport
+    public static JsWasi forThreads(JSObject options, JSObject sharedMemory) {
+        JsWasi wasi = new JsWasi(WasiOptions.parse(options, false), false);
+        wasi.memory.bind((WasmMemory) sharedMemory);
+        wasi.started = true;
+        return wasi;
+    }
+
+    /**
+     * For the threads kernel: null when the call {@code module.name(a, b, c, ...)} can be made now
+     * without blocking, else a promise to await before asking again (the stdin's next chunk, a
+     * timer). Only fd_read and poll_oneoff ever wait.
+     */
+    @JSExport
+    public JSObject threadWait(String module, String name, int a, int b, int c) {
+        boolean unstable = module.equals(Unstable.MODULE);
+        SuspendingImports waits = SuspendingImports.waits(preview1, unstable ? new Unstable(preview1) : null, memory, abort);
+        if (name.equals("fd_read")) {
+            return waits.readWait(a, b, c);
+        }
+        return name.equals("poll_oneoff") ? waits.pollWait(a, b, c) : null;
+    }
+
+    /**
+     * For the threads kernel, when the process ends: the exit code ({@code failure} null when
+     * {@code _start} returned, else a box of what a call threw), with the consoles flushed; or
+     * throws what was thrown when it is not proc_exit's signal.
+     */
+    @JSExport
+    public double threadExit(JSObject failure) {
+        return exitCode(failure);
     }
 
     /** Whether this WASI is in async mode: start() and initialize() then return promises. */
@@ -96,7 +142,7 @@ public final class JsWasi {
             Unstable unstable = new Unstable(preview1);
             unstableImport = ImportTracer.traced(options.trace, Unstable.MODULE,
                     UnstableImports.create(unstable, memory, plainPreview1Import), memory);
-            if (options.async) {
+            if (suspending) {
                 unstableImport = SuspendingImports.unstable(unstableImport, unstable, preview1, memory, abort);
             }
         }
@@ -134,7 +180,7 @@ public final class JsWasi {
                     + " A reactor, exporting '_initialize', is set up with initialize())");
         }
         started = true;
-        if (options.async) {
+        if (suspending) {
             return startPromising(entry, failure -> toJs(exitCode(failure)));
         }
         return toJs(exitCode(call(entry)));
@@ -174,7 +220,7 @@ public final class JsWasi {
                     + " (is it a reactor module, built with -mexec-model=reactor?)");
         }
         started = true;
-        if (options.async) {
+        if (suspending) {
             return startPromising(entry, failure -> {
                 initialized(failure);
                 return undefined();

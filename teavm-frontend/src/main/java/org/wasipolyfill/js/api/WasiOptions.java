@@ -75,6 +75,14 @@ final class WasiOptions {
     }
 
     static WasiOptions parse(JSObject options) {
+        return parse(options, true);
+    }
+
+    /**
+     * {@code needsJspi}: false for the kernel of a threaded program, which awaits an async stdin
+     * itself (its guest threads block in Workers), so async mode there needs no JSPI.
+     */
+    static WasiOptions parse(JSObject options, boolean needsJspi) {
         JSObject o = JsValues.isNullish(options) ? JsValues.newObject() : options;
         if (!JsValues.isPlainObject(o)) {
             throw JsErrors.typeError("WASI: options must be an object, got " + JsValues.describe(o));
@@ -89,7 +97,7 @@ final class WasiOptions {
         readArgs(JsValues.get(o, "args"), builder);
         readEnv(JsValues.get(o, "env"), builder);
         JsMemFs fs = readFsAndPreopens(JsValues.get(o, "fs"), JsValues.get(o, "preopens"), builder);
-        boolean async = readStdin(JsValues.get(o, "stdin"), JsValues.get(o, "async"), builder);
+        boolean async = readStdin(JsValues.get(o, "stdin"), JsValues.get(o, "async"), needsJspi, builder);
         builder.stdout(output("stdout", JsValues.get(o, "stdout")));
         builder.stderr(output("stderr", JsValues.get(o, "stderr")));
         boolean returnOnExit = readReturnOnExit(JsValues.get(o, "returnOnExit"));
@@ -246,7 +254,8 @@ final class WasiOptions {
     }
 
     /** Reads stdin and the async option into the builder; returns whether async mode is on. */
-    private static boolean readStdin(JSObject stdin, JSObject asyncOption, WasiConfig.Builder builder) {
+    private static boolean readStdin(JSObject stdin, JSObject asyncOption, boolean needsJspi,
+            WasiConfig.Builder builder) {
         if (!JsValues.isUndefined(asyncOption) && !JsValues.isBoolean(asyncOption)) {
             throw JsErrors.typeError("WASI: option 'async' must be a boolean, got " + JsValues.describe(asyncOption));
         }
@@ -255,7 +264,7 @@ final class WasiOptions {
         if (asyncStdin && !async) {
             throw JsErrors.typeError("WASI: an async stdin needs async mode, but option 'async' is false");
         }
-        if (async && !hasJspi()) {
+        if (async && needsJspi && !hasJspi()) {
             throw JsErrors.error("WASI: async mode needs JSPI (WebAssembly.Suspending and WebAssembly.promising),"
                     + " which this engine lacks; use the Worker entry point 'wasi-polyfill/worker' instead");
         }

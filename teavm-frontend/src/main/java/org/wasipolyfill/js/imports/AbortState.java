@@ -12,7 +12,10 @@ import org.wasipolyfill.js.interop.JsModules;
  * {@code cause} the reason) so the suspended guest unwinds and its start() promise rejects.
  */
 public final class AbortState {
-    /** The wait in progress (a {@code Waits} of src/main/core/async/abort.mjs), which an abort rejects. */
+    /**
+     * The waits in progress (a {@code Waits} of src/main/core/async/abort.mjs; several when the
+     * threads of one process wait), which an abort rejects.
+     */
     private final JSObject waits = newWaits();
     private JSObject error;
     private boolean ended;
@@ -26,9 +29,15 @@ public final class AbortState {
         cancel(waits, error);
     }
 
-    /** After the guest has ended an abort no longer applies. */
+    /**
+     * After the guest has ended an abort no longer applies; a wait still in progress (another
+     * thread's sleep) is cancelled, so that no timer outlives the process.
+     */
     public void end() {
-        ended = true;
+        if (!ended) {
+            ended = true;
+            cancel(waits, newAbortError(null));
+        }
     }
 
     public boolean aborted() {

@@ -36,6 +36,15 @@ public final class SuspendingImports {
         this.abort = abort;
     }
 
+    /**
+     * What a call of {@code fd_read} or {@code poll_oneoff} would wait for, for a host that awaits it
+     * itself (the kernel of a threaded program): {@link #readWait} and {@link #pollWait} of the
+     * result. {@code u} is null for wasi_snapshot_preview1.
+     */
+    public static SuspendingImports waits(Preview1 p, Unstable u, JsGuestMemory memory, AbortState abort) {
+        return new SuspendingImports(p, u, memory, abort);
+    }
+
     /** The wasi_snapshot_preview1 namespace {@code plain}, made suspending. */
     public static JSObject preview1(JSObject plain, Preview1 p, JsGuestMemory memory, AbortState abort) {
         return new SuspendingImports(p, null, memory, abort).wrap(plain);
@@ -51,7 +60,7 @@ public final class SuspendingImports {
     }
 
     /** Null when fd_read can be made now, else the promise to await before asking again. */
-    private JSObject readWait(int fd, int iovs, int iovsLen) {
+    public JSObject readWait(int fd, int iovs, int iovsLen) {
         abort.check();
         memory.revalidate();
         Pending pending = p.fdReadPending(fd, iovs, iovsLen);
@@ -59,7 +68,7 @@ public final class SuspendingImports {
     }
 
     /** Null when poll_oneoff can be made now, else the promise to await before asking again. */
-    private JSObject pollWait(int in, int out, int nsubscriptions) {
+    public JSObject pollWait(int in, int out, int nsubscriptions) {
         abort.check();
         memory.revalidate();
         PollWait wait = u != null ? u.pollOneoffPlan(in, out, nsubscriptions) : p.pollOneoffPlan(in, out, nsubscriptions);
