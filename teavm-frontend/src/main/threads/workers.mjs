@@ -13,25 +13,25 @@ export async function workerFactory(scriptUrl) {
   return () => webWorker(new Worker(scriptUrl, { type: 'module' }));
 }
 
-function nodeWorker(worker) {
-  const shape = {
+/** The shape around `worker`, whose onMessage and onError the platform's events call. */
+function shaped(worker) {
+  return {
     post: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),
     onMessage: null,
     onError: null,
   };
+}
+
+function nodeWorker(worker) {
+  const shape = shaped(worker);
   worker.on('message', (data) => shape.onMessage(data));
   worker.on('error', (error) => shape.onError(error));
   return shape;
 }
 
 function webWorker(worker) {
-  const shape = {
-    post: (message) => worker.postMessage(message),
-    terminate: () => worker.terminate(),
-    onMessage: null,
-    onError: null,
-  };
+  const shape = shaped(worker);
   worker.onmessage = (event) => shape.onMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
