@@ -49,6 +49,6 @@ if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
 fi
 if [[ $suite == threads ]]; then
   [[ " ${args[*]} " == *" --out "* ]] || args+=(--out "$root/benchmarks/target")
-  exec node --expose-gc benchmarks/target/classes/bench/threads/node-threads.mjs "${args[@]}"
+  exec node --expose-gc --disable-warning=ExperimentalWarning benchmarks/target/classes/bench/threads/node-threads.mjs "${args[@]}"
 fi
 exec mvn -q -B -f benchmarks/pom.xml exec:java -Dbench.args="${args[*]:-}"

@@ -4,16 +4,16 @@
  * -pthread (bench/threads/threads.wasm) and for wasm32-wasi with -DSINGLE_THREADED (threads-single.wasm), the
  * baseline of the per-call rows, where the same loop runs in the only thread.
  *
- * The guest times itself with CLOCK_MONOTONIC around the part measured and prints "elapsed_ns <n>" before its
- * checksum line, so that Worker start-up, the pool and instantiation stay out of the per-thread and per-call
+ * The guest times itself with CLOCK_MONOTONIC around the part measured and prints "elapsed_ns <n> over <count>"
+ * (the calls, threads or 1 the time covers) to stderr before its checksum line, so that Worker start-up, the pool and instantiation stay out of the per-thread and per-call
  * figures; the driver times the whole run as well.
  *
  *   spawn    warm the pool (as many threads as it holds, joined), then create and join one trivial thread at a
- *            time, 256 / divisor times: ns per thread-spawn + join
- *   clock    1M / divisor clock_gettime(CLOCK_MONOTONIC) in one created thread (in main when single-threaded)
+ *            time, 16 / divisor times (at least 4): ns per thread-spawn + join
+ *   clock    50K / divisor clock_gettime(CLOCK_MONOTONIC) in one created thread (in main when single-threaded)
  *   write    16K / divisor 4 KiB writes to stdout, likewise
  *   compute  a fixed amount of integer work split over argv[3] threads (main waits in join)
- *   sharedfd main opens /sandbox/shared, 4 threads each write 256 / divisor 4 KiB blocks through that fd
+ *   sharedfd main opens /sandbox/shared, 4 threads each write 256 / divisor (at least 4) 4 KiB blocks through it
  */
 #include "../c/bench.h"
 
@@ -164,11 +164,13 @@ int main(int argc, char **argv) {
     }
     struct job job = { .count = 0 };
     uint64_t elapsed = 0, checksum = FNV64_OFFSET;
+    long over = 1;
     if (strcmp(workload, "clock") == 0) {
-        job.count = 1000000 / divisor;
+        job.count = 50000 / divisor;
         run_in_thread(clock_body, &job);
         elapsed = job.elapsed;
         checksum = job.result;
+        over = job.count;
     } else if (strcmp(workload, "write") == 0) {
         memset(block, 'w', BLOCK);
         block[BLOCK - 1] = '\n';
@@ -176,16 +178,18 @@ int main(int argc, char **argv) {
         run_in_thread(write_body, &job);
         elapsed = job.elapsed;
         checksum = job.result;
+        over = job.count;
 #ifndef SINGLE_THREADED
     } else if (strcmp(workload, "spawn") == 0) {
-        long count = 256 / divisor < 4 ? 4 : 256 / divisor;
+        long count = 16 / divisor < 4 ? 4 : 16 / divisor;
         spawn_and_join(8);
         uint64_t start = now_ns();
         spawn_and_join(count);
         elapsed = now_ns() - start;
         checksum = mix64(checksum, (uint64_t)count);
+        over = count;
     } else if (strcmp(workload, "compute") == 0) {
-        long total = 800000000L / divisor;
+        long total = 200000000L / divisor;
         uint64_t start = now_ns();
         uint64_t h = run_parallel(compute_body, threads, total / threads, -1);
         elapsed = now_ns() - start;
@@ -210,7 +214,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "threads: unknown workload '%s'\n", workload);
         return 2;
     }
-    fprintf(stderr, "elapsed_ns %llu\n", (unsigned long long)elapsed);
+    fprintf(stderr, "elapsed_ns %llu over %ld\n", (unsigned long long)elapsed, over);
     fprintf(stderr, "%s checksum %016llx\n", workload, (unsigned long long)checksum);
     return 0;
 }

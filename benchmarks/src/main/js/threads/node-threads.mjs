@@ -1,9 +1,10 @@
-// The threads benchmark (issue 23) in Node.js: node --expose-gc node-threads.mjs [options]
+// The threads benchmark (issue 23) in Node.js: node --expose-gc node-threads.mjs [options] (bench.sh --suite threads)
 //   --mode full|smoke  full: divisor 1, 1 warm-up + 5 recorded rounds; smoke: divisor 64, 1 round  default full
 //   --divisor N      size divisor (overrides the mode's)
 //   --samples N      recorded rounds, every case under every host in each (overrides the mode's)
 //   --warmup N       unrecorded rounds first (overrides the mode's)
 //   --hosts a,b      ours, emnapi                                                  default both
+//   --cases a,b      a subset of the case ids (spawn, clock-thread, ..., sharedfd)   default all
 //   --out DIR        where threads-results.json and threads-results.md go          default none (stdout only)
 // A round runs every case under every host, the host order rotating from round to round. Each run reports the
 // guest's own CLOCK_MONOTONIC time of the part measured ("elapsed_ns"), which leaves Worker start-up and
@@ -38,28 +39,28 @@ const single = await WebAssembly.compile(readFileSync(join(bench, 'threads-singl
 const { initial, maximum } = importedMemory(threadedBytes);
 const memoryLimits = { initial, maximum };
 
-const perCall = (count) => (ns) => ns / count;
 const CASES = [
   { id: 'spawn', what: 'thread-spawn + join, warm pool (µs per thread)', workload: 'spawn', unit: 'µs',
-    per: (ns) => ns / Math.max(4, Math.floor(256 / divisor)) / 1000 },
+    per: (ns, over) => ns / over / 1000 },
   { id: 'clock-thread', what: 'clock_time_get from a created thread (ns per call)', workload: 'clock', unit: 'ns',
-    per: perCall(Math.floor(1000000 / divisor)) },
+    per: (ns, over) => ns / over },
   { id: 'clock-single', what: 'clock_time_get, single-threaded run (ns per call)', workload: 'clock', single: true,
-    unit: 'ns', per: perCall(Math.floor(1000000 / divisor)) },
+    unit: 'ns', per: (ns, over) => ns / over },
   { id: 'write-thread', what: '4 KiB fd_write to stdout from a created thread (ns per call)', workload: 'write',
-    unit: 'ns', per: perCall(Math.floor(16384 / divisor)) },
+    unit: 'ns', per: (ns, over) => ns / over },
   { id: 'write-single', what: '4 KiB fd_write to stdout, single-threaded run (ns per call)', workload: 'write',
-    single: true, unit: 'ns', per: perCall(Math.floor(16384 / divisor)) },
+    single: true, unit: 'ns', per: (ns, over) => ns / over },
   ...[1, 2, 4].map((n) => ({ id: `compute-${n}`, what: `CPU-bound work split over ${n} thread${n > 1 ? 's' : ''} (ms)`,
     workload: 'compute', threads: n, unit: 'ms', per: (ns) => ns / 1e6 })),
   { id: 'sharedfd', what: '4 threads write through one fd opened by main (ms)', workload: 'sharedfd', unit: 'ms',
     per: (ns) => ns / 1e6, mayFail: emnapi },
 ];
 
+const chosen = options.cases ? CASES.filter((c) => options.cases.split(',').includes(c.id)) : CASES;
 const records = new Map(); // `${case}|${host}` -> { values: [], walls: [], checksum, failure }
 for (let round = 0; round < warmup + samples; round++) {
   const recorded = round >= warmup;
-  for (const c of CASES) {
+  for (const c of chosen) {
     for (let k = 0; k < hosts.length; k++) {
       const host = hosts[(k + round) % hosts.length];
       const key = `${c.id}|${host.name}`;
@@ -76,7 +77,7 @@ for (let round = 0; round < warmup + samples; round++) {
       if (record.checksum !== null && record.checksum !== run.checksum) record.failure = `checksum changed: ${run.checksum}`;
       record.checksum = run.checksum;
       if (recorded) {
-        record.values.push(c.per(run.elapsedNs));
+        record.values.push(c.per(run.elapsedNs, run.over));
         record.walls.push(run.wallMs);
       }
     }
@@ -85,7 +86,7 @@ for (let round = 0; round < warmup + samples; round++) {
 }
 
 const problems = [];
-for (const c of CASES) {
+for (const c of chosen) {
   const sums = new Set();
   for (const host of hosts) {
     const r = records.get(`${c.id}|${host.name}`);
@@ -101,7 +102,7 @@ const result = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), loadavg: loadavg() },
   divisor, samples, warmup,
   hosts: hosts.map((h) => ({ name: h.name, label: h.name === 'emnapi' ? `${h.label} (${emnapi.version(npmDir)})` : h.label })),
-  cases: CASES.map((c) => ({
+  cases: chosen.map((c) => ({
     id: c.id, what: c.what, unit: c.unit,
     hosts: Object.fromEntries(hosts.map((h) => {
       const r = records.get(`${c.id}|${h.name}`);
@@ -139,15 +140,15 @@ async function runOnce(host, c) {
   }
   const wallMs = performance.now() - start;
   const text = errText.join('');
-  const elapsed = /^elapsed_ns (\d+)$/m.exec(text);
+  const elapsed = /^elapsed_ns (\d+) over (\d+)$/m.exec(text);
   const checksum = /^\S+ checksum (\S+)$/m.exec(text);
   if (exitCode !== 0 || !elapsed || !checksum) {
     return { failure: `exit code ${exitCode}: ${text.trim().split('\n').slice(0, 2).join(' / ') || 'no output'}` };
   }
-  if (c.workload === 'write' && host === ours && delivered !== Math.floor(16384 / divisor) * 4096) {
+  if (c.workload === 'write' && host === ours && delivered !== Number(elapsed[2]) * 4096) {
     return { failure: `stdout delivered ${delivered} bytes` };
   }
-  return { elapsedNs: Number(elapsed[1]), wallMs, checksum: checksum[1] };
+  return { elapsedNs: Number(elapsed[1]), over: Number(elapsed[2]), wallMs, checksum: checksum[1] };
 }
 
 function median(values) {
@@ -179,13 +180,13 @@ function markdown(res) {
   lines.push(`|---|${names.map(() => '---:').join('|')}|`);
   for (const c of res.cases) lines.push(`| ${c.what} | ${names.map((n) => cell(c.hosts[n])).join(' | ')} |`);
   lines.push('');
-  lines.push('Ratios (median of the per-round ratios, computed from the medians where rounds do not pair):');
+  lines.push('Ratios of the medians above:');
   lines.push('');
   lines.push(`| ratio | ${names.join(' | ')} |`);
   lines.push(`|---|${names.map(() => '---:').join('|')}|`);
   const ratio = (a, b, n, invert) => {
-    const ra = byId[a].hosts[n], rb = byId[b].hosts[n];
-    if (ra.failure || rb.failure) return '-';
+    const ra = byId[a]?.hosts[n], rb = byId[b]?.hosts[n];
+    if (!ra || !rb || ra.failure || rb.failure) return '-';
     const m = invert ? median(rb.values) / median(ra.values) : median(ra.values) / median(rb.values);
     return `${m.toFixed(2)}x`;
   };
