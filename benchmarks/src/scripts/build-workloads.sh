@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Compiles the benchmark workloads src/main/c/<name>.c into <out>/bench/<name>.wasm with clang-19 for wasm32-wasi.
+# Compiles the benchmark workloads src/main/c/<name>.c into <out>/bench/<name>.wasm with clang-19 for wasm32-wasi,
+# and the threads suite's src/main/threads/threads.c twice: <out>/bench/threads.wasm for wasm32-wasip1-threads
+# (-pthread, over the sysroot scripts/threads-sysroot builds once into a cache; malloc and free exported, which
+# @emnapi/wasi-threads needs for the old thread-spawn ABI) and <out>/bench/threads-single.wasm for wasm32-wasi
+# (-DSINGLE_THREADED, the baseline of the per-call rows).
 # A .wasm is rebuilt only when it is older than its source, bench.h or this script.
 #
 # usage: build-workloads.sh MODULE_DIR OUTPUT_DIR   (Maven passes ${basedir} and ${project.build.outputDirectory})
@@ -40,4 +44,17 @@ for source in "$c_dir"/*.c; do
   fi
 done
 (( ${#names[@]} > 0 )) || fail "no workloads in $c_dir"
+
+threads_source=$module/src/main/threads/threads.c
+if [[ ! -e $out/threads.wasm || $threads_source -nt $out/threads.wasm || $c_dir/bench.h -nt $out/threads.wasm || $script -nt $out/threads.wasm ]]; then
+  eval "$("$module/../scripts/threads-sysroot")"
+  clang-19 --target=wasm32-wasip1-threads --sysroot="$SYSROOT" -resource-dir "$RESOURCE_DIR" -pthread -O2 -std=gnu11 \
+    -Wall -Wextra -Werror -Wl,--import-memory,--export-memory,--max-memory=67108864,--export=malloc,--export=free \
+    "$threads_source" -o "$scratch/threads.wasm" || fail "compiling $threads_source (threaded) failed"
+  clang-19 "${flags[@]/-std=c11/-std=gnu11}" -DSINGLE_THREADED "$threads_source" -o "$scratch/threads-single.wasm" \
+    || fail "compiling $threads_source (single-threaded) failed"
+  mv "$scratch/threads-single.wasm" "$out/threads-single.wasm"
+  mv "$scratch/threads.wasm" "$out/threads.wasm"
+  built=$((built + 2))
+fi
 echo "build-workloads: ${#names[@]} workloads, $built compiled, into $out"

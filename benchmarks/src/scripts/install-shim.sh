@@ -2,6 +2,8 @@
 # Installs @bjorn3/browser_wasi_shim, at the version pinned by package.json and package-lock.json, from the npm
 # registry into <target>/npm, and copies its ES modules to <out>/bench/vendor/browser_wasi_shim/ (the folder the
 # Node and browser drivers import it from). Nothing of it is ever committed.
+# The threads suite's @emnapi/wasi-threads and @tybys/wasm-util, pinned by the same files, stay in
+# <target>/npm/node_modules, where the Node-only threads driver imports them from.
 # The install is skipped while the lock file is older than the installed copy.
 #
 # usage: install-shim.sh MODULE_DIR TARGET_DIR OUTPUT_DIR   (${basedir} ${project.build.directory} ${project.build.outputDirectory})
