@@ -7,7 +7,6 @@
 import { WASI, MemFS } from './wasi-polyfill.mjs';
 import { InputSlot } from '../shared/input-slot.mjs';
 import { readTree, writeTree, treeBuffers } from './tree.mjs';
-import { StdinPoll } from './stdin-poll.mjs';
 
 self.onmessage = ({ data }) => {
   if (data.type === 'run') run(data);
@@ -18,7 +17,7 @@ function run({ module, options, files, limits, input }) {
   let result;
   try {
     writeTree(fs, files);
-    const stdin = input ? new RequestedInput(new InputSlot(input)) : null;
+    const stdin = input ? requestedInput(new InputSlot(input)) : options.stdin;
     const wasi = new WASI({
       version: options.version,
       args: options.args,
@@ -26,19 +25,12 @@ function run({ module, options, files, limits, input }) {
       preopens: options.preopens,
       maxOpenFiles: options.maxOpenFiles,
       fs,
-      stdin: stdin ? () => stdin.read() : options.stdin,
+      stdin,
       stdout: (chunk) => post({ type: 'output', fd: 1, chunk }, wholeBuffer(chunk)),
       stderr: (chunk) => post({ type: 'output', fd: 2, chunk }, wholeBuffer(chunk)),
       returnOnExit: true,
     });
-    const imports = wasi.getImportObject();
-    const poll = stdin && imports.wasi_snapshot_preview1 ? new StdinPoll(stdin) : null;
-    if (poll) {
-      const namespace = imports.wasi_snapshot_preview1;
-      imports.wasi_snapshot_preview1 = { ...namespace, poll_oneoff: poll.wrap(namespace.poll_oneoff) };
-    }
-    const instance = new WebAssembly.Instance(module, imports);
-    poll?.bind(instance.exports.memory);
+    const instance = new WebAssembly.Instance(module, wasi.getImportObject());
     result = { type: 'exit', exitCode: wasi.start(instance) };
   } catch (e) {
     result = { type: 'failure', error: describe(e) };
@@ -52,33 +44,32 @@ function run({ module, options, files, limits, input }) {
   post({ ...result, files: tree }, tree ? treeBuffers(tree) : []);
 }
 
-/** Standard input pulled from the page: asks for the next chunk once, then blocks until the page has put it. */
-class RequestedInput {
-  constructor(slot) {
-    this.slot = slot;
-    this.requested = false;
-    this.ended = false;
-  }
-
-  /** Asks the page for the next chunk unless already asked, and waits up to timeoutMs; true when it is here. */
-  await(timeoutMs) {
-    if (this.ended) return true;
-    if (!this.requested) {
-      this.requested = true;
+/**
+ * Standard input pulled from the page: the core's stdin callback, which asks the page for the next chunk once and
+ * blocks until it is in the slot (null at end of file). Its waitReadable(ms) is the one thing the core's
+ * poll_oneoff needs of this platform: wait up to ms for that chunk, true once it is there (or the input ended).
+ */
+function requestedInput(slot) {
+  let requested = false;
+  let ended = false;
+  const waitReadable = (timeoutMs) => {
+    if (ended) return true;
+    if (!requested) {
+      requested = true;
       post({ type: 'input' });
     }
-    return this.slot.waitFilled(timeoutMs);
-  }
-
-  /** The next chunk (the core's stdin callback); null at end of file. */
-  read() {
-    if (this.ended) return null;
-    this.await(Infinity);
-    this.requested = false;
-    const chunk = this.slot.take();
-    if (chunk === null) this.ended = true;
+    return slot.waitFilled(timeoutMs);
+  };
+  const read = () => {
+    if (ended) return null;
+    waitReadable(Infinity);
+    requested = false;
+    const chunk = slot.take();
+    if (chunk === null) ended = true;
     return chunk;
-  }
+  };
+  read.waitReadable = waitReadable;
+  return read;
 }
 
 function post(message, transfer = []) {

@@ -127,12 +127,14 @@ export async function sleepAgainstWallTime(ms) {
   }
 }
 
-export async function pollWithTimeout(timeoutMs, inputAfterMs) {
+/** poll_stdin with a timeout of timeoutMs (poll_stdin_unstable: 200 ms, fixed), fed a line after inputAfterMs. */
+export async function pollWithTimeout(timeoutMs, inputAfterMs, name = 'poll_stdin') {
   const started = performance.now();
   let givenAt = null;
   try {
-    const result = await runInWorker(guest('poll_stdin'), {
-      args: ['poll_stdin', String(timeoutMs)],
+    const result = await runInWorker(guest(name), {
+      args: [name, String(timeoutMs)],
+      version: name.endsWith('_unstable') ? 'unstable' : 'preview1',
       stdin: async () => {
         await delay(inputAfterMs);
         givenAt = performance.now() - started;

@@ -148,6 +148,16 @@ abstract class WorkerFallbackTest {
     }
 
     @Test
+    void aWasiUnstablePollOnStdinTimesOutUntilInputComes() {
+        Map<String, Object> result = check(isolated, "pollWithTimeout(200, 700, 'poll_stdin_unstable')");
+        assertEquals(0.0, result.get("exitCode"), () -> "poll: " + result);
+        String stdout = (String) result.get("stdout");
+        // As through preview1: the core's poll (not a decoder of preview1 subscriptions alone) waits on stdin.
+        assertTrue(stdout.matches("(timeout\n){3}ready: late line\n"), () -> "poll: " + result);
+        assertTrue((Double) result.get("givenAt") >= 700, () -> "poll: " + result);
+    }
+
+    @Test
     void pollWithoutTimeoutWaitsForInput() {
         Map<String, Object> result = check(isolated, "pollWithTimeout(-1, 300)");
         assertEquals(0.0, result.get("exitCode"), () -> "poll: " + result);

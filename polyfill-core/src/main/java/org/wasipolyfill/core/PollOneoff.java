@@ -59,21 +59,33 @@ final class PollOneoff {
             }
             deadlines = computeDeadlines(memory, in, count, scratch);
         }
-        int events = 0;
-        long earliest = Long.MAX_VALUE;
-        for (int i = 0; i < count; i++) {
-            int sub = in + i * Layout.SUBSCRIPTION_SIZE;
-            int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
-            if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
-                if (tag == EventType.FD_WRITE || pendingRead(memory, sub) == null) {
-                    fdEvent(memory, sub, tag, out + events++ * Layout.EVENT_SIZE);
+        int events;
+        long earliest;
+        Pending waiting;
+        long left;
+        do {
+            events = 0;
+            earliest = Long.MAX_VALUE;
+            waiting = null;
+            for (int i = 0; i < count; i++) {
+                int sub = in + i * Layout.SUBSCRIPTION_SIZE;
+                int tag = memory.readU8(sub + Layout.SUBSCRIPTION_TAG);
+                if (tag == EventType.FD_READ || tag == EventType.FD_WRITE) {
+                    Pending pending = tag == EventType.FD_READ ? pendingRead(memory, sub) : null;
+                    if (pending == null) {
+                        fdEvent(memory, sub, tag, out + events++ * Layout.EVENT_SIZE);
+                    } else {
+                        waiting = pending;
+                    }
+                } else if (tag == EventType.CLOCK && deadlines[i] != NOT_A_CLOCK) {
+                    earliest = Math.min(earliest, deadlines[i]);
+                } else {
+                    Event.write(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0, 0);
                 }
-            } else if (tag == EventType.CLOCK && deadlines[i] != NOT_A_CLOCK) {
-                earliest = Math.min(earliest, deadlines[i]);
-            } else {
-                Event.write(memory, out + events++ * Layout.EVENT_SIZE, sub, Errno.INVAL, tag, 0, 0);
             }
-        }
+            // A blocking host's input that becomes readable before the earliest deadline: look again.
+        } while (events == 0 && waiting != null && (left = earliest - clock.monotonicNanos()) > 0
+                && waiting.waitReady(left));
         long now = clock.monotonicNanos();
         if (events == 0 && earliest != Long.MAX_VALUE && earliest > now) {
             clock.sleep(earliest - now);

@@ -29,7 +29,7 @@ class PendingInputTest {
     private static final long SECOND = 1_000_000_000L;
 
     /** Chunks the test hands over, as a host's asynchronous stdin would when they arrive. */
-    static final class QueuedInput implements InputSource, Pending {
+    static class QueuedInput implements InputSource, Pending {
         final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
         byte[] chunk = new byte[0];
         int position;
@@ -68,6 +68,28 @@ class PendingInputTest {
         public int buffered() {
             take();
             return chunk.length - position;
+        }
+    }
+
+    /**
+     * A stdin a blocking host feeds (a Worker's): its wait lets {@code arrivesAfter} nanoseconds pass on
+     * the clock, or the whole timeout when the chunk comes later, as Atomics.wait on the slot would.
+     */
+    final class BlockingInput extends QueuedInput {
+        long arrivesAfter = Long.MAX_VALUE;
+        long waited = -1;
+
+        @Override
+        public boolean waitReady(long timeoutNanos) {
+            waited = timeoutNanos;
+            if (arrivesAfter > timeoutNanos) {
+                clock.sleep(timeoutNanos);
+                arrivesAfter -= timeoutNanos;
+                return false;
+            }
+            clock.sleep(arrivesAfter);
+            arrive("late");
+            return true;
         }
     }
 
@@ -250,6 +272,59 @@ class PendingInputTest {
         assertNull(unstable.pollOneoffPlan(at, EVENTS, 1));
         assertEquals(Errno.SUCCESS, unstable.pollOneoff(at, EVENTS, 1, OUT));
         assertEquals(9, memory.readI64(EVENTS + Layout.EVENT_USERDATA));
+    }
+
+    @Test
+    void aBlockingHostsPollWaitsOnTheInputUntilTheTimeoutAndReportsTheClock() {
+        BlockingInput blocking = blockingWasi();
+        fdRead(SUBS, 1, 0);
+        relativeClock(SUBS + Layout.SUBSCRIPTION_SIZE, 2, SECOND);
+        long before = clock.monotonicNanos();
+        assertEquals(Errno.SUCCESS, wasi.pollOneoff(SUBS, EVENTS, 2, OUT));
+        assertEquals(SECOND, blocking.waited, 10_000);
+        assertEquals(SECOND, clock.monotonicNanos() - before, 10_000);
+        assertEquals(1, memory.readI32(OUT), "the clock alone: stdin has nothing");
+        assertEquals(2, memory.readI64(EVENTS + Layout.EVENT_USERDATA));
+    }
+
+    @Test
+    void aBlockingHostsPollReportsInputThatComesBeforeTheTimeout() {
+        BlockingInput blocking = blockingWasi();
+        blocking.arrivesAfter = SECOND / 4;
+        fdRead(SUBS, 1, 0);
+        relativeClock(SUBS + Layout.SUBSCRIPTION_SIZE, 2, SECOND);
+        assertEquals(Errno.SUCCESS, wasi.pollOneoff(SUBS, EVENTS, 2, OUT));
+        assertEquals(1, memory.readI32(OUT));
+        assertEquals(1, memory.readI64(EVENTS + Layout.EVENT_USERDATA));
+        assertEquals(EventType.FD_READ, memory.readU8(EVENTS + Layout.EVENT_TYPE));
+        assertEquals(4, memory.readI64(EVENTS + Layout.EVENT_FD_NBYTES));
+    }
+
+    @Test
+    void aBlockingHostsUnstablePollWaitsOnTheInputToo() {
+        BlockingInput blocking = blockingWasi();
+        blocking.arrivesAfter = SECOND / 4;
+        Unstable unstable = new Unstable(wasi);
+        int clockAt = SUBS + UnstableLayout.SUBSCRIPTION_SIZE;
+        memory.fill(SUBS, 2 * UnstableLayout.SUBSCRIPTION_SIZE);
+        memory.writeI64(SUBS + UnstableLayout.SUBSCRIPTION_USERDATA, 1);
+        memory.writeU8(SUBS + UnstableLayout.SUBSCRIPTION_TAG, EventType.FD_READ);
+        memory.writeI64(clockAt + UnstableLayout.SUBSCRIPTION_USERDATA, 2);
+        memory.writeU8(clockAt + UnstableLayout.SUBSCRIPTION_TAG, EventType.CLOCK);
+        memory.writeI32(clockAt + UnstableLayout.SUBSCRIPTION_CLOCK_ID, ClockId.MONOTONIC);
+        memory.writeI64(clockAt + UnstableLayout.SUBSCRIPTION_CLOCK_TIMEOUT, SECOND);
+        assertEquals(Errno.SUCCESS, unstable.pollOneoff(SUBS, EVENTS, 2, OUT));
+        assertEquals(SECOND, blocking.waited, 10_000);
+        assertEquals(1, memory.readI32(OUT));
+        assertEquals(1, memory.readI64(EVENTS + Layout.EVENT_USERDATA));
+        assertEquals(EventType.FD_READ, memory.readU8(EVENTS + Layout.EVENT_TYPE));
+    }
+
+    private BlockingInput blockingWasi() {
+        BlockingInput blocking = new BlockingInput();
+        wasi = new Preview1(WasiConfig.builder().clock(clock).random((m, a, n) -> { }).stdin(blocking).build());
+        wasi.bindMemory(memory);
+        return blocking;
     }
 
     private void iovec(int length) {

@@ -3,8 +3,7 @@ package org.wasipolyfill.core.abi;
 /**
  * Sizes and field offsets of the preview1 structs (witx typenames.witx, wasm32: pointers and
  * sizes are u32, all little-endian), for the writers in {@code core.structs} and the syscall
- * layer's readers of guest structs (IoVecs, PollOneoff, Unstable). The Worker entry's
- * {@code stdin-poll.mjs} reads subscriptions too and must agree with these offsets.
+ * layer's readers of guest structs (IoVecs, PollOneoff, Unstable).
  */
 public final class Layout {
     private Layout() {}
