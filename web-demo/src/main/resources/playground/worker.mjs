@@ -67,7 +67,8 @@ async function runThreaded(module, bytes, options, stdinMode, channel) {
   const stop = new AbortController();
   current = { abort: (reason) => stop.abort(reason) };
   self.postMessage({ type: 'threads' });
-  const settings = { ...options, stdin: threadsStdinFor(stdinMode, channel), signal: stop.signal };
+  // Workers ready before _start for main and four threads (parallel's default), so that none waits for one.
+  const settings = { ...options, stdin: threadsStdinFor(stdinMode, channel), signal: stop.signal, poolSize: 5 };
   delete settings.returnOnExit;
   try {
     return (await runCompiled(module, bytes, settings)).exitCode;

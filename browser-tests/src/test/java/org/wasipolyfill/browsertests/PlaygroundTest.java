@@ -185,7 +185,7 @@ abstract class PlaygroundTest {
     // ---- threads (wasi-polyfill/threads) ----
 
     @Test
-    void aComputationSplitOverThreadsPrintsEachThreadsProgressAndTheSpeedUp() {
+    void aComputationSplitOverThreadsPrintsEachThreadsProgressAndTheSpeedUp() throws IOException {
         Map<String, Object> parallel = runWith("parallel", "3 400000");
         assertEquals(0, exitCode(parallel), () -> "parallel: " + parallel);
         String out = stdout(parallel);
@@ -200,6 +200,8 @@ abstract class PlaygroundTest {
                 .matcher(out).find(), out);
         assertTrue(terminal().contains("speed-up over 1 thread: "), this::describe);
         assertTrue(terminal().contains("parallel exited with code 0"), this::describe);
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(engine.name() + "-parallel.png")));
     }
 
     @Test
