@@ -124,8 +124,20 @@ function select(program) {
       }
     }
     if (added) tree.changed();
+    if (program.threads && !crossOriginIsolated) explainIsolation(program);
   }
   renderPrograms();
+}
+
+/** Says, in the threads runtime's words, why a threaded example cannot run on this page. */
+async function explainIsolation(program) {
+  try {
+    const { runThreads } = await import('./wasi-polyfill/threads.mjs');
+    await runThreads(await programBytes(program));
+  } catch (e) {
+    terminal.freshLine();
+    terminal.note(`${program.name} runs its threads in Workers sharing memory: ${e.message}.`, 'warn');
+  }
 }
 
 function moveSelection(step) {
@@ -225,6 +237,8 @@ async function run() {
     if (current !== run) return;
     if (data.type === 'output') {
       show(run, data.fd, data.chunk);
+    } else if (data.type === 'threads') {
+      run.threaded = true;
     } else if (data.type === 'input') {
       run.asked = true;
       drain(run);
@@ -321,11 +335,14 @@ function pumpInput(run) {
   ui.runState.textContent = 'running';
 }
 
-/** Ends the run: a guest suspended waiting for input (JSPI) is aborted, any other has its worker terminated. */
+/**
+ * Ends the run: a threaded program's signal is aborted, which ends all its threads, as is a guest suspended waiting
+ * for input (JSPI); any other has its worker terminated.
+ */
 function stop(reason) {
   const run = current;
   if (!run || run.stopping) return;
-  if (STDIN_MODE === 'jspi' && run.asked && run.worker) {
+  if ((run.threaded || (STDIN_MODE === 'jspi' && run.asked)) && run.worker) {
     run.stopping = reason;
     run.worker.postMessage({ type: 'abort', reason });
     run.abortTimer = setTimeout(() => stopped(run, reason), ABORT_GRACE_MS);

@@ -59,6 +59,18 @@ export class Channel {
     while (Atomics.load(this.cells, STATE) === EMPTY) {
       Atomics.wait(this.cells, STATE, EMPTY);
     }
+    return this.handOver();
+  }
+
+  /** Worker: takeInput for a thread that must not block (a threads kernel's): resolves to the bytes or null. */
+  async takeInputAsync() {
+    while (Atomics.load(this.cells, STATE) === EMPTY) {
+      await Atomics.waitAsync(this.cells, STATE, EMPTY).value;
+    }
+    return this.handOver();
+  }
+
+  handOver() {
     const chunk = Atomics.load(this.cells, STATE) === DATA
       ? this.input.slice(0, Atomics.load(this.cells, LENGTH))
       : null;

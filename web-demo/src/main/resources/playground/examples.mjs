@@ -1,6 +1,7 @@
 // The examples: programs built from web-demo/src/main/{c,cpp} at build time, each with its default arguments and
 // environment and the sample files it works on (put into the file tree when the example is chosen, unless a file
-// of that name is already there).
+// of that name is already there). Those with threads: true are pthread programs (web-demo/src/main/threads), run by
+// wasi-polyfill/threads, which needs a cross-origin isolated page.
 
 const POEM = `Autumn Inventory
 
@@ -129,5 +130,23 @@ export const EXAMPLES = [
     args: '300000000',
     env: '',
     files: [],
+  },
+  {
+    name: 'parallel',
+    source: 'parallel.c',
+    summary: 'threads: a computation split over N threads, and its speed-up',
+    args: '4',
+    env: '',
+    files: [],
+    threads: true,
+  },
+  {
+    name: 'pipeline',
+    source: 'pipeline.c',
+    summary: 'threads: producer and consumer writing one file',
+    args: '',
+    env: '',
+    files: [],
+    threads: true,
   },
 ];

@@ -5,6 +5,9 @@
 // (null: end of file), and { type: 'abort' } unwinds it; without JSPI on an isolated page (stdinMode 'atomics')
 // the worker blocks in Atomics.wait until the page has put the line into the channel. At the end the worker posts
 // { type: 'exit', ... } with the files as the guest left them (or aborted: true). The page may also terminate() it.
+// A threaded program (wasi-threads: it imports a memory or from 'wasi') goes to wasi-polyfill/threads, whose kernel
+// runs here and whose threads run in Workers of their own; the worker posts { type: 'threads' } so that the page
+// stops it with { type: 'abort' }, which aborts the run's AbortSignal.
 import { WASI, MemFS } from './wasi-polyfill/wasi-polyfill.mjs';
 import { readTree, writeTree } from './wasi-polyfill/worker.mjs';
 import { Channel } from './channel.mjs';
@@ -47,6 +50,36 @@ function stdinFor(mode, channel) {
   return '';
 }
 
+/** A threaded program's stdin: the kernel awaits it here, so it must not block this thread. */
+function threadsStdinFor(mode, channel) {
+  if (mode === 'jspi') return async () => askPage();
+  if (mode === 'atomics') return () => { self.postMessage({ type: 'input' }); return channel.takeInputAsync(); };
+  return '';
+}
+
+function isThreaded(module) {
+  return WebAssembly.Module.imports(module).some((entry) => entry.kind === 'memory' || entry.module === 'wasi');
+}
+
+/** Runs a wasi-threads program over `options` with wasi-polyfill/threads; resolves to its exit code. */
+async function runThreaded(module, bytes, options, stdinMode, channel) {
+  const { runCompiled } = await import('./wasi-polyfill/threads.mjs');
+  const stop = new AbortController();
+  current = { abort: (reason) => stop.abort(reason) };
+  self.postMessage({ type: 'threads' });
+  // Workers ready before _start for main and four threads (parallel's default), so that none waits for one.
+  const settings = { ...options, stdin: threadsStdinFor(stdinMode, channel), signal: stop.signal, poolSize: 5 };
+  delete settings.returnOnExit;
+  try {
+    return (await runCompiled(module, bytes, settings)).exitCode;
+  } catch (e) {
+    // The runtime's refusals (a page that is not cross-origin isolated, a module that is not a wasi-threads
+    // program) are plain Errors that name it; traps are RuntimeErrors.
+    if (e?.constructor === Error && e.name === 'Error' && e.message.startsWith('runThreads: ')) throw new Problem(e.message);
+    throw e;
+  }
+}
+
 async function run({ name, bytes, args, env, files, shared, stdinMode }) {
   const channel = shared ? new Channel(shared) : null;
   const fs = new MemFS();
@@ -59,7 +92,7 @@ async function run({ name, bytes, args, env, files, shared, stdinMode }) {
     const output = (fd) => (channel
       ? (chunk) => channel.writeOutput(fd, chunk)
       : (chunk) => self.postMessage({ type: 'output', fd, chunk }));
-    const wasi = new WASI({
+    const options = {
       version: 'preview1',
       args: [name, ...args],
       env,
@@ -69,13 +102,18 @@ async function run({ name, bytes, args, env, files, shared, stdinMode }) {
       stdout: output(1),
       stderr: output(2),
       returnOnExit: true,
-    });
-    const instance = instantiate(name, module, wasi);
-    current = wasi.async ? wasi : null;
+    };
+    const threaded = isThreaded(module);
+    const wasi = threaded ? null : new WASI(options);
+    const instance = threaded ? null : instantiate(name, module, wasi);
+    current = wasi?.async ? wasi : null;
     const start = performance.now();
     try {
-      result.exitCode = await wasi.start(instance);
+      result.exitCode = threaded
+        ? await runThreaded(module, bytes, options, stdinMode, channel)
+        : await wasi.start(instance);
     } catch (e) {
+      if (e instanceof Problem) throw e;
       if (e?.name === 'WASIAbortError') {
         self.postMessage({ type: 'exit', aborted: true });
         return;

@@ -182,6 +182,79 @@ abstract class PlaygroundTest {
         assertTrue(stdout(primes).contains("\n16252325 primes below 300000000 ("), () -> "primes: " + primes);
     }
 
+    // ---- threads (wasi-polyfill/threads) ----
+
+    @Test
+    void aComputationSplitOverThreadsPrintsEachThreadsProgressAndTheSpeedUp() throws IOException {
+        Map<String, Object> parallel = runWith("parallel", "3 400000");
+        assertEquals(0, exitCode(parallel), () -> "parallel: " + parallel);
+        String out = stdout(parallel);
+        assertTrue(out.startsWith("counting the primes below 400000 on 1 thread...\n1 thread: 33860 primes in "), out);
+        for (int thread = 0; thread < 3; thread++) {
+            for (int percent : new int[] {25, 50, 75, 100}) {
+                String line = String.format("  thread %d: %3d%% done, ", thread, percent);
+                assertTrue(out.contains(line), () -> "no '" + line + "' in\n" + out);
+            }
+        }
+        assertTrue(Pattern.compile("\n3 threads: 33860 primes in \\d+\\.\\d{3} s\nspeed-up over 1 thread: \\d+\\.\\d\\dx\n$")
+                .matcher(out).find(), out);
+        assertTrue(terminal().contains("speed-up over 1 thread: "), this::describe);
+        assertTrue(terminal().contains("parallel exited with code 0"), this::describe);
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(engine.name() + "-parallel.png")));
+    }
+
+    @Test
+    void aProducerAndAConsumerWriteOneFileThatTheTreeShows() {
+        Map<String, Object> pipeline = runExample("pipeline");
+        assertEquals(0, exitCode(pipeline), () -> "pipeline: " + pipeline);
+        String out = stdout(pipeline);
+        assertTrue(out.contains("producer: 20 items queued\n"), out);
+        assertTrue(out.contains("consumer: 20 items written\n"), out);
+        assertTrue(out.endsWith("done: 20 items through a queue of 4, pipeline.txt has 510 bytes\n"), out);
+        page.waitForSelector("#tree li[data-path='/pipeline.txt']");
+        StringBuilder expected = new StringBuilder();
+        for (int item = 1; item <= 20; item++) {
+            expected.append("item ").append(item).append(": ").append(item).append(" squared is ").append(item * item)
+                    .append('\n');
+        }
+        assertEquals(expected.toString(), page.evaluate(
+                "() => new TextDecoder().decode(window.playground.tree.get('/pipeline.txt').data)"));
+        assertTrue(page.textContent("#tree li[data-path='/pipeline.txt']").contains("510 B"), this::describe);
+    }
+
+    @Test
+    void stopEndsARunningThreadedProgram() {
+        choose("parallel");
+        page.fill("#args", "2 2000000000");
+        page.click("#run");
+        waitForTerminal("counting the primes below 2000000000 on 1 thread...");
+        int before = runs();
+        page.click("#stop");
+        waitForRuns(before + 1);
+        Map<String, Object> run = lastRun();
+        assertEquals("stopped", run.get("outcome"), () -> "parallel: " + run);
+        assertTrue(terminal().contains("Stopped (■ Stop) after"), this::describe);
+        Map<String, Object> pipeline = runExample("pipeline");
+        assertEquals(0, exitCode(pipeline), "a threaded program runs again after Stop");
+    }
+
+    @Test
+    void aThreadedExampleOnAPageWithoutIsolationSaysWhichHeadersAreMissing() throws IOException {
+        try (StaticServer plain = PlaygroundServer.start(0, false)) {
+            page.navigate(plain.uri().toString());
+            waitForRuns(1);
+            assertEquals(Boolean.FALSE, page.evaluate("() => crossOriginIsolated"));
+            choose("parallel");
+            waitForTerminal("Cross-Origin-Embedder-Policy: require-corp");
+            assertTrue(terminal().contains("Cross-Origin-Opener-Policy: same-origin"), this::describe);
+            Map<String, Object> run = runNow();
+            assertEquals("problem", run.get("outcome"), () -> "parallel: " + run);
+            assertTrue(String.valueOf(run.get("message")).contains("Cross-Origin-Opener-Policy: same-origin"),
+                    () -> "parallel: " + run);
+        }
+    }
+
     // ---- standard input ----
 
     @Test
