@@ -5,13 +5,17 @@ import { ArchiveError } from './errors.mjs';
 
 /** The most bytes one deflate input byte can stand for (258 from two bits, and then some). */
 export const MAX_RATIO = 1032;
-// The input pushed at each step: a sixteenth of the output wanted, at least 4 KiB (a header wants 512 bytes), and at
-// most 1 MiB or what could give no more than the room left in the MemFS's budget: a step never gives more than
-// MAX_RATIO times its input, so what arrives unasked for stays within the budget, and a few MB while headers are read.
+// The input pushed at each step: what gives the output wanted at the ratio the last step showed (a sixteenth of it at
+// first), at least 4 KiB (a header wants 512 bytes), and at most 1 MiB or what could give no more than the room left
+// in the MemFS's budget: a step never gives more than MAX_RATIO times its input, so what arrives unasked for stays
+// within the budget, and a few MB while headers are read. Each push costs fflate a copy of its 32 KiB window and a
+// buffer grown from it, so few large pushes (a whole file of incompressible data in one) beat many small ones.
 const MIN_SLICE = 4096;
 const MAX_SLICE = 1 << 20;
 /** The most output one step of a gzip source aims at. */
 const MAX_STEP = 64 << 20;
+/** The output per input byte assumed before a step has shown one. */
+const FIRST_RATIO = 16;
 
 /** The bytes of an in-memory archive. */
 export class BytesSource {
@@ -56,6 +60,8 @@ export class Inflater {
   #out = [];
   #done = false;
   #fail;
+  #given = 0;
+  #ratio = FIRST_RATIO;
 
   /** fail(message) makes the error thrown for a bad stream. */
   constructor(input, gzip, fail) {
@@ -64,6 +70,7 @@ export class Inflater {
     const ondata = (chunk, final) => {
       if (chunk.length > 0) {
         this.#out.push(chunk);
+        this.#given += chunk.length;
       }
       if (final) {
         this.#done = true;
@@ -84,13 +91,15 @@ export class Inflater {
   step(wanted, room) {
     if (this.#out.length === 0 && !this.#done) {
       const most = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor(room / MAX_RATIO)));
-      const size = Math.min(most, Math.max(MIN_SLICE, Math.floor(wanted / 16)));
+      const size = Math.min(most, Math.max(MIN_SLICE, Math.ceil(wanted / this.#ratio)));
       const end = Math.min(this.#input.length, this.#at + size);
+      this.#given = 0;
       try {
         this.#stream.push(this.#input.subarray(this.#at, end), end === this.#input.length);
       } catch (e) {
         throw this.#fail(e.message);
       }
+      this.#ratio = Math.max(1, this.#given / (end - this.#at));
       this.#at = end;
       if (end === this.#input.length) {
         this.#done = true;
@@ -155,6 +164,14 @@ export class GunzipSource {
   }
 
   read(n) {
+    this.#fill(Math.min(n, MAX_STEP));
+    const chunk = this.#chunks[0];
+    if (chunk !== undefined && chunk.length - this.#head >= n) {
+      // All in one chunk of fflate's output (a new array each push): a view, not a copy.
+      const view = chunk.subarray(this.#head, this.#head + n);
+      this.#take(n, null);
+      return view;
+    }
     const out = new Uint8Array(n);
     const taken = this.#take(n, (view, at) => out.set(view, at));
     return taken === n ? out : out.subarray(0, taken);
