@@ -6,12 +6,12 @@ import { ArchiveError } from './errors.mjs';
 /** The most bytes one deflate input byte can stand for (258 from two bits, and then some). */
 export const MAX_RATIO = 1032;
 // The input pushed at each step: what gives the output wanted at the ratio the last step showed (a sixteenth of it at
-// first), at least 4 KiB (a header wants 512 bytes), and at most 1 MiB or what could give no more than the room left
+// first), at least 4 KiB (a header wants 512 bytes), and at most 64 KiB or what could give no more than the room left
 // in the MemFS's budget: a step never gives more than MAX_RATIO times its input, so what arrives unasked for stays
-// within the budget, and a few MB while headers are read. Each push costs fflate a copy of its 32 KiB window and a
-// buffer grown from it, so few large pushes (a whole file of incompressible data in one) beat many small ones.
+// within the budget and under 66 MB in any one step, and a few MB while headers are read. Each push costs fflate a
+// copy of its 32 KiB window and a buffer grown from it, so few large pushes beat many small ones.
 const MIN_SLICE = 4096;
-const MAX_SLICE = 1 << 20;
+const MAX_SLICE = 64 << 10;
 /** The most output one step of a gzip source aims at. */
 const MAX_STEP = 64 << 20;
 /** The output per input byte assumed before a step has shown one. */
