@@ -1,22 +1,24 @@
 // The Web Worker of wasi-polyfill/worker (runInWorker): runs one guest, blocking in Atomics.wait where it waits.
-// The page posts { type: 'run', module, options, files, limits, input } once (limits: the page MemFS's maxBytes
-// and maxFileSize, which this worker's MemFS takes, so the guest meets them here as it would there); this worker posts { type: 'output', fd,
-// chunk } for each write, { type: 'input' } when the guest needs the next chunk of standard input (which the page
-// puts into the shared InputSlot), and at the end { type: 'exit', exitCode, files } or { type: 'failure', error,
-// files }.
+// The page posts { type: 'run', module, options, image, limits, input } once (image: the page MemFS's snapshot as
+// MemFS.save gives it; limits: the page MemFS's maxBytes and maxFileSize, which this worker's MemFS takes, so the
+// guest meets them here as it would there); this worker posts { type: 'output', fd, chunk } for each write, { type: 'input' } when the guest needs the next chunk of standard input (which the page
+// puts into the shared InputSlot), and at the end { type: 'exit', exitCode, image } or { type: 'failure', error,
+// image }.
 import { WASI, MemFS } from './wasi-polyfill.mjs';
 import { InputSlot } from '../shared/input-slot.mjs';
-import { readTree, writeTree, treeBuffers } from './tree.mjs';
+import { saveImage, loadImage, imageBuffers } from './image.mjs';
 
 self.onmessage = ({ data }) => {
   if (data.type === 'run') run(data);
 };
 
-function run({ module, options, files, limits, input }) {
+async function run({ module, options, image, limits, input }) {
   const fs = new MemFS({ maxBytes: limits.maxBytes, maxFileSize: limits.maxFileSize });
   let result;
+  let loaded = false;
   try {
-    writeTree(fs, files);
+    await loadImage(fs, image);
+    loaded = true;
     const stdin = input ? requestedInput(new InputSlot(input)) : options.stdin;
     const wasi = new WASI({
       version: options.version,
@@ -35,13 +37,14 @@ function run({ module, options, files, limits, input }) {
   } catch (e) {
     result = { type: 'failure', error: describe(e) };
   }
-  let tree = null;
+  // A tree that never arrived is not sent back: the page's MemFS stays as it was.
+  let saved = null;
   try {
-    tree = readTree(fs);
+    if (loaded) saved = await saveImage(fs);
   } catch (e) {
     result = { type: 'failure', error: describe(e) };
   }
-  post({ ...result, files: tree }, tree ? treeBuffers(tree) : []);
+  post({ ...result, image: saved }, saved ? imageBuffers(saved) : []);
 }
 
 /**

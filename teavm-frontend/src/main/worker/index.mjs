@@ -1,12 +1,14 @@
 // wasi-polyfill/worker: runs a guest in a Web Worker that blocks in Atomics.wait where the guest waits (standard
 // input, sleep), for browsers without JSPI (WebAssembly.Suspending). The page keeps the interactive parts: its
 // async stdin is called on the page's thread, stdout and stderr callbacks get the chunks as they come, and the
-// MemFS given is copied into the Worker before the run and made to hold the Worker's files after it.
+// MemFS given is copied into the Worker before the run and made to hold the Worker's files after it, both as the
+// core's lossless image (hard links, modes and times kept).
 import { MemFS } from './wasi-polyfill.mjs';
 import { concat } from '../shared/bytes.mjs';
 import { describe } from '../shared/describe.mjs';
 import { InputSlot } from '../shared/input-slot.mjs';
-import { readTree, writeTree, replaceTree, treeBuffers } from './tree.mjs';
+import { readTree, writeTree, replaceTree } from './tree.mjs';
+import { saveImage, loadImage, imageBuffers } from './image.mjs';
 
 export { readTree, writeTree, replaceTree };
 
@@ -53,12 +55,13 @@ export async function runInWorker(source, options = {}) {
   }
   if (signal?.aborted) throw new WorkerAbortError(signal.reason);
   const fs = options.fs ?? new MemFS();
-  const files = readTree(fs);
-  return new WorkerRun(module, options, fs, files, input, signal).result;
+  const image = await saveImage(fs);
+  if (signal?.aborted) throw new WorkerAbortError(signal.reason);
+  return new WorkerRun(module, options, fs, image, input, signal).result;
 }
 
 class WorkerRun {
-  constructor(module, options, fs, files, input, signal) {
+  constructor(module, options, fs, image, input, signal) {
     this.fs = fs;
     this.input = input;
     this.signal = signal;
@@ -90,8 +93,8 @@ class WorkerRun {
     this.worker.onmessageerror = () => this.fail(new Error(`${WHO}: a message from the Worker could not be read`));
     try {
       const { maxBytes, maxFileSize } = fs.usage();
-      const run = { type: 'run', module, options: cloned, files, limits: { maxBytes, maxFileSize } };
-      this.worker.postMessage({ ...run, input: this.slot?.buffer ?? null }, treeBuffers(files));
+      const run = { type: 'run', module, options: cloned, image, limits: { maxBytes, maxFileSize } };
+      this.worker.postMessage({ ...run, input: this.slot?.buffer ?? null }, imageBuffers(image));
     } catch (e) {
       this.fail(new TypeError(`${WHO}: the options could not be sent to the Worker (only args, env, preopens, `
         + `maxOpenFiles, version and stdin bytes or text are): ${e.message}`));
@@ -141,14 +144,15 @@ class WorkerRun {
     }
   }
 
-  finish(data) {
-    if (data.files) {
+  async finish(data) {
+    if (data.image) {
       try {
-        replaceTree(this.fs, data.files);
+        await loadImage(this.fs, data.image, () => !this.done);
       } catch (e) {
         this.fail(new Error(`${WHO}: the guest's files could not be copied back into the MemFS: ${e.message}`));
         return;
       }
+      if (this.done) return;
     }
     if (data.type === 'failure') {
       this.fail(rebuildError(data.error));

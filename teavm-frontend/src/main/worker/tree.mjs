@@ -61,14 +61,3 @@ export function replaceTree(fs, entries) {
   removeChildren('/');
   writeTree(fs, entries);
 }
-
-/** The ArrayBuffers of the entries' file bytes, to transfer rather than copy. */
-export function treeBuffers(entries) {
-  const buffers = new Set();
-  for (const entry of entries) {
-    if (entry.type === 'file' && entry.data.byteOffset === 0 && entry.data.byteLength === entry.data.buffer.byteLength) {
-      buffers.add(entry.data.buffer);
-    }
-  }
-  return [...buffers];
-}

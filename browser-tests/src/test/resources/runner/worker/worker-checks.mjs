@@ -113,6 +113,37 @@ export async function limitsCrossToTheWorker() {
   return { run, answers, refused, files: fs.readdir('/sandbox'), usedBytes: fs.usage().usedBytes };
 }
 
+/**
+ * A hard link, a mode and an exact mtime made on the page, and a hard link and an mtime the guest makes, as the
+ * MemFS holds them after the run: each file's inode, link count, permission bits and mtime (ns, as a string).
+ */
+export async function linksTimesAndModesRoundTrip() {
+  const fs = new MemFS();
+  fs.mkdir('/sandbox');
+  fs.writeFile('/sandbox/a.txt', 'one');
+  fs.link('/sandbox/a.txt', '/sandbox/pre.txt');
+  fs.chmod('/sandbox/a.txt', 0o640);
+  fs.writeFile('/sandbox/old.txt', 'kept');
+  fs.chmod('/sandbox/old.txt', 0o400);
+  fs.utimes('/sandbox/old.txt', 5n, 1000000000123456789n);
+  try {
+    const result = await runInWorker(guest('links'), { fs, preopens: { '/sandbox': '/sandbox' } });
+    const files = {};
+    for (const name of fs.readdir('/sandbox')) {
+      const stat = fs.lstat(`/sandbox/${name}`);
+      files[name] = {
+        ino: stat.ino, nlink: stat.nlink, mode: stat.mode & 0o7777, mtimeNs: String(stat.mtimeNs),
+        text: fs.readFile(`/sandbox/${name}`, 'utf8'),
+      };
+    }
+    return {
+      exitCode: result.exitCode, stdout: decoder.decode(result.stdout), stderr: decoder.decode(result.stderr), files,
+    };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
 export async function sleepAgainstWallTime(ms) {
   let ticks = 0;
   const ticker = setInterval(() => ticks++, 10);

@@ -125,6 +125,28 @@ abstract class WorkerFallbackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void hardLinksTimesAndModesSurviveTheRoundTrip() {
+        Map<String, Object> result = check(isolated, "linksTimesAndModesRoundTrip()");
+        assertEquals(0.0, result.get("exitCode"), () -> "run: " + result);
+        // The page's hard link arrived in the Worker as one inode of two names.
+        assertEquals("one inode: yes, links: 2\n", result.get("stdout"));
+        Map<String, Map<String, Object>> files = (Map<String, Map<String, Object>>) result.get("files");
+        Map<String, Object> a = files.get("a.txt");
+        for (String name : List.of("pre.txt", "b.txt")) {
+            assertEquals(a, files.get(name), () -> name + " is not a.txt's inode: " + files);
+        }
+        assertEquals(3.0, a.get("nlink"));
+        assertEquals("one two", a.get("text"));
+        assertEquals((double) 0640, a.get("mode"));
+        assertEquals("1234567890123456789", a.get("mtimeNs"));
+        Map<String, Object> old = files.get("old.txt");
+        assertEquals((double) 0400, old.get("mode"));
+        assertEquals("1000000000123456789", old.get("mtimeNs"));
+        assertEquals(1.0, old.get("nlink"));
+    }
+
+    @Test
     void sleepTakesWallTimeWhileThePageTimersKeepFiring() {
         Map<String, Object> result = check(isolated, "sleepAgainstWallTime(500)");
         assertEquals(0.0, result.get("exitCode"), () -> "sleep: " + result);
