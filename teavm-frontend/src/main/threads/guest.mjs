@@ -12,10 +12,16 @@ const port = inNode ? (await import('node:worker_threads')).parentPort : self;
 const post = (message) => port.postMessage(message);
 let setup = null;
 let instance = null;
+/** The memory's length when `instance` was made. */
+let madeAt = 0;
 
 function onMessage(data) {
   if (data.type === 'init') {
-    setup = { module: data.module, imports: importObject(data.module, data.memory, new CallSlot(data.slots, data.offset)) };
+    setup = {
+      module: data.module,
+      memory: data.memory,
+      imports: importObject(data.module, data.memory, new CallSlot(data.slots, data.offset)),
+    };
     prepare();
   } else if (data.type === 'start') {
     run(data.tid, data.arg);
@@ -38,12 +44,19 @@ function importObject(module, memory, slot) {
 function prepare() {
   try {
     instance = new WebAssembly.Instance(setup.module, setup.imports);
+    madeAt = setup.memory.buffer.byteLength;
   } catch (e) {
     post({ type: 'trap', tid: -1, name: e && e.name, message: String((e && e.message) || e) });
   }
 }
 
 function run(tid, arg) {
+  // An instance made before another thread grew the memory can trap in memory.copy/fill (which V8 bounds-checks
+  // against the instance's own idea of the length) on the new pages: pthread_create put this thread's stack and TLS
+  // there. Made again, it sees the memory as it is now.
+  if (setup.memory.buffer.byteLength !== madeAt) {
+    prepare();
+  }
   const { exports } = instance;
   try {
     if (tid === 0) exports._start();
