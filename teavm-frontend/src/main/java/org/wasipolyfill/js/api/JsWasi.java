@@ -45,6 +45,9 @@ public final class JsWasi {
     private final AbortState abort = new AbortState();
     /** Whether async mode's fd_read and poll_oneoff suspend the guest (JSPI); false for a threads kernel. */
     private final boolean suspending;
+    /** The threads kernel's questions of fd_read and poll_oneoff, per namespace; made when first asked. */
+    private SuspendingImports preview1Waits;
+    private SuspendingImports unstableWaits;
 
     @JSExport
     public JsWasi(JSObject options) {
@@ -83,12 +86,25 @@ public final class JsWasi {
      */
     @JSExport
     public JSObject threadWait(String module, String name, int a, int b, int c) {
-        boolean unstable = module.equals(Unstable.MODULE);
-        SuspendingImports waits = SuspendingImports.waits(preview1, unstable ? new Unstable(preview1) : null, memory, abort);
+        SuspendingImports waits = module.equals(Unstable.MODULE) ? unstableWaits() : preview1Waits();
         if (name.equals("fd_read")) {
             return waits.readWait(a, b, c);
         }
         return name.equals("poll_oneoff") ? waits.pollWait(a, b, c) : null;
+    }
+
+    private SuspendingImports preview1Waits() {
+        if (preview1Waits == null) {
+            preview1Waits = SuspendingImports.waits(preview1, null, memory, abort);
+        }
+        return preview1Waits;
+    }
+
+    private SuspendingImports unstableWaits() {
+        if (unstableWaits == null) {
+            unstableWaits = SuspendingImports.waits(preview1, new Unstable(preview1), memory, abort);
+        }
+        return unstableWaits;
     }
 
     /**
